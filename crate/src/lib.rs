@@ -1,0 +1,5 @@
+//! Boucle: an instrumented asyncio-like event loop, the course's scenarios written on
+//! it, and (wasm32 only) the bindings the playground page uses.
+#![deny(missing_docs)]
+
+pub mod python;

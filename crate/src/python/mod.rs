@@ -1,0 +1,1 @@
+//! The Python interpreter (issue 4): lexer, parser, compiler to bytecode, VM.
