@@ -1,0 +1,128 @@
+# Boucle — build, serve, test, bench.
+#
+#   make serve   set up the machine if needed, build the wasm, serve www/ on
+#                http://127.0.0.1:$(PORT)  (PORT=8000 by default)
+#   make test    set up, then every test tier in order, stopping at the first failure
+#   make dist    static folder dist/ ready to copy to any web server
+#   make bench   the figures of the issue's section 7 (reports, never fails on a budget)
+#
+# Setup (scripts/setup.sh) is idempotent and takes a second or two when all is there.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+.DELETE_ON_ERROR:
+.NOTPARALLEL:
+
+CARGO_HOME ?= $(HOME)/.cargo
+export PATH := $(CARGO_HOME)/bin:$(PATH)
+export DEBIAN_FRONTEND := noninteractive
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+
+PORT ?= 8000
+HOST ?= 127.0.0.1
+
+PKG  := www/pkg
+WASM := $(PKG)/boucle_bg.wasm
+# Everything the wasm is built from (include_str! of the course files included).
+RUST_INPUTS := Cargo.toml Cargo.lock $(shell find crate -type f 2>/dev/null)
+# Features the Rust wasm32 target emits by default; wasm-opt must accept them all.
+WASM_OPT_FLAGS := -Oz --enable-bulk-memory --enable-reference-types \
+	--enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+	--enable-multivalue
+
+# node --test's own default file patterns, found here so that a tier whose folder has
+# no test file yet is skipped (and says so) instead of failing.
+find_tests = $(shell find $(1) -type f \( -name '*.test.mjs' -o -name '*.test.js' \
+	-o -name '*.test.cjs' -o -name '*-test.mjs' -o -name '*-test.js' -o -name '*_test.mjs' \
+	-o -name '*_test.js' -o -name 'test-*.mjs' -o -name 'test-*.js' \) \
+	-not -path '*/node_modules/*' 2>/dev/null | sort)
+JS_TESTS  = $(call find_tests,tests/js)
+E2E_TESTS = $(call find_tests,tests/e2e)
+
+.PHONY: help setup build wasm serve dist test test-fmt test-clippy test-native \
+	test-wasm test-js test-e2e bench screenshot clean
+
+help:
+	@sed -n '3,9p' Makefile | sed 's/^# \{0,1\}//'
+
+setup:
+	@scripts/setup.sh
+
+# ------------------------------------------------------------------------ build
+build wasm: $(WASM)
+
+# File-based: a warm `make test` / `make serve` does not rebuild an up-to-date wasm.
+# Order-only on setup so that the setup check itself never forces a rebuild.
+$(WASM): $(RUST_INPUTS) | setup
+	@echo "== wasm-pack build (release)"
+	wasm-pack --log-level warn build --target web --out-dir $(PKG) --release --no-typescript
+	@# wasm-pack's npm-package noise: not used by the page, and its .gitignore ('*')
+	@# would hide pkg/ from a copy of dist/ made with git.
+	rm -f $(PKG)/.gitignore $(PKG)/package.json $(PKG)/README.md $(PKG)/LICENSE*
+	@echo "== wasm-opt $(WASM_OPT_FLAGS)"
+	@before=$$(stat -c %s $@); \
+	wasm-opt $(WASM_OPT_FLAGS) $@ -o $@.opt && mv $@.opt $@; \
+	echo "   $$before -> $$(stat -c %s $@) bytes ($$(gzip -9c $@ | wc -c) gzipped)"
+	@touch $@
+
+# ------------------------------------------------------------------------ serve
+serve: $(WASM)
+	node scripts/serve.mjs --root www --host $(HOST) --port $(PORT)
+
+# ------------------------------------------------------------------------ dist
+# www/ minus the test and bench pages, with pkg/ built, plus the CSP header notes.
+DIST_EXCLUDE := bench.html bench.js bench.mjs tests test
+
+dist: $(WASM)
+	rm -rf dist
+	mkdir -p dist
+	cp -R www/. dist/
+	cd dist && rm -rf $(DIST_EXCLUDE)
+	cp scripts/dist/_headers scripts/dist/README.txt dist/
+	@echo "dist/ ready: $$(find dist -type f | wc -l) files, $$(du -sh dist | cut -f1)"
+
+# ------------------------------------------------------------------------ test
+# Tiers in order (.NOTPARALLEL keeps the order even under -j); make stops at the first
+# failing one.
+test: setup test-fmt test-clippy test-native test-wasm test-js test-e2e
+	@echo "== all test tiers passed"
+
+test-fmt:
+	@echo "== cargo fmt --check"
+	cargo fmt --check
+
+test-clippy:
+	@echo "== cargo clippy --all-targets -- -D warnings"
+	cargo clippy --all-targets -- -D warnings
+
+test-native:
+	@echo "== cargo test (native)"
+	cargo test
+
+# wasm-bindgen-test in headless Chromium, through Debian's chromedriver; the browser
+# flags are in webdriver.json (read from the current directory by the test runner).
+test-wasm:
+	@echo "== wasm-pack test --headless --chrome"
+	CHROMEDRIVER=$(CHROMEDRIVER) wasm-pack --log-level warn test --headless --chrome
+
+test-js: $(WASM)
+	@echo "== node --test tests/js/"
+	@if [ -z "$(strip $(JS_TESTS))" ]; then echo "   skipped: no test files in tests/js/"; \
+	else node --test $(JS_TESTS); fi
+
+test-e2e: $(WASM)
+	@echo "== node --test tests/e2e/"
+	@if [ -z "$(strip $(E2E_TESTS))" ]; then echo "   skipped: no test files in tests/e2e/"; \
+	else node --test $(E2E_TESTS); fi
+
+# ------------------------------------------------------------------------ bench
+bench: $(WASM)
+	node bench/run.mjs
+
+# docs/screenshot.png for the README: the page with a scenario run, in headless Chromium.
+screenshot: $(WASM)
+	node scripts/screenshot.mjs docs/screenshot.png
+
+clean:
+	rm -rf $(PKG) dist target/screenshots
