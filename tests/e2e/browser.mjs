@@ -1,0 +1,43 @@
+// Shared helpers for the page tests: Debian's chromium driven by playwright-core
+// (never `playwright install`), console-error collection, the built engine check.
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { REPO, WWW } from './server.mjs';
+
+export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+export const SHOTS = path.join(REPO, 'target', 'screenshots');
+
+export function launch() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+      '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+}
+
+/** Why the page tests cannot run here, or null when they can. */
+export function missing() {
+  if (process.env.BOUCLE_FAKE_PKG) return null;
+  if (!fs.existsSync(path.join(WWW, 'pkg', 'boucle.js'))) return 'www/pkg/ is not built (run `make build`)';
+  if (!fs.existsSync(CHROMIUM)) return `no chromium at ${CHROMIUM}`;
+  return null;
+}
+
+/** Record console errors and page errors of `page` into the returned array. */
+export function collectErrors(page) {
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  return errors;
+}
+
+/** Wait until <html data-state> is one of `states`. */
+export async function waitState(page, ...states) {
+  await page.waitForFunction((s) => s.includes(document.documentElement.dataset.state), states, { timeout: 20000 });
+  return page.evaluate(() => document.documentElement.dataset.state);
+}
+
+export function course(name) {
+  return path.join(REPO, 'crate', 'course', name);
+}

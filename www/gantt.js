@@ -1,0 +1,478 @@
+// The Gantt chart: canvas drawing (batched by state, sub-pixel segments merged, no
+// per-segment DOM) plus the interactive view (hover tooltip, keyboard navigation
+// announced through an aria-live region, click to travel in time).
+import { segmentAt, laneLabel } from './trace.js';
+
+/** Fill colours, hatching colours, and the pattern drawn over each state. */
+export const DEFAULT_COLORS = {
+  bg: '#ffffff', grid: '#e3e6ea', axis: '#4a5160', text: '#1d2330', muted: '#5b6372',
+  cursor: '#c2185b', mark: '#00796b', arrow: '#37474f', focus: '#1a56db', laneAlt: '#f6f7f9',
+  running: '#2f6fdb', ready: '#f2b53a', waiting: '#a9c4ef', done: '#8d96a5', cancelled: '#b0779b', failed: '#d64545',
+  main: '#4b5563', busy: '#7c8aa3', idle: '#d9dee6', blocked: '#e0703a', stopped: '#b8bec9',
+  hatch: 'rgba(0,0,0,0.55)', hatchLight: 'rgba(255,255,255,0.75)',
+};
+
+/** How each state is told apart without colour: a pattern and a bar height. */
+export const STATE_LOOK = {
+  running: { pattern: 'none', height: 1 },
+  ready: { pattern: 'dots', height: 1 },
+  waiting: { pattern: 'diagonal', height: 0.6 },
+  done: { pattern: 'none', height: 0.25 },
+  cancelled: { pattern: 'cross', height: 0.5 },
+  failed: { pattern: 'zigzag', height: 0.7 },
+  main: { pattern: 'none', height: 1 },
+  busy: { pattern: 'vertical', height: 0.8 },
+  idle: { pattern: 'sparse', height: 0.45 },
+  blocked: { pattern: 'crossdiag', height: 1 },
+  stopped: { pattern: 'none', height: 0.2 },
+};
+
+/** Drawing order: long background states first, short ticks on top. */
+const ORDER = ['done', 'stopped', 'idle', 'waiting', 'cancelled', 'failed', 'ready', 'busy', 'main', 'blocked', 'running'];
+
+const LABEL_W = 190;
+const AXIS_H = 26;
+const LANE_H = 30;
+const MIN_W = 3;
+
+/** Read the chart colours from CSS custom properties (--g-running …) on `el`. */
+export function readColors(el) {
+  const cs = el.ownerDocument.defaultView.getComputedStyle(el);
+  const out = { ...DEFAULT_COLORS };
+  for (const k of Object.keys(DEFAULT_COLORS)) {
+    const v = cs.getPropertyValue('--g-' + k.replace(/[A-Z]/g, (m) => '-' + m.toLowerCase())).trim();
+    if (v) out[k] = v;
+  }
+  return out;
+}
+
+/** Geometry of the chart for a model drawn `width` CSS pixels wide. Pure. */
+export function computeLayout(model, width, opts = {}) {
+  const labelW = opts.labelW ?? (width < 560 ? Math.min(130, Math.round(width * 0.3)) : LABEL_W);
+  const laneH = opts.laneH ?? LANE_H;
+  const axisH = AXIS_H;
+  const n = model.lanes.length;
+  const t0 = opts.t0 ?? 0;
+  let t1 = opts.t1 ?? model.end;
+  if (!(t1 > t0)) t1 = t0 + 1;
+  else if (opts.pad !== false) t1 += (t1 - t0) * 0.03; // room for the last ticks and the cursor
+  const x0 = labelW + 8;
+  const x1 = Math.max(x0 + 20, width - 22);
+  const scale = (x1 - x0) / (t1 - t0);
+  return { width, labelW, laneH, axisH, top: axisH, height: axisH + n * laneH + 8, x0, x1, t0, t1, scale, lanes: n };
+}
+
+/** Time -> x (CSS pixels). */
+export const xOf = (L, t) => L.x0 + (t - L.t0) * L.scale;
+/** x -> time, clamped to the axis. */
+export const tOf = (L, x) => Math.min(L.t1, Math.max(L.t0, L.t0 + (x - L.x0) / L.scale));
+
+/** "Nice" tick step for an axis spanning `span` seconds over `px` pixels. */
+export function tickStep(span, px) {
+  const target = span / Math.max(1, px / 80);
+  const p = Math.pow(10, Math.floor(Math.log10(target)));
+  for (const m of [1, 2, 5, 10]) if (m * p >= target) return m * p;
+  return 10 * p;
+}
+
+const patternCache = new Map();
+function makeCanvas(w, h) {
+  if (typeof OffscreenCanvas !== 'undefined') return new OffscreenCanvas(w, h);
+  const c = document.createElement('canvas');
+  c.width = w; c.height = h;
+  return c;
+}
+
+/** A repeating hatch pattern for `kind`, drawn in `ink`. Cached. */
+export function hatch(ctx, kind, ink) {
+  const key = kind + '|' + ink;
+  if (patternCache.has(key)) return patternCache.get(key);
+  const s = 8;
+  const c = makeCanvas(s, s);
+  const g = c.getContext('2d');
+  g.strokeStyle = ink; g.fillStyle = ink; g.lineWidth = 1.2;
+  g.beginPath();
+  switch (kind) {
+    case 'dots': g.arc(2, 2, 1.1, 0, 7); g.arc(6, 6, 1.1, 0, 7); g.fill(); break;
+    case 'sparse': g.arc(4, 4, 0.9, 0, 7); g.fill(); break;
+    case 'diagonal': g.moveTo(-2, 10); g.lineTo(10, -2); g.moveTo(-2, 2); g.lineTo(2, -2); g.moveTo(6, 10); g.lineTo(10, 6); g.stroke(); break;
+    case 'crossdiag': g.moveTo(0, 8); g.lineTo(8, 0); g.moveTo(0, 0); g.lineTo(8, 8); g.stroke(); break;
+    case 'cross': g.moveTo(4, 0); g.lineTo(4, 8); g.moveTo(0, 4); g.lineTo(8, 4); g.stroke(); break;
+    case 'vertical': g.moveTo(2, 0); g.lineTo(2, 8); g.moveTo(6, 0); g.lineTo(6, 8); g.stroke(); break;
+    case 'zigzag': g.moveTo(0, 6); g.lineTo(2, 2); g.lineTo(4, 6); g.lineTo(6, 2); g.lineTo(8, 6); g.stroke(); break;
+    default: break;
+  }
+  const p = ctx.createPattern(c, 'repeat');
+  patternCache.set(key, p);
+  return p;
+}
+
+/**
+ * Draw the whole chart. `view`: {width, height, dpr, colors, labels (lane labels),
+ * fmt (seconds -> text), cursor (time|null), mark (time|null), focus ({lane, seg}|null),
+ * arrows (bool), emptyText}. Returns {layout, drawn} (drawn = segments actually painted).
+ */
+export function drawGantt(ctx, model, view) {
+  const colors = view.colors || DEFAULT_COLORS;
+  const width = view.width;
+  const L = view.layout || computeLayout(model, width, view);
+  const height = view.height ?? L.height;
+  const dpr = view.dpr || 1;
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.fillStyle = colors.bg;
+  ctx.fillRect(0, 0, width, height);
+
+  // lane backgrounds and labels
+  ctx.font = '13px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+  ctx.textBaseline = 'middle';
+  for (let i = 0; i < L.lanes; i++) {
+    const y = L.top + i * L.laneH;
+    if (i % 2 === 1) { ctx.fillStyle = colors.laneAlt; ctx.fillRect(0, y, width, L.laneH); }
+  }
+  drawAxis(ctx, L, height, colors, view.fmt || ((s) => s.toFixed(1) + ' s'));
+  if (view.labels) {
+    ctx.fillStyle = colors.text;
+    for (let i = 0; i < L.lanes; i++) {
+      const label = view.labels[i] || '';
+      ctx.font = (i === 0 ? '600 ' : '') + '13px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+      ctx.fillText(fit(ctx, label, L.labelW - 10), 8, L.top + i * L.laneH + L.laneH / 2);
+    }
+  }
+
+  // segments, one Path2D per state
+  const paths = new Map();
+  let drawn = 0;
+  const left = L.x0, right = L.x1;
+  for (let i = 0; i < L.lanes; i++) {
+    const lane = model.lanes[i];
+    const yMid = L.top + i * L.laneH + L.laneH / 2;
+    const full = L.laneH - 8;
+    let lastTickPx = -1e9;
+    const segs = lane.segments;
+    for (let j = 0; j < segs.length; j++) {
+      const s = segs[j];
+      if (s.end < L.t0 || s.start > L.t1) continue;
+      let xa = xOf(L, Math.max(s.start, L.t0));
+      let xb = xOf(L, Math.min(s.end, L.t1));
+      let w = xb - xa;
+      if (w < 1) {
+        // sub-pixel: zero-length terminal states are not drawn; several short
+        // segments in the same pixel column are drawn once, as a tick
+        if (s.state === 'done' || s.state === 'stopped' || s.state === 'cancelled' || s.state === 'failed') {
+          if (j === segs.length - 1 && w <= 0) continue;
+        }
+        const px = Math.floor(xa);
+        if (px - lastTickPx < MIN_W) continue;
+        lastTickPx = px;
+        w = MIN_W;
+        xa = Math.min(xa, right - MIN_W);
+      } else {
+        lastTickPx = Math.floor(xb);
+      }
+      if (xa > right || xa + w < left) continue;
+      const look = STATE_LOOK[s.state] || STATE_LOOK.running;
+      const h = Math.max(3, full * look.height);
+      let p = paths.get(s.state);
+      if (!p) { p = new Path2D(); paths.set(s.state, p); }
+      p.rect(xa, yMid - h / 2, w, h);
+      drawn++;
+    }
+  }
+  for (const state of ORDER) {
+    const p = paths.get(state);
+    if (!p) continue;
+    ctx.fillStyle = colors[state] || colors.running;
+    ctx.fill(p);
+    const look = STATE_LOOK[state];
+    if (look && look.pattern !== 'none') {
+      const ink = state === 'idle' || state === 'waiting' || state === 'ready' || state === 'stopped' ? colors.hatch : colors.hatchLight;
+      ctx.fillStyle = hatch(ctx, look.pattern, ink);
+      ctx.fill(p);
+    }
+  }
+
+  if (view.arrows !== false) drawArrows(ctx, model, L, colors);
+
+  if (view.focus && model.lanes[view.focus.lane]) {
+    const s = model.lanes[view.focus.lane].segments[view.focus.seg];
+    if (s) {
+      const xa = xOf(L, s.start);
+      const w = Math.max(MIN_W, xOf(L, s.end) - xa);
+      const y = L.top + view.focus.lane * L.laneH;
+      ctx.strokeStyle = colors.focus; ctx.lineWidth = 2; ctx.setLineDash([]);
+      ctx.strokeRect(xa - 3, y + 1.5, w + 6, L.laneH - 3);
+      ctx.strokeRect(1, y + 1.5, L.labelW - 2, L.laneH - 3);
+    }
+  }
+
+  if (view.mark != null) drawCursor(ctx, L, height, view.mark, colors.mark, true);
+  if (view.cursor != null) drawCursor(ctx, L, height, view.cursor, colors.cursor, false);
+
+  if (view.emptyText && model.count === 0) {
+    ctx.fillStyle = colors.muted; ctx.textAlign = 'center';
+    ctx.font = '14px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+    ctx.fillText(view.emptyText, (L.x0 + L.x1) / 2, L.top + L.laneH / 2);
+    ctx.textAlign = 'left';
+  }
+  return { layout: L, drawn };
+}
+
+function drawAxis(ctx, L, height, colors, fmt) {
+  const span = L.t1 - L.t0;
+  const step = tickStep(span, L.x1 - L.x0);
+  ctx.strokeStyle = colors.grid; ctx.lineWidth = 1;
+  ctx.fillStyle = colors.muted;
+  ctx.font = '12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+  ctx.textAlign = 'center';
+  ctx.beginPath();
+  const first = Math.ceil(L.t0 / step - 1e-9) * step;
+  let lastRight = -1e9;
+  for (let k = 0; k < 1000; k++) {
+    const t = first + k * step;
+    if (t > L.t1 + 1e-9) break;
+    const x = Math.round(xOf(L, t)) + 0.5;
+    ctx.moveTo(x, L.top - 4); ctx.lineTo(x, height - 4);
+    const label = fmt(Math.round(t / step) * step);
+    const w = ctx.measureText(label).width;
+    if (x - w / 2 > lastRight + 6 && x + w / 2 < L.x1 + 14) { ctx.fillText(label, x, L.axisH / 2); lastRight = x + w / 2; }
+  }
+  ctx.stroke();
+  ctx.textAlign = 'left';
+  ctx.strokeStyle = colors.axis;
+  ctx.beginPath(); ctx.moveTo(L.x0, L.top - 0.5); ctx.lineTo(L.x1, L.top - 0.5); ctx.stroke();
+}
+
+function drawCursor(ctx, L, height, t, color, dashed) {
+  if (t < L.t0 || t > L.t1 + 1e-9) return;
+  const x = Math.round(xOf(L, t)) + 0.5;
+  ctx.strokeStyle = color; ctx.lineWidth = dashed ? 1.5 : 2;
+  ctx.setLineDash(dashed ? [5, 4] : []);
+  ctx.beginPath(); ctx.moveTo(x, L.top - 6); ctx.lineTo(x, height - 2); ctx.stroke();
+  ctx.setLineDash([]);
+  ctx.fillStyle = color;
+  ctx.beginPath();
+  if (dashed) { ctx.rect(x - 4, L.top - 10, 8, 8); }
+  else { ctx.moveTo(x - 6, L.top - 10); ctx.lineTo(x + 6, L.top - 10); ctx.lineTo(x, L.top - 2); ctx.closePath(); }
+  ctx.fill();
+}
+
+function drawArrows(ctx, model, L, colors) {
+  const arrows = model.arrows;
+  if (!arrows.length) return;
+  const max = Math.min(arrows.length, 2000);
+  ctx.strokeStyle = colors.arrow; ctx.fillStyle = colors.arrow; ctx.lineWidth = 1.2;
+  const heads = new Path2D();
+  ctx.beginPath();
+  const seen = new Map();
+  for (let k = 0; k < max; k++) {
+    const a = arrows[k];
+    if (a.kind === 'spawn') continue;
+    const fi = model.tasks.get(a.from)?.lane, ti = model.tasks.get(a.to)?.lane;
+    if (fi == null || ti == null || fi === ti) continue;
+    if (a.at < L.t0 || a.at > L.t1) continue;
+    const x = xOf(L, a.at);
+    const key = Math.round(x) + ':' + fi + ':' + ti;
+    if (seen.has(key)) continue;
+    seen.set(key, 1);
+    const y0 = L.top + fi * L.laneH + L.laneH / 2;
+    const y1 = L.top + ti * L.laneH + L.laneH / 2;
+    const dir = y1 > y0 ? 1 : -1;
+    const ya = y0 + dir * 6, yb = y1 - dir * 7;
+    const bend = 10 + Math.min(24, Math.abs(ti - fi) * 4);
+    ctx.moveTo(x, ya);
+    ctx.bezierCurveTo(x + bend, ya + dir * 6, x + bend, yb - dir * 6, x + 1, yb);
+    heads.moveTo(x + 1, yb + dir * 5);
+    heads.lineTo(x - 3.5, yb - dir * 2);
+    heads.lineTo(x + 5.5, yb - dir * 1);
+    heads.closePath();
+  }
+  ctx.stroke();
+  ctx.setLineDash([]);
+  ctx.fill(heads);
+}
+
+function fit(ctx, text, max) {
+  if (ctx.measureText(text).width <= max) return text;
+  let s = text;
+  while (s.length > 1 && ctx.measureText(s + '…').width > max) s = s.slice(0, -1);
+  return s + '…';
+}
+
+/** Which segment is under (x, y)? {lane, seg} or null. Pure. */
+export function hitTest(model, L, x, y) {
+  const lane = Math.floor((y - L.top) / L.laneH);
+  if (lane < 0 || lane >= model.lanes.length) return null;
+  if (x < L.x0 - 4 || x > L.x1 + 4) return { lane, seg: -1 };
+  const segs = model.lanes[lane].segments;
+  const t = tOf(L, x);
+  const tol = 3 / L.scale;
+  let best = -1, bestD = Infinity;
+  for (let j = 0; j < segs.length; j++) {
+    const s = segs[j];
+    if (s.start > t + tol) break;
+    const d = t < s.start ? s.start - t : t > s.end ? t - s.end : 0;
+    // prefer the later (drawn on top) of touching segments, and real spans over ticks
+    if (d <= tol && (d < bestD || (d === bestD && (s.end - s.start > 0 || best < 0)))) { best = j; bestD = d; }
+  }
+  return { lane, seg: best };
+}
+
+/**
+ * The interactive chart. `opts`: {canvas, tooltip, live (aria-live element), tr, fmt,
+ * loopLabel(), onPick(time), reducedMotion}.
+ */
+export class GanttView {
+  constructor(opts) {
+    this.o = opts;
+    this.canvas = opts.canvas;
+    this.ctx = this.canvas.getContext('2d');
+    this.model = { lanes: [{ task: 0, segments: [] }], tasks: new Map(), arrows: [], end: 0, count: 0 };
+    this.cursor = null;
+    this.mark = null;
+    this.focus = null;
+    this.hover = null;
+    this.layout = null;
+    this.colors = readColors(this.canvas);
+    this.pending = false;
+    this.canvas.addEventListener('mousemove', (e) => this.onMove(e));
+    this.canvas.addEventListener('mouseleave', () => this.hideTip());
+    this.canvas.addEventListener('click', (e) => this.onClick(e));
+    this.canvas.addEventListener('keydown', (e) => this.onKey(e));
+    this.canvas.addEventListener('focus', () => { if (!this.focus) this.moveFocus(0, 0, true); });
+    this.canvas.addEventListener('blur', () => { this.request(); });
+    const mq = this.canvas.ownerDocument.defaultView.matchMedia('(prefers-color-scheme: dark)');
+    mq.addEventListener?.('change', () => { this.colors = readColors(this.canvas); patternCache.clear(); this.request(); });
+    if (typeof ResizeObserver !== 'undefined') {
+      let lastW = 0;
+      new ResizeObserver(() => {
+        const w = this.canvas.clientWidth;
+        if (w !== lastW) { lastW = w; this.request(); }
+      }).observe(this.canvas.parentElement || this.canvas);
+    }
+  }
+
+  setModel(model, { keepFocus = false } = {}) {
+    this.model = model;
+    if (!keepFocus) this.focus = null;
+    else if (this.focus && !model.lanes[this.focus.lane]) this.focus = null;
+    this.canvas.dataset.lanes = String(model.lanes.length);
+    this.request();
+  }
+
+  setCursor(t) { this.cursor = t; this.request(); }
+  setMark(t) { this.mark = t; this.request(); }
+  refreshColors() { this.colors = readColors(this.canvas); patternCache.clear(); this.request(); }
+
+  /** Redraw on the next animation frame (coalesced). */
+  request() {
+    if (this.pending) return;
+    this.pending = true;
+    const win = this.canvas.ownerDocument.defaultView;
+    win.requestAnimationFrame(() => { this.pending = false; this.draw(); });
+  }
+
+  labels() {
+    const loop = this.o.loopLabel();
+    return this.model.lanes.map((l) => laneLabel(l, loop));
+  }
+
+  draw() {
+    const c = this.canvas;
+    const width = Math.max(280, c.clientWidth || c.parentElement.clientWidth || 600);
+    const L = computeLayout(this.model, width, { t1: Math.max(this.model.end, this.o.minSpan || 0) });
+    const dpr = c.ownerDocument.defaultView.devicePixelRatio || 1;
+    const h = L.height;
+    if (c.width !== Math.round(width * dpr) || c.height !== Math.round(h * dpr)) {
+      c.width = Math.round(width * dpr);
+      c.height = Math.round(h * dpr);
+    }
+    c.style.height = h + 'px';
+    this.layout = L;
+    drawGantt(this.ctx, this.model, {
+      width, height: h, dpr, layout: L, colors: this.colors, labels: this.labels(), fmt: this.o.fmt,
+      cursor: this.cursor, mark: this.mark, emptyText: this.o.tr('ui.ganttEmpty'),
+      focus: this.canvas.ownerDocument.activeElement === this.canvas ? this.focus : null,
+    });
+  }
+
+  describe(lane, seg) {
+    const l = this.model.lanes[lane];
+    const s = l && l.segments[seg];
+    if (!s) return '';
+    const { tr, fmt } = this.o;
+    const label = laneLabel(l, this.o.loopLabel());
+    const state = tr((l.task === 0 ? 'loopState.' : 'state.') + s.state);
+    const parts = [tr('seg.label', { lane: label, state })];
+    if (s.wait) parts.push(tr('seg.waitOn', { what: s.wait }));
+    if (s.detail) parts.push(String(s.detail));
+    parts.push(tr('seg.span', { from: fmt(s.start), to: fmt(s.end) }));
+    return parts.join(' — ');
+  }
+
+  onMove(e) {
+    if (!this.layout) return;
+    const r = this.canvas.getBoundingClientRect();
+    const x = e.clientX - r.left, y = e.clientY - r.top;
+    const hit = hitTest(this.model, this.layout, x, y);
+    const tip = this.o.tooltip;
+    if (!hit || hit.seg < 0 || !tip) { this.hideTip(); return; }
+    tip.textContent = this.describe(hit.lane, hit.seg);
+    tip.hidden = false;
+    const box = tip.offsetParent ? tip.offsetParent.getBoundingClientRect() : r;
+    let left = e.clientX - box.left + 14;
+    const maxLeft = box.width - tip.offsetWidth - 6;
+    if (left > maxLeft) left = Math.max(4, e.clientX - box.left - tip.offsetWidth - 14);
+    tip.style.left = left + 'px';
+    tip.style.top = (e.clientY - box.top + 16) + 'px';
+  }
+
+  hideTip() { if (this.o.tooltip) this.o.tooltip.hidden = true; }
+
+  onClick(e) {
+    if (!this.layout || !this.model.count) return;
+    const r = this.canvas.getBoundingClientRect();
+    const x = e.clientX - r.left;
+    if (x < this.layout.x0 - 4) return;
+    this.o.onPick && this.o.onPick(tOf(this.layout, x));
+  }
+
+  moveFocus(lane, seg, announce) {
+    const m = this.model;
+    if (!m.lanes.length) return;
+    lane = Math.max(0, Math.min(m.lanes.length - 1, lane));
+    const n = m.lanes[lane].segments.length;
+    seg = n ? Math.max(0, Math.min(n - 1, seg)) : -1;
+    this.focus = { lane, seg };
+    this.request();
+    if (announce && this.o.live) {
+      const pos = this.o.tr('a11y.lanePos', { i: lane + 1, n: m.lanes.length });
+      this.o.live.textContent = (seg >= 0 ? this.describe(lane, seg) : laneLabel(m.lanes[lane], this.o.loopLabel())) + ' (' + pos + ')';
+    }
+  }
+
+  onKey(e) {
+    const f = this.focus || { lane: 0, seg: 0 };
+    const segAtCursor = (lane) => {
+      const t = this.cursor ?? 0;
+      const segs = this.model.lanes[lane]?.segments || [];
+      const s = segmentAt(this.model, lane, t);
+      return s ? segs.indexOf(s) : 0;
+    };
+    let handled = true;
+    switch (e.key) {
+      case 'ArrowDown': this.moveFocus(f.lane + 1, segAtCursor(Math.min(f.lane + 1, this.model.lanes.length - 1)), true); break;
+      case 'ArrowUp': this.moveFocus(f.lane - 1, segAtCursor(Math.max(f.lane - 1, 0)), true); break;
+      case 'ArrowRight': this.moveFocus(f.lane, f.seg + 1, true); break;
+      case 'ArrowLeft': this.moveFocus(f.lane, f.seg - 1, true); break;
+      case 'Home': this.moveFocus(f.lane, 0, true); break;
+      case 'End': this.moveFocus(f.lane, 1e9, true); break;
+      case 'Enter': case ' ': {
+        const s = this.model.lanes[f.lane]?.segments[f.seg];
+        if (s && this.o.onPick) this.o.onPick(s.start);
+        break;
+      }
+      default: handled = false;
+    }
+    if (handled) e.preventDefault();
+  }
+}

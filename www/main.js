@@ -1,0 +1,620 @@
+// Wiring only: engine calls, state, and thin DOM updates. The data shaping lives in
+// trace.js / url.js / i18n.js (pure), the drawing in gantt.js, log.js, code.js.
+import { buildModel, currentLineAt, queuesAt, narrativeRows, taskName, TASK_STATES, LOOP_STATES } from './trace.js';
+import { t as tt, formatSeconds, formatSpeed, LANGS } from './i18n.js';
+import { parseState, serialiseState, SPEEDS } from './url.js';
+import { renderCode, setCurrentLine } from './code.js';
+import { renderLog, restamp, scrollToPresent } from './log.js';
+import { GanttView, STATE_LOOK, hatch, readColors } from './gantt.js';
+import { downloadChromeTrace } from './export.js';
+
+const $ = (id) => document.getElementById(id);
+const root = document.documentElement;
+const isEmbed = document.body.classList.contains('embed');
+const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
+
+const S = {
+  lang: 'fr', scenario: '00', speed: '1',
+  list: [], byId: new Map(),
+  events: [], model: null, runId: 0,
+  t: null,          // moment shown; null = follow the present of the run
+  mark: null,       // moment marked from the log
+  markIndex: -1,
+  mode: 'idle',     // idle | live | instant | step
+  session: null, stepper: null, finished: false, stopped: false, result: null,
+  notices: [],      // [{key, params}] shown in #notice, translated on demand
+};
+
+let wasm = null;
+let reloads = 0;
+let needsReload = false;
+let panicMessage = null;
+
+const tr = (key, params) => tt(S.lang, key, params);
+const fmt = (s) => formatSeconds(s, S.lang);
+const setState = (st) => { root.dataset.state = st; };
+
+const gantt = new GanttView({
+  canvas: $('gantt'), tooltip: $('tooltip'), live: $('gantt-live'),
+  tr, fmt: (s) => formatSeconds(s, S.lang, 2), loopLabel: () => tr('lane.loop'),
+  onPick: (time) => { S.markIndex = -1; travel(time); },
+});
+
+// ---------------------------------------------------------------- engine
+async function loadEngine() {
+  const url = needsReload ? `./pkg/boucle.js?r=${++reloads}` : './pkg/boucle.js';
+  const mod = await import(url);
+  await mod.default();
+  if (typeof mod.set_panic_listener === 'function') {
+    mod.set_panic_listener((message) => { panicMessage = String(message); });
+  }
+  wasm = mod;
+  needsReload = false;
+  panicMessage = null;
+}
+
+/** A Rust panic (or a trap) leaves the instance unusable: note it, show it, reload later. */
+function crashed(err) {
+  const trap = (typeof WebAssembly !== 'undefined' && err instanceof WebAssembly.RuntimeError) || panicMessage != null;
+  if (trap) {
+    needsReload = true;
+    const message = panicMessage || (err && err.message) || String(err);
+    showNotice([{ key: 'error.panic', params: { message } }], 'error');
+  } else {
+    showNotice([{ key: 'error.run', params: { message: (err && err.message) || String(err) } }], 'error');
+  }
+  S.session = null;
+  S.stepper = null;
+  S.mode = 'idle';
+  setButtons();
+  setState('error');
+  $('status').textContent = tr('status.error');
+}
+
+async function ensureEngine() {
+  if (!needsReload && wasm) return true;
+  try { await loadEngine(); return true; } catch (e) { crashed(e); return false; }
+}
+
+// ---------------------------------------------------------------- notices
+function showNotice(items, kind = 'warn') {
+  S.notices = items;
+  S.noticeKind = kind;
+  renderNotice();
+}
+function renderNotice() {
+  const box = $('notice');
+  box.replaceChildren();
+  if (!S.notices.length) { box.hidden = true; return; }
+  box.className = 'notice ' + (S.noticeKind || 'warn');
+  for (const n of S.notices) {
+    const p = document.createElement('p');
+    p.textContent = tr(n.key, n.params);
+    box.appendChild(p);
+  }
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.className = 'close';
+  close.setAttribute('aria-label', S.lang === 'fr' ? 'Fermer le message' : 'Dismiss the message');
+  close.textContent = '×';
+  close.addEventListener('click', () => { S.notices = []; renderNotice(); });
+  box.appendChild(close);
+  box.hidden = false;
+}
+
+// ---------------------------------------------------------------- language
+function applyLang() {
+  root.lang = S.lang;
+  document.title = isEmbed ? `${tr('app.name')} — ${scenarioTitle(S.scenario)}` : tr('app.title');
+  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = tr(el.dataset.i18n);
+  for (const el of document.querySelectorAll('[data-i18n-aria]')) el.setAttribute('aria-label', tr(el.dataset.i18nAria));
+  for (const el of document.querySelectorAll('[data-i18n-title]')) el.title = tr(el.dataset.i18nTitle);
+  $('gantt').setAttribute('aria-roledescription', S.lang === 'fr' ? 'chronologie' : 'timeline');
+  for (const b of document.querySelectorAll('#lang [data-lang]')) b.setAttribute('aria-pressed', String(b.dataset.lang === S.lang));
+  for (const o of $('speed').options) o.textContent = formatSpeed(o.value, S.lang);
+  fillPicker();
+  renderSummary();
+  renderLegend();
+  renderNotice();
+  renderBug();
+  restamp($('log'), fmt);
+  if (S.model) { renderAll(); renderTable(); }
+  else renderStatusIdle();
+  gantt.request();
+  const open = $('open-full');
+  if (open) open.href = 'index.html' + serialiseState(urlState());
+}
+
+function scenarioTitle(id) {
+  const sc = S.byId.get(id);
+  return sc ? (sc.title[S.lang] || sc.title.fr) : id;
+}
+
+function fillPicker() {
+  const sel = $('scenario');
+  if (!S.list.length) return;
+  sel.replaceChildren();
+  for (const sc of S.list) {
+    const o = document.createElement('option');
+    o.value = sc.id;
+    o.textContent = `${sc.id} — ${sc.title[S.lang] || sc.title.fr}`;
+    sel.appendChild(o);
+  }
+  sel.value = S.scenario;
+}
+
+function renderSummary() {
+  const sc = S.byId.get(S.scenario);
+  const el = $('summary');
+  if (el) el.textContent = sc && sc.summary ? (sc.summary[S.lang] || sc.summary.fr || '') : '';
+  const title = $('embed-title');
+  if (title) title.textContent = sc ? `${sc.id} — ${scenarioTitle(sc.id)}` : '';
+}
+
+function renderLegend() {
+  const box = $('legend');
+  if (!box) return;
+  box.replaceChildren();
+  const colors = readColors($('gantt'));
+  const group = (key, states, prefix) => {
+    const wrap = document.createElement('div');
+    wrap.className = 'legend-group';
+    const head = document.createElement('p');
+    head.className = 'legend-head';
+    head.id = 'legend-' + prefix;
+    head.textContent = tr(key);
+    const ul = document.createElement('ul');
+    ul.setAttribute('aria-labelledby', head.id);
+    for (const state of states) ul.appendChild(legendItem(state, tr(prefix + '.' + state), colors));
+    wrap.append(head, ul);
+    box.appendChild(wrap);
+    return ul;
+  };
+  group('legend.tasks', TASK_STATES, 'state');
+  const loopList = group('legend.loop', LOOP_STATES, 'loopState');
+  const li = document.createElement('li');
+  li.className = 'legend-item arrow';
+  const sym = document.createElement('span');
+  sym.className = 'arrow-sym';
+  sym.setAttribute('aria-hidden', 'true');
+  sym.textContent = '↷';
+  const span = document.createElement('span');
+  span.textContent = tr('legend.arrow');
+  li.append(sym, span);
+  loopList.appendChild(li);
+}
+
+function legendItem(state, label, colors) {
+  const li = document.createElement('li');
+  li.className = 'legend-item';
+  const c = document.createElement('canvas');
+  c.width = 36; c.height = 16;
+  c.setAttribute('aria-hidden', 'true');
+  const g = c.getContext('2d');
+  const look = STATE_LOOK[state];
+  const h = Math.max(3, 14 * look.height);
+  g.fillStyle = colors[state];
+  g.fillRect(0, 8 - h / 2, 36, h);
+  if (look.pattern !== 'none') {
+    const ink = ['idle', 'waiting', 'ready', 'stopped'].includes(state) ? colors.hatch : colors.hatchLight;
+    g.fillStyle = hatch(g, look.pattern, ink);
+    g.fillRect(0, 8 - h / 2, 36, h);
+  }
+  const span = document.createElement('span');
+  span.textContent = label;
+  li.append(c, span);
+  return li;
+}
+
+function renderBug() {
+  const sc = S.byId.get(S.scenario);
+  const box = $('bug');
+  const show = !!(sc && sc.bug && S.finished && S.model);
+  box.hidden = !show;
+  if (!show) return;
+  $('bug-text').textContent = sc.bug[S.lang] || sc.bug.fr || '';
+  const fixed = $('load-fixed');
+  fixed.hidden = !sc.fixed;
+  if (sc.fixed) {
+    fixed.textContent = `${tr('ui.loadFixed')} (${sc.fixed} — ${scenarioTitle(sc.fixed)})`;
+  }
+}
+
+// ---------------------------------------------------------------- URL
+function urlState() {
+  return { scenario: S.scenario, lang: S.lang, speed: S.speed, t: S.t };
+}
+let urlTimer = 0;
+function syncUrl() {
+  if (urlTimer) return;
+  urlTimer = setTimeout(() => {
+    urlTimer = 0;
+    const q = serialiseState(urlState());
+    if (q !== location.search) history.replaceState(null, '', q + location.hash);
+    const open = $('open-full');
+    if (open) open.href = 'index.html' + q;
+  }, 150);
+}
+
+// ---------------------------------------------------------------- scenario & runs
+function selectScenario(id) {
+  stopRun(true);
+  S.scenario = id;
+  $('scenario').value = id;
+  const sc = S.byId.get(id);
+  renderCode($('code'), sc ? sc.source : '');
+  resetRun();
+  renderSummary();
+  renderBug();
+  syncUrl();
+}
+
+function resetRun() {
+  S.runId++;
+  S.events = [];
+  S.model = null;
+  S.t = null;
+  S.mark = null;
+  S.markIndex = -1;
+  S.finished = false;
+  S.stopped = false;
+  S.result = null;
+  S.mode = 'idle';
+  const empty = buildModel([]);
+  gantt.setModel(empty);
+  gantt.setCursor(null);
+  gantt.setMark(null);
+  renderLog($('log'), Object.assign([], { runId: S.runId }), { fmt });
+  $('log-empty').hidden = false;
+  setCurrentLine($('code'), null);
+  $('where').textContent = '';
+  renderQueues(null);
+  $('gantt-table').tBodies[0].replaceChildren();
+  const tl = $('timeline');
+  tl.disabled = true; tl.max = '1'; tl.value = '0';
+  $('timeline-value').textContent = fmt(0);
+  renderBug();
+  setButtons();
+  renderStatusIdle();
+}
+
+function renderStatusIdle() {
+  if (S.mode === 'idle' && !S.model) $('status').textContent = wasm ? tr('ui.hint') : tr('status.loading');
+}
+
+function setButtons() {
+  const ready = !!wasm || needsReload;
+  const live = S.mode === 'live' && !S.finished;
+  $('run').disabled = !ready || live;
+  $('stop').disabled = !(live || (S.mode === 'step' && !S.finished));
+  $('step').disabled = !ready || live;
+  $('scenario').disabled = !ready;
+  $('export').disabled = !(S.events.length && S.finished);
+  const label = $('step').querySelector('[data-i18n]');
+  label.dataset.i18n = S.mode === 'step' && !S.finished ? 'ui.stepNext' : 'ui.step';
+  label.textContent = tr(label.dataset.i18n);
+}
+
+function stopRun(silent) {
+  if (S.session) {
+    try { S.session.stop(); } catch (e) { /* stopping twice is fine */ }
+    try { S.session.free && S.session.free(); } catch (e) { /* already freed */ }
+    S.session = null;
+    if (!silent) {
+      S.stopped = true;
+      finish(null);
+    }
+  }
+  if (S.stepper) {
+    try { S.stepper.free && S.stepper.free(); } catch (e) { /* already freed */ }
+    S.stepper = null;
+    if (!silent && !S.finished) { S.stopped = true; finish(null); }
+  }
+}
+
+async function run() {
+  stopRun(true);
+  if (!(await ensureEngine())) return;
+  resetRun();
+  S.notices = S.notices.filter((n) => n.key.startsWith('url.'));
+  renderNotice();
+  if (S.speed === 'instant') runInstant();
+  else runLive();
+}
+
+function runInstant() {
+  try {
+    const out = JSON.parse(wasm.run_instant(S.scenario));
+    S.mode = 'instant';
+    S.events = out.events || [];
+    S.result = out;
+    S.model = buildModel(S.events, out.duration);
+    finish(out);
+  } catch (e) { crashed(e); }
+}
+
+function runLive() {
+  let s;
+  try {
+    s = new wasm.Session(S.scenario, Number(S.speed));
+  } catch (e) { crashed(e); return; }
+  S.session = s;
+  S.mode = 'live';
+  S.model = buildModel([]);
+  setState('running');
+  setButtons();
+  $('status').textContent = tr('status.running');
+  let dirty = true;
+  const runId = S.runId;
+  try {
+    const p = s.start(() => { dirty = true; });
+    if (p && typeof p.catch === 'function') p.catch((e) => { if (S.session === s) crashed(e); });
+  } catch (e) { crashed(e); return; }
+  let lastCount = -1;
+  const frame = () => {
+    if (S.session !== s || S.runId !== runId) return;
+    try {
+      if (dirty) { dirty = false; pull(s); }
+      const done = s.finished();
+      if (done) {
+        pull(s);
+        let result = null;
+        try { result = JSON.parse(s.result()); } catch (e) { result = null; }
+        S.session = null;
+        S.model = buildModel(S.events, result && result.duration);
+        finish(result);
+        try { s.free && s.free(); } catch (e) { /* ignore */ }
+        return;
+      }
+      const now = s.now();
+      const lastAt = S.events.length ? S.events[S.events.length - 1].at : 0;
+      const end = reducedMotion.matches ? lastAt : now;
+      if (S.events.length !== lastCount || !reducedMotion.matches) {
+        lastCount = S.events.length;
+        S.model = buildModel(S.events, end);
+        renderAll();
+      }
+    } catch (e) { crashed(e); return; }
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+}
+
+function pull(s) {
+  const fresh = JSON.parse(s.events_since(S.events.length));
+  if (fresh.length) S.events.push(...fresh);
+}
+
+function step() {
+  (async () => {
+    if (S.mode !== 'step' || S.finished || !S.stepper) {
+      stopRun(true);
+      if (!(await ensureEngine())) return;
+      resetRun();
+      try {
+        const St = wasm.Stepper;
+        S.stepper = typeof St.new === 'function' ? St.new(S.scenario) : new St(S.scenario);
+      } catch (e) { crashed(e); return; }
+      S.mode = 'step';
+      setState('running');
+    }
+    try {
+      const fresh = JSON.parse(S.stepper.step());
+      if (fresh.length) S.events.push(...fresh);
+      const over = !fresh.length || S.stepper.finished();
+      S.t = null;
+      S.model = buildModel(S.events);
+      if (over) {
+        try { S.stepper.free && S.stepper.free(); } catch (e) { /* ignore */ }
+        S.stepper = null;
+        finish(null);
+      } else {
+        renderAll();
+        renderTable();
+        setButtons();
+        const it = S.model.iterations[S.model.iterations.length - 1];
+        $('status').textContent = tr('status.stepping', { n: it ? it.n : 0 });
+      }
+    } catch (e) { crashed(e); }
+  })();
+}
+
+function finish(result) {
+  S.finished = true;
+  if (result) S.result = result;
+  if (!S.model) S.model = buildModel(S.events);
+  renderAll();
+  renderTable();
+  renderBug();
+  setButtons();
+  const end = S.model.end;
+  const status = S.result && S.result.status;
+  if (S.stopped) $('status').textContent = tr('status.stopped', { time: fmt(end) });
+  else if (status) $('status').textContent = tr('status.failed', { time: fmt(end), status });
+  else $('status').textContent = tr('status.done', { time: fmt(end) });
+  setState('done');
+}
+
+// ---------------------------------------------------------------- rendering
+function shownTime() {
+  if (!S.model) return 0;
+  return S.t == null ? S.model.end : Math.min(S.t, S.model.end);
+}
+
+function renderAll() {
+  const m = S.model;
+  if (!m) return;
+  const t = shownTime();
+  gantt.setModel(m, { keepFocus: true });
+  gantt.setCursor(m.count ? t : null);
+  gantt.setMark(S.mark);
+  const logs = Object.assign(m.logs.slice(), { runId: S.runId });
+  const added = renderLog($('log'), logs, { t: S.t == null ? Infinity : t, fmt, onPick: pickLog, marked: S.markIndex });
+  $('log-empty').hidden = m.logs.length > 0;
+  if (added || S.t != null) scrollToPresent($('logbox'), $('log'));
+  const cur = currentLineAt(m, S.t == null ? Infinity : t);
+  setCurrentLine($('code'), cur ? cur.line : null);
+  $('where').textContent = cur ? tr('ui.currentLine', { line: cur.line, who: cur.task === 0 ? tr('lane.loop') : taskName(m, cur.task) }) : '';
+  renderQueues(queuesAt(m, S.t == null ? Infinity : t));
+  const tl = $('timeline');
+  tl.disabled = !m.count;
+  tl.max = String(Math.max(m.end, 0.001));
+  tl.value = String(t);
+  tl.setAttribute('aria-valuetext', fmt(t));
+  $('timeline-value').textContent = fmt(t);
+}
+
+function renderQueues(q) {
+  const box = $('queues');
+  box.replaceChildren();
+  const p = document.createElement('p');
+  p.className = 'iter';
+  if (!q) { p.textContent = tr('ui.noIteration'); box.appendChild(p); return; }
+  p.textContent = tr('ui.iteration', { n: q.n, time: fmt(q.at) });
+  box.appendChild(p);
+  const dl = document.createElement('dl');
+  const dt1 = document.createElement('dt');
+  dt1.textContent = tr('ui.readyQueue');
+  const dd1 = document.createElement('dd');
+  if (!q.ready.length) { dd1.textContent = tr('ui.emptyQueue'); dd1.className = 'none'; }
+  else {
+    const ol = document.createElement('ol');
+    ol.className = 'chips';
+    for (const r of q.ready) {
+      const li = document.createElement('li');
+      li.textContent = r.task === 0 ? tr('ui.callback') : r.name;
+      if (r.task === 0) li.className = 'cb';
+      ol.appendChild(li);
+    }
+    dd1.appendChild(ol);
+  }
+  const dt2 = document.createElement('dt');
+  dt2.textContent = tr('ui.timers');
+  const dd2 = document.createElement('dd');
+  if (!q.timers.length) { dd2.textContent = tr('ui.noTimers'); dd2.className = 'none'; }
+  else {
+    const ul = document.createElement('ul');
+    ul.className = 'timers';
+    for (const tm of q.timers) {
+      const li = document.createElement('li');
+      li.textContent = tr('ui.timerItem', { what: tm.what || 'timer', task: tm.task === 0 ? tr('ui.callback') : tm.name, deadline: fmt(tm.deadline) });
+      ul.appendChild(li);
+    }
+    dd2.appendChild(ul);
+  }
+  dl.append(dt1, dd1, dt2, dd2);
+  box.appendChild(dl);
+}
+
+function renderTable() {
+  const body = $('gantt-table').tBodies[0];
+  body.replaceChildren();
+  if (!S.model) return;
+  const rows = narrativeRows(S.events, S.model, tr, fmt);
+  const frag = document.createDocumentFragment();
+  const max = 3000;
+  for (const r of rows.slice(0, max)) {
+    const tr_ = document.createElement('tr');
+    const th = document.createElement('th');
+    th.scope = 'row';
+    th.textContent = r.time;
+    const td1 = document.createElement('td');
+    td1.textContent = r.who;
+    const td2 = document.createElement('td');
+    td2.textContent = r.text;
+    tr_.append(th, td1, td2);
+    frag.appendChild(tr_);
+  }
+  body.appendChild(frag);
+}
+
+function travel(time) {
+  if (!S.model || !S.model.count) return;
+  const end = S.model.end;
+  const t = Math.max(0, Math.min(end, time));
+  const live = S.mode === 'live' && !S.finished;
+  S.t = live && t >= end - 1e-6 ? null : t;
+  renderAll();
+  syncUrl();
+}
+
+function pickLog(index) {
+  const l = S.model && S.model.logs[index];
+  if (!l) return;
+  S.mark = l.at;
+  S.markIndex = index;
+  travel(l.at);
+}
+
+// ---------------------------------------------------------------- events
+function wire() {
+  $('run').addEventListener('click', run);
+  $('stop').addEventListener('click', () => stopRun(false));
+  $('step').addEventListener('click', step);
+  $('scenario').addEventListener('change', (e) => selectScenario(e.target.value));
+  $('speed').addEventListener('change', (e) => { S.speed = e.target.value; syncUrl(); });
+  for (const b of document.querySelectorAll('#lang [data-lang]')) {
+    b.addEventListener('click', () => { S.lang = b.dataset.lang; applyLang(); syncUrl(); });
+  }
+  $('timeline').addEventListener('input', (e) => { S.markIndex = -1; travel(Number(e.target.value)); });
+  $('load-fixed').addEventListener('click', () => {
+    const sc = S.byId.get(S.scenario);
+    if (sc && sc.fixed) { selectScenario(sc.fixed); applyLang(); $('run').focus(); }
+  });
+  $('export').addEventListener('click', () => {
+    try { downloadChromeTrace(wasm, S.events, `boucle-${S.scenario}.json`); }
+    catch (e) { showNotice([{ key: 'error.export', params: { message: e.message || String(e) } }], 'error'); }
+  });
+  window.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && S.mode === 'live' && !S.finished) stopRun(false);
+  });
+  if (isEmbed && window.parent !== window) {
+    let last = 0;
+    const post = () => {
+      const h = Math.ceil(document.documentElement.getBoundingClientRect().height);
+      if (h !== last) { last = h; window.parent.postMessage({ type: 'boucle:height', height: h }, '*'); }
+    };
+    if (typeof ResizeObserver !== 'undefined') new ResizeObserver(post).observe(document.body);
+    window.addEventListener('load', post);
+    window.addEventListener('resize', post);
+    post();
+  }
+}
+
+async function main() {
+  setState('loading');
+  wire();
+  // the language first, so that even a load failure is reported in it
+  const pre = parseState(location.search, null);
+  S.lang = pre.lang;
+  applyLang();
+  try {
+    await loadEngine();
+  } catch (e) {
+    showNotice([{ key: 'error.load', params: { message: e.message || String(e) } }], 'error');
+    setState('error');
+    return;
+  }
+  try {
+    S.list = JSON.parse(wasm.scenarios());
+  } catch (e) { crashed(e); return; }
+  S.byId = new Map(S.list.map((s) => [s.id, s]));
+  const st = parseState(location.search, S.list.map((s) => s.id));
+  S.lang = st.lang;
+  S.speed = st.speed;
+  $('speed').value = st.speed;
+  selectScenario(st.scenario);
+  applyLang();
+  if (st.errors.length) showNotice(st.errors, 'warn');
+  setButtons();
+  if (st.t != null) {
+    runInstant();
+    if (S.model) { S.t = Math.min(st.t, S.model.end); renderAll(); }
+  } else {
+    setState('ready');
+    renderStatusIdle();
+  }
+  syncUrl();
+}
+
+main();

@@ -1,0 +1,283 @@
+// Pure functions: trace events (ARCHITECTURE.md, FORMAT_VERSION 1) -> view model.
+// No DOM here: everything is testable in node (tests/js/trace.test.mjs).
+
+/** Task states drawn on task lanes. */
+export const TASK_STATES = ['ready', 'running', 'waiting', 'done', 'cancelled', 'failed'];
+/** States of lane 0, the loop itself (and the main program's top-level code). */
+export const LOOP_STATES = ['main', 'busy', 'idle', 'blocked', 'stopped'];
+
+const TERMINAL = new Set(['done', 'cancelled', 'failed']);
+
+/**
+ * Build the view model of a run from its events.
+ * @param {Array<object>} events trace events in emission order
+ * @param {number} [end] time at which the still-open segments end (live runs: now)
+ * @returns {{lanes, tasks, logs, lines, iterations, arrows, timersSet, end, count}}
+ */
+export function buildModel(events, end) {
+  const tasks = new Map();
+  const lanes = [];
+  const logs = [];
+  const lines = [];
+  const iterations = [];
+  const arrows = [];
+  const timersSet = [];
+  let last = 0;
+
+  const loopLane = { task: 0, name: '', coro: '', parent: null, segments: [], open: null, polls: 0 };
+  lanes.push(loopLane);
+  tasks.set(0, { id: 0, lane: 0, name: '', coro: '', parent: null });
+
+  let inLoop = false;      // between loop start and loop stop
+  let blockedUntil = -1;   // the loop is frozen until then
+  let loopBase = 'main';   // loop-lane state when not blocked
+
+  const open = (lane, state, at, extra) => {
+    const cur = lane.open;
+    if (cur && cur.state === state && cur.wait === (extra && extra.wait)) return;
+    if (cur) { cur.end = Math.max(cur.start, at); lane.segments.push(cur); }
+    lane.open = { state, start: at, end: at, wait: extra ? extra.wait : undefined, detail: extra ? extra.detail : undefined };
+  };
+  const laneOf = (id) => {
+    const t = tasks.get(id);
+    return t ? lanes[t.lane] : null;
+  };
+  const setLoop = (state, at) => open(loopLane, state, at);
+
+  for (let i = 0; i < events.length; i++) {
+    const ev = events[i];
+    const at = typeof ev.at === 'number' && Number.isFinite(ev.at) ? ev.at : last;
+    if (at > last) last = at;
+    // A blocking call ends when its `until` is reached: the loop goes back to its base state.
+    if (blockedUntil >= 0 && at >= blockedUntil && ev.k !== 'blocked') {
+      setLoop(loopBase, blockedUntil);
+      blockedUntil = -1;
+    }
+    switch (ev.k) {
+      case 'spawn': {
+        const lane = { task: ev.task, name: ev.name || `Task-${ev.task}`, coro: ev.coro || '', parent: ev.parent ?? null, segments: [], open: null, polls: 0 };
+        tasks.set(ev.task, { id: ev.task, lane: lanes.length, name: lane.name, coro: lane.coro, parent: lane.parent });
+        lanes.push(lane);
+        open(lane, 'ready', at);
+        if (ev.parent != null && ev.parent !== ev.task && tasks.has(ev.parent)) {
+          arrows.push({ at, from: ev.parent, to: ev.task, kind: 'spawn', index: i });
+        }
+        break;
+      }
+      case 'wake': {
+        const lane = laneOf(ev.task);
+        if (lane && ev.task !== 0 && !TERMINAL.has(lane.open && lane.open.state)) open(lane, 'ready', at);
+        for (const by of ev.by || []) {
+          if (by !== ev.task && tasks.has(by)) arrows.push({ at, from: by, to: ev.task, kind: 'wake', why: ev.why, index: i });
+        }
+        break;
+      }
+      case 'poll_start': {
+        const lane = laneOf(ev.task);
+        if (lane && ev.task !== 0) { open(lane, 'running', at); lane.polls++; }
+        if (inLoop && blockedUntil < 0) setLoop('busy', at);
+        break;
+      }
+      case 'poll_end': {
+        const lane = laneOf(ev.task);
+        if (lane && ev.task !== 0) {
+          if (ev.wait == null) open(lane, 'done', at);
+          else open(lane, 'waiting', at, { wait: String(ev.wait) });
+        }
+        break;
+      }
+      case 'complete': {
+        const lane = laneOf(ev.task);
+        const state = ev.outcome === 'cancelled' ? 'cancelled' : ev.outcome === 'failed' ? 'failed' : 'done';
+        if (lane && ev.task !== 0) {
+          if (lane.open && TERMINAL.has(lane.open.state)) { lane.open.state = state; lane.open.detail = ev.detail ?? undefined; }
+          else open(lane, state, at, { detail: ev.detail ?? undefined });
+        }
+        break;
+      }
+      case 'cancel': {
+        if (ev.by != null && ev.by !== ev.task && tasks.has(ev.by)) arrows.push({ at, from: ev.by, to: ev.task, kind: 'cancel', index: i });
+        break;
+      }
+      case 'wait_result': {
+        for (const d of ev.done || []) {
+          if (d !== ev.task && tasks.has(d)) arrows.push({ at, from: d, to: ev.task, kind: 'wait', index: i });
+        }
+        break;
+      }
+      case 'timer_set':
+        timersSet.push({ at, task: ev.task, deadline: ev.deadline, what: ev.what, index: i });
+        break;
+      case 'timer_fire':
+        if (inLoop && blockedUntil < 0) setLoop('busy', at);
+        break;
+      case 'line':
+        lines.push({ at, task: ev.task, line: ev.line, index: i });
+        if (ev.task === 0 && !inLoop && blockedUntil < 0) { loopBase = 'main'; setLoop('main', at); }
+        break;
+      case 'log':
+        logs.push({ at, task: ev.task, text: String(ev.text ?? ''), stream: ev.stream === 'err' ? 'err' : 'out', index: i });
+        if (ev.task === 0 && !inLoop && blockedUntil < 0) { loopBase = 'main'; setLoop('main', at); }
+        break;
+      case 'blocked': {
+        const until = Number(ev.until);
+        setLoop('blocked', at);
+        blockedUntil = Number.isFinite(until) ? until : at;
+        if (blockedUntil > last) last = blockedUntil;
+        break;
+      }
+      case 'iteration':
+        iterations.push({ at, n: ev.n, ready: ev.ready || [], timers: ev.timers || [], index: i });
+        if (inLoop && blockedUntil < 0) setLoop('busy', at);
+        break;
+      case 'loop':
+        if (ev.what === 'start') { inLoop = true; loopBase = 'busy'; if (blockedUntil < 0) setLoop('busy', at); }
+        else if (ev.what === 'idle') { if (blockedUntil < 0) setLoop('idle', at); }
+        else if (ev.what === 'stop' || ev.what === 'close') { inLoop = false; loopBase = 'stopped'; if (blockedUntil < 0) setLoop('stopped', at); }
+        break;
+      default:
+        break; // unknown kinds are ignored (forward compatible)
+    }
+  }
+
+  let stop = last;
+  if (blockedUntil >= 0) stop = Math.max(stop, blockedUntil);
+  if (typeof end === 'number' && Number.isFinite(end)) stop = Math.max(stop, end);
+  if (blockedUntil >= 0 && blockedUntil <= stop) setLoop(loopBase, blockedUntil);
+  for (const lane of lanes) {
+    if (lane.open) { lane.open.end = Math.max(lane.open.start, stop); lane.segments.push(lane.open); lane.open = null; }
+    delete lane.open;
+  }
+  return { lanes, tasks, logs, lines, iterations, arrows, timersSet, end: stop, count: events.length };
+}
+
+/** Number of log lines printed at or before time t. */
+export function logCountAt(model, t) {
+  return countAt(model.logs, t);
+}
+
+/** The line being executed at time t: {line, task} or null. */
+export function currentLineAt(model, t) {
+  const n = countAt(model.lines, t);
+  return n ? model.lines[n - 1] : null;
+}
+
+/**
+ * Ready queue and pending timers at time t (from the last `iteration` event at or
+ * before t): {n, at, ready:[{task, name}], timers:[{deadline, task, name, what}]} or null.
+ */
+export function queuesAt(model, t) {
+  const k = countAt(model.iterations, t);
+  if (!k) return null;
+  const it = model.iterations[k - 1];
+  const ready = it.ready.map((id) => ({ task: id, name: id === 0 ? null : taskName(model, id) }));
+  const timers = it.timers.map(([deadline, id]) => ({ deadline, task: id, name: id === 0 ? null : taskName(model, id), what: timerWhat(model, id, deadline, it.index) }));
+  return { n: it.n, at: it.at, ready, timers };
+}
+
+/** The segment of lane `laneIndex` covering time t (the last one starting at or before t). */
+export function segmentAt(model, laneIndex, t) {
+  const segs = model.lanes[laneIndex]?.segments || [];
+  let found = null;
+  for (const s of segs) { if (s.start <= t) found = s; else break; }
+  return found;
+}
+
+/** Lane label: 'Task-2 (Coroutine_1)'; lane 0 gets `loopLabel`. */
+export function laneLabel(lane, loopLabel) {
+  if (lane.task === 0) return loopLabel;
+  return lane.coro ? `${lane.name} (${lane.coro})` : lane.name;
+}
+
+/** Short name used in sentences. */
+export function taskName(model, id) {
+  const t = model.tasks.get(id);
+  if (!t) return `#${id}`;
+  return t.coro ? `${t.name} (${t.coro})` : t.name;
+}
+
+function timerWhat(model, task, deadline, beforeIndex) {
+  for (let i = model.timersSet.length - 1; i >= 0; i--) {
+    const s = model.timersSet[i];
+    if (s.index < beforeIndex && s.task === task && Math.abs(s.deadline - deadline) < 1e-9) return s.what;
+  }
+  return null;
+}
+
+// number of items (sorted by `at`) with at <= t (+ a tiny tolerance for float noise)
+function countAt(items, t) {
+  if (t === Infinity) return items.length;
+  let lo = 0, hi = items.length;
+  const lim = t + 1e-9;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].at <= lim) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The text equivalent of the chart: one row per meaningful event.
+ * `tr(key, params)` translates (see i18n.js); `fmt(seconds)` formats a time.
+ * Returns [{at, time, who, text, index}] where `text` is « t = 1,0 s : … »-ready.
+ */
+export function narrativeRows(events, model, tr, fmt) {
+  const rows = [];
+  const started = new Set();
+  const who = (id) => (id === 0 ? tr('who.loop') : taskName(model, id));
+  for (let i = 0; i < events.length; i++) {
+    const ev = events[i];
+    const name = who(ev.task);
+    let text = null;
+    switch (ev.k) {
+      case 'spawn': text = tr('row.spawn', { task: name }); break;
+      case 'wake':
+        if (ev.task === 0) break;
+        text = (ev.by && ev.by.length)
+          ? tr('row.wakeBy', { task: name, by: ev.by.map(who).join(', '), why: tr('why.' + (ev.why || 'soon')) })
+          : tr('row.wake', { task: name, why: tr('why.' + (ev.why || 'soon')) });
+        break;
+      case 'poll_start':
+        if (ev.task === 0) break;
+        text = tr(started.has(ev.task) ? 'row.resume' : 'row.start', { task: name });
+        started.add(ev.task);
+        break;
+      case 'poll_end':
+        if (ev.task === 0 || ev.wait == null) break;
+        text = tr('row.wait', { task: name, what: String(ev.wait) });
+        break;
+      case 'complete':
+        if (ev.outcome === 'cancelled') text = tr('row.cancelled', { task: name });
+        else if (ev.outcome === 'failed') text = tr('row.failed', { task: name, detail: ev.detail || '' });
+        else text = tr('row.done', { task: name });
+        break;
+      case 'cancel': text = tr('row.cancel', { task: name, by: who(ev.by) }); break;
+      case 'wait_result':
+        text = tr('row.waitResult', { task: name, done: String((ev.done || []).length), pending: String((ev.pending || []).length) });
+        break;
+      case 'timer_set': text = tr('row.timerSet', { task: name, what: String(ev.what ?? ''), deadline: fmt(ev.deadline) }); break;
+      case 'timer_fire': text = tr('row.timerFire', { task: name, what: String(ev.what ?? '') }); break;
+      case 'log': text = tr(ev.stream === 'err' ? 'row.logErr' : 'row.log', { task: name, text: String(ev.text ?? '') }); break;
+      case 'blocked': text = tr('row.blocked', { task: name, until: fmt(ev.until) }); break;
+      case 'loop':
+        if (['start', 'stop', 'close', 'idle'].includes(ev.what)) text = tr('row.loop.' + ev.what);
+        break;
+      default: break; // line, iteration: too fine-grained for the table
+    }
+    if (text != null) rows.push({ at: ev.at, time: fmt(ev.at), who: name, text, index: i });
+  }
+  return rows;
+}
+
+/** The whole status of a run at time t, for the page: what the loop and each task do. */
+export function describeLaneAt(model, laneIndex, seg, tr, fmt, loopLabel) {
+  const lane = model.lanes[laneIndex];
+  if (!lane || !seg) return '';
+  const label = laneLabel(lane, loopLabel);
+  const state = tr((lane.task === 0 ? 'loopState.' : 'state.') + seg.state);
+  const parts = [tr('seg.label', { lane: label, state })];
+  if (seg.wait) parts.push(tr('seg.waitOn', { what: seg.wait }));
+  if (seg.detail) parts.push(String(seg.detail));
+  parts.push(tr('seg.span', { from: fmt(seg.start), to: fmt(seg.end) }));
+  return parts.join(' — ');
+}
