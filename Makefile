@@ -56,13 +56,17 @@ build wasm: $(WASM)
 # Order-only on setup so that the setup check itself never forces a rebuild.
 $(WASM): $(RUST_INPUTS) | setup
 	@echo "== wasm-pack build (release)"
-	wasm-pack --log-level warn build --target web --out-dir $(PKG) --release --no-typescript
+	wasm-pack --log-level error build --target web --out-dir $(PKG) --release --no-typescript
 	@# wasm-pack's npm-package noise: not used by the page, and its .gitignore ('*')
 	@# would hide pkg/ from a copy of dist/ made with git.
 	rm -f $(PKG)/.gitignore $(PKG)/package.json $(PKG)/README.md $(PKG)/LICENSE*
+	@# Debian's wasm-opt (binaryen 108) writes every table export as table 0: repaired
+	@# by scripts/fix-table-exports.mjs (checked, and a no-op on binaryen >= 110).
 	@echo "== wasm-opt $(WASM_OPT_FLAGS)"
 	@before=$$(stat -c %s $@); \
-	wasm-opt $(WASM_OPT_FLAGS) $@ -o $@.opt && mv $@.opt $@; \
+	wasm-opt $(WASM_OPT_FLAGS) $@ -o $@.opt; \
+	node scripts/fix-table-exports.mjs $@ $@.opt; \
+	mv $@.opt $@; \
 	echo "   $$before -> $$(stat -c %s $@) bytes ($$(gzip -9c $@ | wc -c) gzipped)"
 	@touch $@
 

@@ -1,0 +1,331 @@
+#!/usr/bin/env node
+// Boucle benchmarks (the issue's section 7), in one run, in headless Debian Chromium:
+//
+//   1. page weight: every file the page loads (index.html, css, js modules, wasm),
+//      each body gzipped with zlib level 9, summed            budget 120 KB
+//   2. navigation -> first scenario ready: page.goto until
+//      document.documentElement.dataset.state === 'ready',
+//      median of N fresh navigations (new browser context each) aim < 300 ms
+//   3. Gantt draw time of a 10,000-segment trace  } both from www/bench.html?n=10000,
+//   4. loop overhead ratio                         } which puts a JSON result into
+//                                                    document.body.dataset.result
+//
+// Usage: node bench/run.mjs [--runs 7] [--n 10000] [--root www]   (make bench)
+// Env:   CHROMIUM=/path/to/chromium (default /usr/bin/chromium)
+//
+// Benchmarks report; they are not tests: a missed budget is printed, never an exit
+// code. The process fails only when it cannot measure at all (no browser, no page).
+// The figures are also written to target/bench/results.json.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { createServer } from '../scripts/serve.mjs';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const BUDGET = {
+  gzipKB: 120, // 1. total gzipped page weight
+  readyMs: 300, // 2. navigation -> first scenario ready (median)
+};
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
+
+function parseArgs(argv) {
+  const o = { runs: 7, n: 10000, root: path.join(REPO, 'www') };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--runs') o.runs = Number(argv[++i]);
+    else if (a === '--n') o.n = Number(argv[++i]);
+    else if (a === '--root') o.root = path.resolve(argv[++i]);
+    else if (a === '-h' || a === '--help') {
+      console.log('usage: node bench/run.mjs [--runs 7] [--n 10000] [--root www]');
+      process.exit(0);
+    } else {
+      console.error(`bench: unknown argument ${a}`);
+      process.exit(2);
+    }
+  }
+  return o;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const kb = (bytes) => (bytes / 1024).toFixed(1);
+const ms = (x) => (x == null || Number.isNaN(x) ? '—' : x < 10 ? x.toFixed(2) : x.toFixed(1));
+const pad = (s, n) => String(s).padEnd(n);
+const lpad = (s, n) => String(s).padStart(n);
+const verdict = (value, budget) => (value <= budget ? 'ok' : 'OVER BUDGET');
+
+// Records, inside the page, when data-state first becomes 'ready' (or 'error'),
+// in ms since navigation start (performance.timeOrigin): no polling delay.
+function installStateProbe() {
+  const mark = () => {
+    const st = document.documentElement && document.documentElement.dataset.state;
+    if ((st === 'ready' || st === 'error') && window.__boucleState === undefined) {
+      window.__boucleState = { state: st, at: performance.now() };
+    }
+  };
+  new MutationObserver(mark).observe(document, {
+    attributes: true,
+    attributeFilter: ['data-state'],
+    subtree: true,
+    childList: true,
+  });
+  mark();
+}
+
+async function waitForState(page, timeout = 30000) {
+  const handle = await page.waitForFunction(() => window.__boucleState, null, { timeout });
+  return handle.jsonValue();
+}
+
+// ---------------------------------------------------------------- 1. page weight
+async function measureWeight(browser, url) {
+  const context = await browser.newContext();
+  await context.addInitScript(installStateProbe);
+  const page = await context.newPage();
+  const pending = [];
+  const failed = [];
+  page.on('response', (res) => {
+    const u = res.url();
+    if (!u.startsWith('http')) return;
+    pending.push(
+      res.body().then(
+        (body) => ({ url: u, status: res.status(), type: res.headers()['content-type'] ?? '', body }),
+        () => null,
+      ),
+    );
+  });
+  page.on('requestfailed', (req) => failed.push(req.url()));
+  await page.goto(url);
+  const st = await waitForState(page);
+  // Anything loaded lazily right after 'ready' (fonts, a late module) counts too.
+  await page.waitForLoadState('networkidle').catch(() => {});
+  const files = (await Promise.all(pending)).filter(Boolean);
+  await context.close();
+  const rows = files.map((f) => ({
+    path: new URL(f.url).pathname,
+    status: f.status,
+    raw: f.body.length,
+    gz: zlib.gzipSync(f.body, { level: 9 }).length,
+  }));
+  return { state: st, rows, failed };
+}
+
+// ---------------------------------------------------------------- 2. time to ready
+async function measureReady(browser, url, runs) {
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.newContext(); // fresh: empty HTTP and code caches
+    await context.addInitScript(installStateProbe);
+    const page = await context.newPage();
+    const t0 = performance.now();
+    await page.goto(url, { waitUntil: 'commit' });
+    const st = await waitForState(page);
+    const wall = performance.now() - t0;
+    await context.close();
+    if (st.state !== 'ready') throw new Error(`page reached data-state="${st.state}", not "ready"`);
+    samples.push({ inPage: st.at, wall });
+  }
+  return samples;
+}
+
+// ---------------------------------------------------------------- 3+4. bench.html
+async function measureBenchPage(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  const res = await page.goto(url);
+  if (!res || res.status() !== 200) {
+    await context.close();
+    return { missing: true, status: res && res.status() };
+  }
+  try {
+    const handle = await page.waitForFunction(() => document.body && document.body.dataset.result, null, {
+      timeout: 180000,
+    });
+    const text = await handle.jsonValue();
+    return { result: JSON.parse(text), errors };
+  } catch (e) {
+    return { error: e.message.split('\n')[0], errors };
+  } finally {
+    await context.close();
+  }
+}
+
+// Flattens {a:{b:1}} to [['a.b', 1]] (numbers and booleans only).
+function leaves(obj, prefix = '') {
+  const out = [];
+  for (const [k, v] of Object.entries(obj ?? {})) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (typeof v === 'number' || typeof v === 'boolean') out.push([key, v]);
+    else if (v && typeof v === 'object' && !Array.isArray(v)) out.push(...leaves(v, key));
+  }
+  return out;
+}
+
+// bench.html reports whatever it measures; budgets may come with it, as siblings named
+// like the figure with a `budget` in their name ({draw_ms, budget_ms} or
+// {gantt: {ms, budget}}). A figure is printed with its ratio to its budget when one exists.
+function benchRows(result) {
+  const flat = leaves(result);
+  const isBudget = (k) => /budget|limit|target/i.test(k.split('.').pop());
+  const budgets = flat.filter(([k]) => isBudget(k));
+  const rows = [];
+  for (const [k, v] of flat) {
+    if (isBudget(k) || typeof v !== 'number') continue;
+    const parent = k.includes('.') ? k.slice(0, k.lastIndexOf('.') + 1) : '';
+    const leaf = k.slice(parent.length);
+    const stem = leaf.replace(/_?(ms|ratio|x)$/i, '');
+    const b = budgets.find(
+      ([bk]) =>
+        bk.startsWith(parent) &&
+        !bk.slice(parent.length).includes('.') &&
+        (bk.slice(parent.length).toLowerCase().includes(stem.toLowerCase()) ||
+          budgets.filter(([x]) => x.startsWith(parent) && !x.slice(parent.length).includes('.')).length === 1),
+    );
+    rows.push({ key: k, value: v, budget: b ? b[1] : undefined });
+  }
+  return rows;
+}
+
+function printTable(title, header, rows) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) =>
+    cells.map((c, i) => (i === 0 ? pad(c, widths[i]) : lpad(c, widths[i]))).join('  ');
+  console.log(`\n${title}`);
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of rows) console.log(line(r));
+}
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  if (!fs.existsSync(path.join(opts.root, 'pkg', 'boucle_bg.wasm'))) {
+    console.error(`bench: ${opts.root}/pkg/boucle_bg.wasm is missing: run \`make build\` first`);
+    process.exit(1);
+  }
+  const srv = await createServer({ root: opts.root, port: 0 });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
+  const out = { date: new Date().toISOString(), budgets: BUDGET };
+  const summary = [];
+  try {
+    // 1. weight
+    const w = await measureWeight(browser, srv.url + 'index.html');
+    const ok = w.rows.filter((r) => r.status === 200).sort((a, b) => b.gz - a.gz);
+    const totalRaw = ok.reduce((s, r) => s + r.raw, 0);
+    const totalGz = ok.reduce((s, r) => s + r.gz, 0);
+    printTable(
+      `1. Files loaded by index.html (state: ${w.state.state}), gzip -9 each`,
+      ['file', 'raw KB', 'gzip KB', 'share'],
+      [
+        ...ok.map((r) => [r.path, kb(r.raw), kb(r.gz), `${((100 * r.gz) / totalGz).toFixed(0)}%`]),
+        ['total', kb(totalRaw), kb(totalGz), '100%'],
+      ],
+    );
+    const bad = w.rows.filter((r) => r.status !== 200);
+    for (const r of bad) console.log(`   note: ${r.path} answered ${r.status} (not counted)`);
+    for (const u of w.failed) console.log(`   note: request failed: ${u}`);
+    out.weight = { files: ok, totalRaw, totalGz };
+    summary.push([
+      'page weight (gzip, all files)',
+      `${kb(totalGz)} KB`,
+      `${BUDGET.gzipKB} KB`,
+      (totalGz / 1024 / BUDGET.gzipKB).toFixed(2),
+      verdict(totalGz / 1024, BUDGET.gzipKB),
+    ]);
+
+    // 2. time to ready
+    const samples = await measureReady(browser, srv.url + 'index.html', opts.runs);
+    const inPage = samples.map((s) => s.inPage);
+    const wall = samples.map((s) => s.wall);
+    printTable(
+      `2. Navigation -> data-state="ready", ${opts.runs} fresh navigations (new context each)`,
+      ['run', 'in page (ms since navigation start)', 'page.goto -> ready seen by node (ms)'],
+      samples.map((s, i) => [String(i + 1), ms(s.inPage), ms(s.wall)]),
+    );
+    const med = median(inPage);
+    console.log(
+      `   median ${ms(med)} ms in page (min ${ms(Math.min(...inPage))}, max ${ms(Math.max(...inPage))}); ` +
+        `median ${ms(median(wall))} ms as seen from node`,
+    );
+    out.ready = { samples, medianInPage: med, medianWall: median(wall) };
+    summary.push([
+      'navigation -> ready (median)',
+      `${ms(med)} ms`,
+      `${BUDGET.readyMs} ms`,
+      (med / BUDGET.readyMs).toFixed(2),
+      verdict(med, BUDGET.readyMs),
+    ]);
+
+    // 3 + 4. bench.html
+    const benchUrl = `${srv.url}bench.html?n=${opts.n}`;
+    const b = await measureBenchPage(browser, benchUrl);
+    if (b.missing) {
+      console.log(`\n3-4. bench.html: not available (HTTP ${b.status}); Gantt and loop figures skipped`);
+      summary.push(['Gantt draw / loop overhead', 'n/a', '', '', 'bench.html missing']);
+    } else if (b.error) {
+      console.log(`\n3-4. bench.html?n=${opts.n}: no result (${b.error})`);
+      for (const e of b.errors) console.log(`   page error: ${e}`);
+      summary.push(['Gantt draw / loop overhead', 'n/a', '', '', 'no result']);
+    } else {
+      const rows = benchRows(b.result);
+      printTable(
+        `3-4. www/bench.html?n=${opts.n} (document.body.dataset.result)`,
+        ['figure', 'value', 'budget', 'ratio'],
+        rows.map((r) => [
+          r.key,
+          Number.isInteger(r.value) ? String(r.value) : r.value.toFixed(3),
+          r.budget === undefined ? '' : String(r.budget),
+          r.budget ? (r.value / r.budget).toFixed(2) : '',
+        ]),
+      );
+      for (const e of b.errors) console.log(`   page error: ${e}`);
+      out.benchPage = b.result;
+      for (const r of rows) {
+        if (/gantt|draw|render|overhead|ratio/i.test(r.key)) {
+          summary.push([
+            r.key,
+            Number.isInteger(r.value) ? String(r.value) : r.value.toFixed(3),
+            r.budget === undefined ? '' : String(r.budget),
+            r.budget ? (r.value / r.budget).toFixed(2) : '',
+            r.budget === undefined ? '' : verdict(r.value, r.budget),
+          ]);
+        }
+      }
+    }
+  } finally {
+    await browser.close();
+    await srv.close();
+  }
+
+  printTable('Summary (ratio = figure / budget; < 1 is within budget)', ['figure', 'value', 'budget', 'ratio', ''], summary);
+  const dir = path.join(REPO, 'target', 'bench');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'results.json'), JSON.stringify(out, null, 2) + '\n');
+  console.log(`\n(figures also in ${path.relative(process.cwd(), path.join(dir, 'results.json'))})`);
+}
+
+main().catch((e) => {
+  console.error(`bench: could not measure: ${e.stack || e}`);
+  process.exit(1);
+});
