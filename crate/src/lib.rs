@@ -3,3 +3,8 @@
 #![deny(missing_docs)]
 
 pub mod python;
+pub mod runtime;
+pub mod scenarios;
+pub mod trace;
+#[cfg(target_arch = "wasm32")]
+pub mod web;

@@ -1,0 +1,28 @@
+//! The instrumented event loop: pure Rust, no web-sys.
+//!
+//! It copies the scheduling rules of CPython's `asyncio` (`base_events.py`,
+//! `futures.py`, `tasks.py`, `queues.py`) so that a program written on it prints in
+//! the same order as CPython, ties included, and records every decision as a trace
+//! event (see [`crate::trace`]).
+
+pub mod clock;
+pub mod combinators;
+pub mod exc;
+pub mod executor;
+pub mod future;
+pub mod queue;
+pub mod run;
+pub mod task;
+pub mod timers;
+
+pub use clock::{Clock, VirtualClock};
+pub use combinators::{as_completed, gather, wait, AsCompleted, ReturnWhen};
+pub use exc::{Exc, PyResult};
+pub use executor::{Loop, Next, Program};
+pub use future::Fut;
+pub use queue::Queue;
+pub use task::Task;
+
+/// Identifies a task in the trace. `0` is the loop itself and the main program's
+/// top-level code, which runs outside any task.
+pub type TaskId = u32;

@@ -1,0 +1,174 @@
+//! Tasks (`asyncio.Task`): a future that runs a coroutine on the loop, plus the
+//! two primitive awaitables, `asyncio.sleep(d)` and `asyncio.sleep(0)`.
+
+use std::cell::Cell;
+use std::future::{Future, IntoFuture};
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll};
+
+use super::exc::{Exc, PyResult};
+use super::executor::{Body, Completer, Loop};
+use super::future::{AnyFut, Fut, FutAwait};
+use super::TaskId;
+use crate::trace::Outcome;
+
+/// A handle on a scheduled coroutine; awaiting it gives the coroutine's result.
+pub struct Task<T> {
+    id: TaskId,
+    fut: Fut<T>,
+}
+
+impl<T> Clone for Task<T> {
+    fn clone(&self) -> Self {
+        Task {
+            id: self.id,
+            fut: self.fut.clone(),
+        }
+    }
+}
+
+impl<T: Clone + 'static> Task<T> {
+    /// The task id used in the trace.
+    pub fn id(&self) -> TaskId {
+        self.id
+    }
+    /// The task's future.
+    pub fn fut(&self) -> &Fut<T> {
+        &self.fut
+    }
+    /// `task.cancel()`.
+    pub fn cancel(&self) -> bool {
+        AnyFut::cancel(&self.fut)
+    }
+    /// `task.done()`.
+    pub fn done(&self) -> bool {
+        self.fut.is_done()
+    }
+    /// `task.cancelled()`.
+    pub fn cancelled(&self) -> bool {
+        AnyFut::cancelled(&self.fut)
+    }
+}
+
+impl<T: Clone + 'static> IntoFuture for Task<T> {
+    type Output = PyResult<T>;
+    type IntoFuture = FutAwait<T>;
+    fn into_future(self) -> FutAwait<T> {
+        self.fut.wait()
+    }
+}
+
+impl<T: Clone + 'static> IntoFuture for &Task<T> {
+    type Output = PyResult<T>;
+    type IntoFuture = FutAwait<T>;
+    fn into_future(self) -> FutAwait<T> {
+        self.fut.wait()
+    }
+}
+
+fn describe(secs: f64) -> String {
+    // As Python would write the argument: 2 for 2.0, 0.25 for 0.25.
+    if secs.fract() == 0.0 && secs.abs() < 1e15 {
+        format!("{}", secs as i64)
+    } else {
+        format!("{secs}")
+    }
+}
+
+impl Loop {
+    /// `asyncio.ensure_future(coro)` / `loop.create_task(coro)`: wraps the
+    /// coroutine `coro` (its name, for display) in a task scheduled to start soon.
+    pub fn create_task<T, F>(&self, coro: &str, f: F) -> Task<T>
+    where
+        T: Clone + 'static,
+        F: Future<Output = PyResult<T>> + 'static,
+    {
+        let name = self.new_task_name();
+        let fut: Fut<T> = Fut::new(self, format!("{name} ({coro})"));
+        let done = fut.clone();
+        let owner = Rc::new(Cell::new(0));
+        let owner_in_body = owner.clone();
+        let body: Body = Box::pin(async move {
+            let r = f.await;
+            Box::new(move || finish(&done, r, owner_in_body.get())) as Completer
+        });
+        let erased: Rc<dyn AnyFut> = Rc::new(fut.clone());
+        let id = self.add_task(name, coro, erased, body);
+        owner.set(id);
+        let weak = self.weak();
+        fut.set_cancel_hook(Box::new(move || {
+            Loop::from_weak(&weak).is_some_and(|lp| lp.cancel_task(id))
+        }));
+        Task { id, fut }
+    }
+
+    /// `await asyncio.sleep(secs)`. `sleep(0)` yields once to the loop without a
+    /// timer, like CPython's `__sleep0`.
+    pub async fn sleep(&self, secs: f64) -> PyResult<()> {
+        if secs <= 0.0 {
+            return YieldNow {
+                lp: self.clone(),
+                yielded: false,
+            }
+            .await;
+        }
+        let label = format!("sleep({})", describe(secs));
+        let fut: Fut<()> = Fut::new(self, label.clone());
+        let f2 = fut.clone();
+        let timer = self.call_later(
+            secs,
+            label,
+            Box::new(move || {
+                // futures._set_result_unless_cancelled
+                f2.complete(Ok(()), Vec::new(), "timer");
+            }),
+        );
+        let r = fut.wait().await;
+        if r.is_err() {
+            self.cancel_timer(timer);
+        }
+        r
+    }
+}
+
+fn finish<T: Clone + 'static>(fut: &Fut<T>, r: PyResult<T>, owner: TaskId) -> (Outcome, String) {
+    let by = vec![owner];
+    match r {
+        Ok(v) => {
+            fut.complete(Ok(v), by, "done");
+            (Outcome::Ok, String::new())
+        }
+        Err(Exc::Cancelled) => {
+            fut.complete(Err(Exc::Cancelled), by, "done");
+            (Outcome::Cancelled, String::new())
+        }
+        Err(e) => {
+            let detail = e.last_line();
+            fut.complete(Err(e), by, "done");
+            (Outcome::Failed, detail)
+        }
+    }
+}
+
+/// `asyncio.sleep(0)`: reschedule the current task at the back of the ready queue.
+struct YieldNow {
+    lp: Loop,
+    yielded: bool,
+}
+
+impl Future for YieldNow {
+    type Output = PyResult<()>;
+    fn poll(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<PyResult<()>> {
+        if self.lp.take_throw_cancel() {
+            return Poll::Ready(Err(Exc::Cancelled));
+        }
+        if self.yielded {
+            return Poll::Ready(Ok(()));
+        }
+        self.yielded = true;
+        self.lp.set_waiter(None, "sleep(0)".to_string());
+        self.lp.request_yield();
+        Poll::Pending
+    }
+}

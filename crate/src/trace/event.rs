@@ -1,0 +1,239 @@
+//! Trace events. The JSON form is documented in ARCHITECTURE.md; the page and the
+//! CLI fold these events, they never ask the runtime for state.
+
+use super::json::Json;
+use crate::runtime::TaskId;
+
+/// Version of the JSON event format; bump it when a field changes meaning.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Which output stream a log line went to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stream {
+    /// Standard output (`print`).
+    Out,
+    /// Standard error (tracebacks, warnings).
+    Err,
+}
+
+/// How a task ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Returned normally.
+    Ok,
+    /// Ended by `CancelledError`.
+    Cancelled,
+    /// Raised another exception.
+    Failed,
+}
+
+/// What happened.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Kind {
+    /// A task was created; it is ready to run.
+    Spawn {
+        /// CPython's task name, `Task-N`.
+        name: String,
+        /// The coroutine's name.
+        coro: String,
+        /// The task (or 0) that created it.
+        parent: TaskId,
+    },
+    /// The task was put on the ready queue.
+    Wake {
+        /// The tasks whose completion caused it (empty for a timer).
+        by: Vec<TaskId>,
+        /// Why: `timer`, `done`, `gather`, `wait`, `cancel`, `queue`, `soon`, `host`.
+        why: &'static str,
+    },
+    /// The loop starts running one step of the task.
+    PollStart,
+    /// The step ended; `wait` names what the task waits on (None: it finished).
+    PollEnd {
+        /// What the task is now waiting on.
+        wait: Option<String>,
+    },
+    /// A timer was armed by the task.
+    TimerSet {
+        /// Loop time at which it fires.
+        deadline: f64,
+        /// What it is for, e.g. `sleep(2)`.
+        what: String,
+    },
+    /// A timer's deadline was reached.
+    TimerFire {
+        /// What it was for.
+        what: String,
+    },
+    /// The task now executes this line of the scenario's Python source.
+    Line {
+        /// 1-based line number.
+        line: u32,
+    },
+    /// A printed line.
+    Log {
+        /// The line, without its newline.
+        text: String,
+        /// stdout or stderr.
+        stream: Stream,
+    },
+    /// The task finished.
+    Complete {
+        /// How.
+        outcome: Outcome,
+        /// The exception line for a failure, empty otherwise.
+        detail: String,
+    },
+    /// Cancellation was requested.
+    Cancel {
+        /// By which task (0: the main program or a callback).
+        by: TaskId,
+    },
+    /// `asyncio.wait` returned.
+    WaitResult {
+        /// Tasks in the done set.
+        done: Vec<TaskId>,
+        /// Tasks in the pending set.
+        pending: Vec<TaskId>,
+    },
+    /// A blocking call froze the loop.
+    Blocked {
+        /// Loop time when it returns.
+        until: f64,
+    },
+    /// Start of a loop iteration, with what is queued.
+    Iteration {
+        /// Iteration number, from 1.
+        n: u64,
+        /// Ready handles in order (task ids; 0 = a plain callback).
+        ready: Vec<TaskId>,
+        /// Pending timers in firing order: (deadline, task).
+        timers: Vec<(f64, TaskId)>,
+    },
+    /// Loop lifecycle: `start`, `stop`, `close`, `idle`.
+    Loop {
+        /// Which.
+        what: &'static str,
+    },
+}
+
+/// One trace event.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    /// Loop time in seconds since the program started.
+    pub at: f64,
+    /// The task concerned (0 = the loop / main program).
+    pub task: TaskId,
+    /// What happened.
+    pub kind: Kind,
+}
+
+impl Event {
+    /// The short name used as `k` in JSON.
+    pub fn kind_name(&self) -> &'static str {
+        match self.kind {
+            Kind::Spawn { .. } => "spawn",
+            Kind::Wake { .. } => "wake",
+            Kind::PollStart => "poll_start",
+            Kind::PollEnd { .. } => "poll_end",
+            Kind::TimerSet { .. } => "timer_set",
+            Kind::TimerFire { .. } => "timer_fire",
+            Kind::Line { .. } => "line",
+            Kind::Log { .. } => "log",
+            Kind::Complete { .. } => "complete",
+            Kind::Cancel { .. } => "cancel",
+            Kind::WaitResult { .. } => "wait_result",
+            Kind::Blocked { .. } => "blocked",
+            Kind::Iteration { .. } => "iteration",
+            Kind::Loop { .. } => "loop",
+        }
+    }
+
+    /// Appends this event as one JSON object.
+    pub fn write_json(&self, out: &mut Json) {
+        out.begin_object();
+        out.key("at").number(self.at);
+        out.key("task").int(self.task as i64);
+        out.key("k").string(self.kind_name());
+        match &self.kind {
+            Kind::Spawn { name, coro, parent } => {
+                out.key("name").string(name);
+                out.key("coro").string(coro);
+                out.key("parent").int(*parent as i64);
+            }
+            Kind::Wake { by, why } => {
+                out.key("by").ids(by);
+                out.key("why").string(why);
+            }
+            Kind::PollStart => {}
+            Kind::PollEnd { wait } => {
+                out.key("wait");
+                match wait {
+                    Some(w) => out.string(w),
+                    None => out.null(),
+                };
+            }
+            Kind::TimerSet { deadline, what } => {
+                out.key("deadline").number(*deadline);
+                out.key("what").string(what);
+            }
+            Kind::TimerFire { what } => {
+                out.key("what").string(what);
+            }
+            Kind::Line { line } => {
+                out.key("line").int(*line as i64);
+            }
+            Kind::Log { text, stream } => {
+                out.key("text").string(text);
+                out.key("stream").string(match stream {
+                    Stream::Out => "out",
+                    Stream::Err => "err",
+                });
+            }
+            Kind::Complete { outcome, detail } => {
+                out.key("outcome").string(match outcome {
+                    Outcome::Ok => "ok",
+                    Outcome::Cancelled => "cancelled",
+                    Outcome::Failed => "failed",
+                });
+                out.key("detail").string(detail);
+            }
+            Kind::Cancel { by } => {
+                out.key("by").int(*by as i64);
+            }
+            Kind::WaitResult { done, pending } => {
+                out.key("done").ids(done);
+                out.key("pending").ids(pending);
+            }
+            Kind::Blocked { until } => {
+                out.key("until").number(*until);
+            }
+            Kind::Iteration { n, ready, timers } => {
+                out.key("n").int(*n as i64);
+                out.key("ready").ids(ready);
+                out.key("timers").begin_array();
+                for (d, t) in timers {
+                    out.begin_array();
+                    out.number(*d).int(*t as i64);
+                    out.end_array();
+                }
+                out.end_array();
+            }
+            Kind::Loop { what } => {
+                out.key("what").string(what);
+            }
+        }
+        out.end_object();
+    }
+}
+
+/// The whole trace as a JSON array.
+pub fn to_json(events: &[Event]) -> String {
+    let mut out = Json::new();
+    out.begin_array();
+    for e in events {
+        e.write_json(&mut out);
+    }
+    out.end_array();
+    out.finish()
+}

@@ -1,0 +1,8 @@
+//! The trace: one stream of events from which every view is derived.
+
+pub mod event;
+pub mod export;
+pub mod gantt;
+pub mod json;
+
+pub use event::{Event, Kind, Outcome, Stream, FORMAT_VERSION};

@@ -1,0 +1,274 @@
+//! The whole `#[wasm_bindgen]` surface of the page (documented in
+//! ARCHITECTURE.md). Data crosses the boundary as JSON strings: one copy, no
+//! per-field glue, and the page's pure functions get plain objects.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::{Function, Promise};
+use wasm_bindgen::prelude::*;
+
+use super::host::{host_loop, perf_now, Runner};
+use crate::runtime::{Loop, Next};
+use crate::scenarios::{self, Scenario, Text};
+use crate::trace::event::to_json;
+use crate::trace::json::Json;
+use crate::trace::FORMAT_VERSION;
+
+thread_local! {
+    static PANIC_LISTENER: RefCell<Option<Function>> = const { RefCell::new(None) };
+}
+
+/// Installs the panic hook: the message goes to the console and to the page's
+/// listener, so a Rust bug shows as an error instead of a silent trap.
+#[wasm_bindgen(start)]
+pub fn init() {
+    std::panic::set_hook(Box::new(|info| {
+        let msg = info.to_string();
+        web_sys::console::error_1(&JsValue::from_str(&msg));
+        PANIC_LISTENER.with(|l| {
+            if let Some(f) = l.borrow().as_ref() {
+                let _ = f.call1(&JsValue::NULL, &JsValue::from_str(&msg));
+            }
+        });
+    }));
+}
+
+/// Registers `f(message)`, called when Rust panics.
+#[wasm_bindgen]
+pub fn set_panic_listener(f: Function) {
+    PANIC_LISTENER.with(|l| *l.borrow_mut() = Some(f));
+}
+
+/// Panics on purpose, so the page's error path can be tested end to end.
+#[wasm_bindgen]
+pub fn debug_panic() {
+    panic!("debug_panic: a deliberate Rust panic, to test the page's error handling");
+}
+
+/// Version of the trace event format.
+#[wasm_bindgen]
+pub fn format_version() -> u32 {
+    FORMAT_VERSION
+}
+
+fn text(j: &mut Json, key: &str, t: &Text) {
+    j.key(key).begin_object();
+    j.key("fr").string(t.fr).key("en").string(t.en);
+    j.end_object();
+}
+
+/// Every scenario: `[{id, file, title:{fr,en}, summary:{fr,en}, source, fixed, bug}]`.
+#[wasm_bindgen]
+pub fn scenarios() -> String {
+    let mut j = Json::new();
+    j.begin_array();
+    for s in scenarios::all() {
+        j.begin_object();
+        j.key("id").string(s.id).key("file").string(s.file);
+        text(&mut j, "title", &s.title);
+        text(&mut j, "summary", &s.summary);
+        j.key("source").string(s.source);
+        match &s.bug {
+            Some((bug, fixed)) => {
+                j.key("fixed").string(fixed);
+                text(&mut j, "bug", bug);
+            }
+            None => {
+                j.key("fixed").null().key("bug").null();
+            }
+        }
+        j.end_object();
+    }
+    j.end_array();
+    j.finish()
+}
+
+fn find(id: &str) -> Result<&'static Scenario, JsError> {
+    scenarios::find(id).map_err(|m| JsError::new(&m))
+}
+
+fn result_json(lp: &Loop, with_events: bool) -> String {
+    let mut j = Json::new();
+    j.begin_object();
+    if with_events {
+        j.key("events").raw(&to_json(&lp.events()));
+    }
+    j.key("stdout").string(&lp.stdout());
+    j.key("stderr").string(&lp.stderr());
+    match lp.status() {
+        Some(s) => j.key("status").int(s as i64),
+        None => j.key("status").null(),
+    };
+    j.key("duration").number(lp.time());
+    j.end_object();
+    j.finish()
+}
+
+/// Runs a scenario on the virtual clock: `{events, stdout, stderr, status, duration}`.
+#[wasm_bindgen]
+pub fn run_instant(id: &str) -> Result<String, JsError> {
+    let lp = find(id)?.run_virtual();
+    Ok(result_json(&lp, true))
+}
+
+/// A real-time run in the page.
+#[wasm_bindgen]
+pub struct Session {
+    lp: Loop,
+    speed: f64,
+    runner: Option<Rc<Runner>>,
+}
+
+#[wasm_bindgen]
+impl Session {
+    /// Prepares scenario `id` at `speed` (0.01 to 100; 1 = real time).
+    #[wasm_bindgen(constructor)]
+    pub fn new(id: &str, speed: f64) -> Result<Session, JsError> {
+        let scenario = find(id)?;
+        if !(speed.is_finite() && (0.01..=100.0).contains(&speed)) {
+            return Err(JsError::new(&format!(
+                "speed {speed} is not accepted: give a number from 0.01 to 100"
+            )));
+        }
+        let lp = host_loop(speed);
+        scenario.install(&lp);
+        Ok(Session {
+            lp,
+            speed,
+            runner: None,
+        })
+    }
+
+    /// Starts the run; `on_update()` is called after each drain that made progress.
+    pub fn start(&mut self, on_update: Option<Function>) {
+        if self.runner.is_none() {
+            self.runner = Some(Runner::start(self.lp.clone(), self.speed, on_update));
+        }
+    }
+
+    /// JSON array of the events from index `from` on.
+    pub fn events_since(&self, from: usize) -> String {
+        to_json(&self.lp.events_since(from))
+    }
+
+    /// Stops the run; idempotent.
+    pub fn stop(&self) {
+        match &self.runner {
+            Some(r) => r.stop(),
+            None => self.lp.abort(),
+        }
+    }
+
+    /// Whether the program has ended (or was stopped).
+    pub fn finished(&self) -> bool {
+        self.lp.status().is_some()
+    }
+
+    /// Current loop time, seconds.
+    pub fn now(&self) -> f64 {
+        self.lp.time()
+    }
+
+    /// `{stdout, stderr, status, duration}`.
+    pub fn result(&self) -> String {
+        result_json(&self.lp, false)
+    }
+
+    /// A Promise resolved when the run has ended.
+    pub fn when_finished(&self) -> Promise {
+        match &self.runner {
+            Some(r) => r.when_finished(),
+            None => Promise::resolve(&JsValue::UNDEFINED),
+        }
+    }
+}
+
+/// Step mode: one loop iteration per call, on the virtual clock.
+#[wasm_bindgen]
+pub struct Stepper {
+    lp: Loop,
+    seen: usize,
+}
+
+#[wasm_bindgen]
+impl Stepper {
+    /// Prepares scenario `id`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(id: &str) -> Result<Stepper, JsError> {
+        let lp = Loop::new_virtual();
+        find(id)?.install(&lp);
+        Ok(Stepper { lp, seen: 0 })
+    }
+
+    /// Runs the program up to the end of the next loop iteration (top-level code
+    /// included) and returns the JSON array of the new events; `[]` once finished.
+    pub fn step(&mut self) -> String {
+        let before = self.lp.event_count();
+        if self.lp.status().is_none() {
+            let mut guard = 0;
+            while self.lp.status().is_none() && guard < 10_000 {
+                guard += 1;
+                let iter_before = self.iterations();
+                match self.lp.advance(1) {
+                    Next::Finished(_) => break,
+                    Next::Wait(_) | Next::Idle => {
+                        self.lp.run_to_end();
+                        break;
+                    }
+                    Next::Continue => {}
+                }
+                if self.iterations() > iter_before {
+                    break;
+                }
+            }
+        }
+        self.seen = self.lp.event_count();
+        to_json(&self.lp.events_since(before))
+    }
+
+    fn iterations(&self) -> usize {
+        self.lp
+            .events()
+            .iter()
+            .filter(|e| e.kind_name() == "iteration")
+            .count()
+    }
+
+    /// Whether the program has ended.
+    pub fn finished(&self) -> bool {
+        self.lp.status().is_some()
+    }
+
+    /// `{stdout, stderr, status, duration}`.
+    pub fn result(&self) -> String {
+        result_json(&self.lp, false)
+    }
+}
+
+/// Benchmark: milliseconds for `n` `await asyncio.sleep(0)` switches of one task
+/// on the browser host (microtask drain), trace included.
+#[wasm_bindgen]
+pub fn bench_task_switches(n: u32) -> Promise {
+    let lp = host_loop(1.0);
+    let lp2 = lp.clone();
+    lp.set_program(Box::pin(async move {
+        let inner = lp2.clone();
+        lp2.run("bench", async move {
+            for _ in 0..n {
+                inner.sleep(0.0).await?;
+            }
+            Ok(())
+        })
+        .await
+    }));
+    let start = perf_now();
+    let runner = Runner::start(lp, 1.0, None);
+    let done = runner.when_finished();
+    wasm_bindgen_futures::future_to_promise(async move {
+        wasm_bindgen_futures::JsFuture::from(done).await?;
+        let elapsed = perf_now() - start;
+        drop(runner);
+        Ok(JsValue::from_f64(elapsed))
+    })
+}

@@ -1,0 +1,226 @@
+//! The browser host: the loop is drained inside a microtask (as
+//! `wasm-bindgen-futures/src/queue.rs` does), timers are `gloo-timers` timeouts,
+//! and loop time is `performance.now()` scaled by the speed. A drain that runs
+//! longer than [`SLICE_MS`] yields to a macrotask so the page keeps painting and
+//! the Stop button stays responsive.
+
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+
+use gloo_timers::callback::Timeout;
+use js_sys::{Function, Promise};
+use wasm_bindgen::prelude::*;
+
+use crate::runtime::{Clock, Loop, Next, VirtualClock};
+
+/// Longest stretch of loop work (ms) before giving the browser a chance to paint.
+const SLICE_MS: f64 = 12.0;
+
+/// `performance.now()` in milliseconds.
+pub fn perf_now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or_else(js_sys::Date::now, |p| p.now())
+}
+
+/// Real time scaled by the speed, on the same origin as the virtual clock.
+pub struct HostClock {
+    start_ms: f64,
+    speed: f64,
+    cached: Cell<f64>,
+    floor: Cell<f64>,
+}
+
+impl HostClock {
+    /// A clock that starts now; `speed` 2.0 makes loop time run twice as fast.
+    pub fn new(speed: f64) -> HostClock {
+        let c = HostClock {
+            start_ms: perf_now(),
+            speed,
+            cached: Cell::new(VirtualClock::ORIGIN),
+            floor: Cell::new(VirtualClock::ORIGIN),
+        };
+        c.tick();
+        c
+    }
+
+    fn real(&self) -> f64 {
+        VirtualClock::ORIGIN + (perf_now() - self.start_ms) / 1000.0 * self.speed
+    }
+}
+
+impl Clock for HostClock {
+    fn now(&self) -> f64 {
+        self.cached.get().max(self.floor.get())
+    }
+    fn block(&self, secs: f64) {
+        // The loop is frozen, the tab is not: time jumps past the blocking call
+        // and the driver waits (frozen_for) before running anything else.
+        self.floor.set(self.now() + secs.max(0.0));
+    }
+    fn skip_to(&self, _deadline: f64) -> bool {
+        false
+    }
+    fn frozen_for(&self) -> f64 {
+        (self.floor.get() - self.real()).max(0.0)
+    }
+    fn tick(&self) {
+        self.cached.set(self.real());
+    }
+}
+
+/// Drives one loop in the page.
+pub struct Runner {
+    lp: Loop,
+    speed: f64,
+    on_update: RefCell<Option<Function>>,
+    drain_queued: Cell<bool>,
+    timer: RefCell<Option<Timeout>>,
+    waiting_on_finish: RefCell<Vec<Function>>,
+}
+
+thread_local! {
+    static RUNNERS: RefCell<Vec<Weak<Runner>>> = const { RefCell::new(Vec::new()) };
+    static MICROTASK: RefCell<Option<Closure<dyn FnMut(JsValue)>>> = const { RefCell::new(None) };
+    static RESOLVED: Promise = Promise::resolve(&JsValue::UNDEFINED);
+}
+
+/// A task was woken from outside (a JS Promise): drain every live runner in a
+/// microtask.
+fn notify() {
+    RUNNERS.with(|r| {
+        for w in r.borrow().iter() {
+            if let Some(runner) = w.upgrade() {
+                runner.queue_drain();
+            }
+        }
+    });
+}
+
+/// The `notify` function a host loop must be created with.
+pub fn host_notify() -> fn() {
+    notify
+}
+
+fn drain_queued_runners(_: JsValue) {
+    let runners: Vec<Rc<Runner>> = RUNNERS.with(|r| {
+        let mut r = r.borrow_mut();
+        r.retain(|w| w.strong_count() > 0);
+        r.iter().filter_map(Weak::upgrade).collect()
+    });
+    for runner in runners {
+        if runner.drain_queued.replace(false) {
+            runner.drain();
+        }
+    }
+}
+
+impl Runner {
+    /// Starts driving `lp` (whose program is installed) at `speed`.
+    pub fn start(lp: Loop, speed: f64, on_update: Option<Function>) -> Rc<Runner> {
+        let runner = Rc::new(Runner {
+            lp,
+            speed,
+            on_update: RefCell::new(on_update),
+            drain_queued: Cell::new(false),
+            timer: RefCell::new(None),
+            waiting_on_finish: RefCell::new(Vec::new()),
+        });
+        RUNNERS.with(|r| r.borrow_mut().push(Rc::downgrade(&runner)));
+        runner.queue_drain();
+        runner
+    }
+
+    /// The loop being driven.
+    pub fn lp(&self) -> &Loop {
+        &self.lp
+    }
+
+    fn queue_drain(&self) {
+        if self.drain_queued.replace(true) || self.lp.status().is_some() {
+            return;
+        }
+        MICROTASK.with(|m| {
+            let mut m = m.borrow_mut();
+            let cb = m.get_or_insert_with(|| Closure::new(drain_queued_runners));
+            RESOLVED.with(|p| {
+                let _ = p.then(cb);
+            });
+        });
+    }
+
+    fn later(self: &Rc<Self>, ms: f64) {
+        let weak = Rc::downgrade(self);
+        let t = Timeout::new(ms.clamp(0.0, 2_147_483_647.0).ceil() as u32, move || {
+            if let Some(r) = weak.upgrade() {
+                r.timer.borrow_mut().take();
+                r.drain();
+            }
+        });
+        *self.timer.borrow_mut() = Some(t);
+    }
+
+    fn drain(self: Rc<Self>) {
+        if self.lp.status().is_some() {
+            return;
+        }
+        let start = perf_now();
+        loop {
+            match self.lp.advance(64) {
+                Next::Continue => {
+                    if perf_now() - start > SLICE_MS {
+                        self.later(0.0);
+                        break;
+                    }
+                }
+                Next::Wait(secs) => {
+                    self.later(secs / self.speed * 1000.0);
+                    break;
+                }
+                Next::Idle => break,
+                Next::Finished(_) => {
+                    self.finished();
+                    break;
+                }
+            }
+        }
+        self.updated();
+    }
+
+    fn updated(&self) {
+        let cb = self.on_update.borrow().clone();
+        if let Some(cb) = cb {
+            let _ = cb.call0(&JsValue::NULL);
+        }
+    }
+
+    fn finished(&self) {
+        self.timer.borrow_mut().take();
+        for resolve in self.waiting_on_finish.borrow_mut().drain(..) {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    }
+
+    /// Stops the run (the page's Stop button): pending timers are cancelled and
+    /// no task runs again.
+    pub fn stop(&self) {
+        self.timer.borrow_mut().take();
+        self.lp.abort();
+        self.finished();
+        self.updated();
+    }
+
+    /// A Promise resolved when the program has ended (or was stopped).
+    pub fn when_finished(&self) -> Promise {
+        if self.lp.status().is_some() {
+            return Promise::resolve(&JsValue::UNDEFINED);
+        }
+        let waiting = &self.waiting_on_finish;
+        Promise::new(&mut |resolve, _reject| waiting.borrow_mut().push(resolve))
+    }
+}
+
+/// A loop on the browser clock at `speed`, ready for a program.
+pub fn host_loop(speed: f64) -> Loop {
+    Loop::new(Box::new(HostClock::new(speed)), Some(host_notify()))
+}
