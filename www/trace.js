@@ -143,7 +143,7 @@ export function buildModel(events, end) {
   let stop = last;
   if (blockedUntil >= 0) stop = Math.max(stop, blockedUntil);
   if (typeof end === 'number' && Number.isFinite(end)) stop = Math.max(stop, end);
-  if (blockedUntil >= 0 && blockedUntil <= stop) setLoop(loopBase, blockedUntil);
+  if (blockedUntil >= 0 && blockedUntil < stop) setLoop(loopBase, blockedUntil);
   for (const lane of lanes) {
     if (lane.open) { lane.open.end = Math.max(lane.open.start, stop); lane.segments.push(lane.open); lane.open = null; }
     delete lane.open;

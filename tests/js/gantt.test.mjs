@@ -1,0 +1,100 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { computeLayout, drawGantt, hitTest, tickStep, xOf, tOf, STATE_LOOK } from '../../www/gantt.js';
+import { buildModel, TASK_STATES, LOOP_STATES } from '../../www/trace.js';
+import { fixture } from './helpers.mjs';
+
+// A recording stand-in for CanvasRenderingContext2D (node has no canvas).
+class Path2DStub { constructor() { this.rects = 0; } rect() { this.rects++; } moveTo() {} lineTo() {} closePath() {} }
+globalThis.Path2D = globalThis.Path2D || Path2DStub;
+function fakeCtx() {
+  const calls = { fill: 0, fillRect: 0, stroke: 0, fillText: [] };
+  const ctx = new Proxy({}, {
+    get(_, k) {
+      if (k === 'calls') return calls;
+      if (k === 'measureText') return (s) => ({ width: s.length * 7 });
+      if (k === 'createPattern') return () => ({ pattern: true });
+      if (k === 'fill') return () => { calls.fill++; };
+      if (k === 'fillRect') return () => { calls.fillRect++; };
+      if (k === 'stroke') return () => { calls.stroke++; };
+      if (k === 'fillText') return (s) => { calls.fillText.push(s); };
+      return () => {};
+    },
+    set() { return true; },
+  });
+  return ctx;
+}
+globalThis.OffscreenCanvas = globalThis.OffscreenCanvas || class { getContext() { return fakeCtx(); } };
+
+function synthetic(lanes, perLane) {
+  const events = [];
+  for (let l = 1; l <= lanes; l++) events.push({ k: 'spawn', at: 0, task: l, name: `Task-${l}`, coro: 'c', parent: 0 });
+  let t = 0;
+  for (let j = 0; j < perLane / 3; j++) {
+    for (let l = 1; l <= lanes; l++) {
+      events.push({ k: 'poll_start', at: t, task: l });
+      t += 0.0001;
+      events.push({ k: 'poll_end', at: t, task: l, wait: 'sleep(0.01)' });
+      events.push({ k: 'wake', at: t + 0.01, task: l, by: [], why: 'timer' });
+    }
+  }
+  events.sort((a, b) => a.at - b.at);
+  return events;
+}
+
+test('every state has its own hatching or bar height, so colour is never the only cue', () => {
+  const looks = [...TASK_STATES, ...LOOP_STATES].map((s) => `${STATE_LOOK[s].pattern}/${STATE_LOOK[s].height}`);
+  assert.equal(new Set(looks.slice(0, TASK_STATES.length)).size, TASK_STATES.length);
+  assert.equal(new Set(looks.slice(TASK_STATES.length)).size, LOOP_STATES.length);
+});
+
+test('the time axis spans the whole run, with a little room after its end', () => {
+  const m = buildModel(fixture('03_two_coroutines.json'));
+  const L = computeLayout(m, 1000);
+  assert.equal(L.lanes, 3);
+  assert.equal(xOf(L, 0), L.x0);
+  assert.ok(xOf(L, 2) < L.x1 && xOf(L, 2) > L.x1 - 40);
+  assert.ok(Math.abs(tOf(L, xOf(L, 1.25)) - 1.25) < 1e-9);
+  const empty = computeLayout(buildModel([]), 600);
+  assert.equal(empty.t1, 1, 'an empty run still has a 1 s axis');
+});
+
+test('axis ticks land on round values of seconds', () => {
+  assert.equal(tickStep(2, 800), 0.2);
+  assert.equal(tickStep(10, 800), 1);
+  assert.equal(tickStep(0.5, 800), 0.05);
+  assert.equal(tickStep(100, 400), 20);
+});
+
+test('hovering a lane finds the segment under the pointer', () => {
+  const m = buildModel(fixture('03_two_coroutines.json'));
+  const L = computeLayout(m, 1000);
+  const y = L.top + 1 * L.laneH + L.laneH / 2;
+  const hit = hitTest(m, L, xOf(L, 1), y);
+  assert.equal(hit.lane, 1);
+  assert.equal(m.lanes[1].segments[hit.seg].state, 'waiting');
+  assert.equal(hitTest(m, L, xOf(L, 1), L.top - 5), null);
+  assert.equal(hitTest(m, L, 5, y).seg, -1, 'the label column is not a segment');
+});
+
+test('drawing is batched by state: a handful of fills whatever the number of segments', () => {
+  const m = buildModel(synthetic(50, 201));
+  const segs = m.lanes.reduce((n, l) => n + l.segments.length, 0);
+  assert.ok(segs >= 10000, `synthetic trace has ${segs} segments`);
+  const ctx = fakeCtx();
+  const t0 = performance.now();
+  const { drawn } = drawGantt(ctx, m, { width: 1200, dpr: 1, labels: m.lanes.map((l) => l.name), fmt: String, cursor: 1, mark: 0.5 });
+  const ms = performance.now() - t0;
+  assert.ok(ctx.calls.fill < 40, `${ctx.calls.fill} fill calls`);
+  assert.ok(drawn < segs, 'sub-pixel segments in the same pixel column are drawn once');
+  assert.ok(ms < 200, `took ${ms} ms in node`);
+});
+
+test('lane labels are drawn, the loop first', () => {
+  const m = buildModel(fixture('03_two_coroutines.json'));
+  const ctx = fakeCtx();
+  drawGantt(ctx, m, { width: 900, labels: ['Boucle', 'Task-1 (Coroutine_1)', 'Task-2 (Coroutine_2)'], fmt: (s) => `${s} s` });
+  const texts = ctx.calls.fillText;
+  assert.ok(texts.includes('Boucle') && texts.includes('Task-1 (Coroutine_1)'));
+  assert.ok(texts.includes('0 s') && texts.some((s) => s.startsWith('2 s') || s === '2 s'));
+});

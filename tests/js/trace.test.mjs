@@ -1,0 +1,178 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildModel, logCountAt, currentLineAt, queuesAt, segmentAt, narrativeRows, laneLabel, taskName, TASK_STATES, LOOP_STATES } from '../../www/trace.js';
+import { translator, formatSeconds } from '../../www/i18n.js';
+import { fixture, course } from './helpers.mjs';
+
+const ex03 = fixture('03_two_coroutines.json');
+const ex00 = fixture('00_sync_async.json');
+const ex04 = fixture('04_gather.json');
+const ex07 = fixture('07_cancel_wait.json');
+const states = (lane) => lane.segments.map((s) => s.state);
+
+test('the chart has one lane for the loop and one per task, in creation order', () => {
+  const m = buildModel(ex03);
+  assert.equal(m.lanes.length, 3);
+  assert.deepEqual(m.lanes.map((l) => l.task), [0, 1, 2]);
+  assert.deepEqual(m.lanes.map((l) => l.name), ['', 'Task-1', 'Task-2']);
+  assert.equal(laneLabel(m.lanes[1], 'boucle'), 'Task-1 (Coroutine_1)');
+  assert.equal(laneLabel(m.lanes[0], 'boucle'), 'boucle');
+});
+
+test('a task is ready, runs, waits on its sleep, is ready again, runs and is done', () => {
+  const m = buildModel(ex03);
+  assert.deepEqual(states(m.lanes[1]), ['ready', 'running', 'waiting', 'ready', 'running', 'done']);
+  const waiting = m.lanes[1].segments[2];
+  assert.equal(waiting.wait, 'sleep(2)');
+  assert.equal(waiting.start, 0);
+  assert.equal(waiting.end, 2);
+});
+
+test('segments of a lane are contiguous and never go back in time', () => {
+  for (const events of [ex00, ex03, ex04, ex07]) {
+    const m = buildModel(events);
+    for (const lane of m.lanes) {
+      for (let i = 0; i < lane.segments.length; i++) {
+        const s = lane.segments[i];
+        assert.ok(s.end >= s.start, `segment ends before it starts in lane ${lane.task}`);
+        if (i) assert.equal(s.start, lane.segments[i - 1].end, `gap in lane ${lane.task}`);
+        assert.ok((lane.task === 0 ? LOOP_STATES : TASK_STATES).includes(s.state), s.state);
+      }
+      const last = lane.segments[lane.segments.length - 1];
+      if (last) assert.equal(last.end, m.end);
+    }
+  }
+});
+
+test('the loop lane shows top-level code, the loop at work, idle until the timer, then stopped', () => {
+  const m = buildModel(ex03);
+  const loop = m.lanes[0].segments;
+  // loop.close() is top-level code run after loop.stop(): main again, then stopped
+  assert.deepEqual(loop.map((s) => s.state), ['main', 'busy', 'idle', 'busy', 'stopped', 'main', 'stopped']);
+  const idle = loop[2];
+  assert.equal(idle.start, 0);
+  assert.equal(idle.end, 2);
+});
+
+test('time.sleep shows the loop blocked for exactly the sleeping time', () => {
+  const m = buildModel(ex00);
+  const blocked = m.lanes[0].segments.filter((s) => s.state === 'blocked');
+  assert.deepEqual(blocked.map((s) => [s.start, s.end]), [[0, 1], [1, 2], [2, 3]], 'one stretch per time.sleep(1)');
+  assert.equal(segmentAt(m, 0, 1.5).state, 'blocked');
+  assert.equal(segmentAt(m, 0, 3.5).state, 'idle');
+  assert.equal(m.end, 4);
+});
+
+test('a blocking call at the very end still stretches the chart to its end', () => {
+  const m = buildModel([{ k: 'blocked', at: 0, task: 0, until: 1.5 }]);
+  assert.equal(m.end, 1.5);
+  assert.deepEqual(m.lanes[0].segments.map((s) => [s.state, s.start, s.end]), [['blocked', 0, 1.5]]);
+});
+
+test('a cancelled task ends cancelled and the arrow points from the task that cancelled it', () => {
+  const m = buildModel(ex07);
+  const t2 = m.lanes[m.tasks.get(2).lane];
+  assert.equal(t2.segments.at(-1).state, 'cancelled');
+  assert.ok(m.arrows.some((a) => a.kind === 'cancel' && a.from === 1 && a.to === 2 && a.at === 0.25));
+});
+
+test('causal arrows come from wake.by, cancel.by and the tasks that wait() saw done', () => {
+  const m = buildModel(ex07);
+  const kinds = m.arrows.filter((a) => a.kind !== 'spawn').map((a) => `${a.kind}:${a.from}->${a.to}`);
+  assert.deepEqual(kinds, ['wake:3->1', 'wait:3->1', 'cancel:1->2', 'wake:1->2']);
+  const g = buildModel(ex00).arrows.filter((a) => a.kind === 'wake').map((a) => `${a.from}->${a.to}:${a.why}`);
+  assert.deepEqual(g, ['2->1:gather', '3->1:gather', '4->1:gather']);
+});
+
+test('a timer wake-up without a waking task draws no arrow', () => {
+  const m = buildModel(ex03);
+  assert.equal(m.arrows.filter((a) => a.kind === 'wake').length, 0);
+});
+
+test('the log up to a moment holds exactly the lines printed by then', () => {
+  const m = buildModel(ex03);
+  assert.equal(logCountAt(m, 0), 2);
+  assert.equal(logCountAt(m, 1.99), 2);
+  assert.equal(logCountAt(m, 2), 4);
+  assert.equal(logCountAt(m, Infinity), 4);
+  const text = m.logs.map((l) => l.text + '\n').join('');
+  assert.equal(text, course('03_two_coroutines_ensure_future.out'));
+});
+
+test('stderr lines are kept apart from stdout lines', () => {
+  const m = buildModel(ex04);
+  assert.deepEqual(m.logs.map((l) => l.stream), ['err', 'err', 'err']);
+  assert.equal(m.logs.at(-1).text, course('04_gather.err').trimEnd());
+  assert.equal(m.lanes.length, 1, 'a program Python refuses has only the loop lane');
+  assert.equal(m.end, 0);
+});
+
+test('the current code line follows the moment shown', () => {
+  const m = buildModel(ex03);
+  assert.deepEqual(pick(currentLineAt(m, 0)), { line: 12, task: 2 });
+  assert.deepEqual(pick(currentLineAt(m, 1)), { line: 12, task: 2 });
+  assert.deepEqual(pick(currentLineAt(m, Infinity)), { line: 27, task: 0 });
+  assert.equal(currentLineAt(buildModel([]), 1), null);
+  function pick(x) { return { line: x.line, task: x.task }; }
+});
+
+test('Step mode shows the ready queue and the pending timers with what they wait for', () => {
+  const m = buildModel(ex03);
+  const q = queuesAt(m, 1);
+  assert.equal(q.n, 2);
+  assert.deepEqual(q.ready, []);
+  assert.deepEqual(q.timers.map((t) => [t.deadline, t.name, t.what]), [[2, 'Task-1 (Coroutine_1)', 'sleep(2)'], [2, 'Task-2 (Coroutine_2)', 'sleep(2)']]);
+  const first = queuesAt(buildModel(ex03.slice(0, 12)), Infinity);
+  assert.deepEqual(first.ready.map((r) => r.name), ['Task-1 (Coroutine_1)', 'Task-2 (Coroutine_2)']);
+  assert.deepEqual(queuesAt(m, 2).ready.map((r) => r.task), [1, 2]);
+  assert.equal(queuesAt(buildModel(ex04), Infinity), null);
+});
+
+test('a callback in the ready queue is shown as a callback, not as a task', () => {
+  const q = queuesAt(buildModel(ex03), 2.0 - 1e-12);
+  assert.ok(q);
+  const at2 = buildModel(ex03).iterations.filter((i) => i.at === 2)[0];
+  assert.deepEqual(at2.ready, [0, 0]);
+});
+
+test('a live run in progress ends its open segments at the present moment', () => {
+  const partial = ex03.slice(0, 26); // up to the loop going idle at t = 0
+  const m = buildModel(partial, 0.75);
+  assert.equal(m.end, 0.75);
+  assert.equal(m.lanes[1].segments.at(-1).state, 'waiting');
+  assert.equal(m.lanes[1].segments.at(-1).end, 0.75);
+  assert.equal(m.lanes[0].segments.at(-1).state, 'idle');
+});
+
+test('unknown event kinds are ignored so that newer traces still load', () => {
+  const m = buildModel([...ex03.slice(0, 10), { k: 'future_kind', at: 0, task: 0 }, ...ex03.slice(10)]);
+  assert.equal(m.lanes.length, 3);
+});
+
+test('the text table tells the story in French: « t = 2,0 s : Task-1 (Coroutine_1) reprend »', () => {
+  const m = buildModel(ex03);
+  const tr = translator('fr');
+  const rows = narrativeRows(ex03, m, tr, (s) => formatSeconds(s, 'fr'));
+  const sentences = rows.map((r) => tr('row.sentence', { time: r.time, text: r.text }));
+  assert.ok(sentences.includes('t = 2,0\u00a0s : Task-1 (Coroutine_1) reprend'), sentences.join('\n'));
+  assert.ok(sentences.includes('t = 0,0\u00a0s : Task-1 (Coroutine_1) démarre'));
+  assert.ok(sentences.includes('t = 0,0\u00a0s : Task-2 (Coroutine_2) rend la main et attend sleep(2)'));
+  assert.ok(sentences.includes('t = 0,0\u00a0s : la boucle n’a rien à faire : elle attend le prochain minuteur'));
+  assert.ok(!rows.some((r) => /line|iteration/.test(r.text)), 'line and iteration events stay out of the table');
+});
+
+test('the text table tells the same story in English', () => {
+  const m = buildModel(ex07);
+  const tr = translator('en');
+  const rows = narrativeRows(ex07, m, tr, (s) => formatSeconds(s, 'en'));
+  const text = rows.map((r) => `${r.time} ${r.text}`);
+  assert.ok(text.includes('0.25\u00a0s Task-1 (main) asks to cancel Task-2 (envoi)'), text.join('\n'));
+  assert.ok(text.includes('0.25\u00a0s Task-2 (envoi) is cancelled'));
+  assert.ok(text.includes('0.25\u00a0s asyncio.wait returns to Task-1 (main): 1 done, 1 pending'));
+  assert.ok(text.includes('0.25\u00a0s Task-1 (main) is woken by Task-3 (reception) (wait)'));
+});
+
+test('a task unknown to the trace is still named', () => {
+  const m = buildModel(ex03);
+  assert.equal(taskName(m, 99), '#99');
+});
