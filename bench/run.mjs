@@ -116,13 +116,23 @@ async function measureWeight(browser, url) {
   await page.waitForLoadState('networkidle').catch(() => {});
   const files = (await Promise.all(pending)).filter(Boolean);
   await context.close();
-  const rows = files.map((f) => ({
-    path: new URL(f.url).pathname,
-    status: f.status,
-    raw: f.body.length,
-    gz: zlib.gzipSync(f.body, { level: 9 }).length,
-  }));
-  return { state: st, rows, failed };
+  // One row per URL: a file fetched twice (the favicon, say) weighs once.
+  const byUrl = new Map();
+  for (const f of files) {
+    const seen = byUrl.get(f.url);
+    if (seen) {
+      seen.requests++;
+      continue;
+    }
+    byUrl.set(f.url, {
+      path: new URL(f.url).pathname + new URL(f.url).search,
+      status: f.status,
+      raw: f.body.length,
+      gz: zlib.gzipSync(f.body, { level: 9 }).length,
+      requests: 1,
+    });
+  }
+  return { state: st, rows: [...byUrl.values()], failed };
 }
 
 // ---------------------------------------------------------------- 2. time to ready
@@ -238,7 +248,12 @@ async function main() {
       `1. Files loaded by index.html (state: ${w.state.state}), gzip -9 each`,
       ['file', 'raw KB', 'gzip KB', 'share'],
       [
-        ...ok.map((r) => [r.path, kb(r.raw), kb(r.gz), `${((100 * r.gz) / totalGz).toFixed(0)}%`]),
+        ...ok.map((r) => [
+          r.requests > 1 ? `${r.path} (requested ${r.requests}×)` : r.path,
+          kb(r.raw),
+          kb(r.gz),
+          `${((100 * r.gz) / totalGz).toFixed(0)}%`,
+        ]),
         ['total', kb(totalRaw), kb(totalGz), '100%'],
       ],
     );
