@@ -1,0 +1,321 @@
+//! Executor semantics against CPython: each case is a Python program in
+//! `tests/runtime_cases/` whose `.out` was produced by `cpython_vclock.py` (the
+//! CPython oracle); the Rust program beside it, written on the runtime, must print
+//! the same bytes.
+
+use boucle::runtime::{
+    as_completed, gather, wait, Exc, Loop, Program, PyResult, Queue, ReturnWhen, Task,
+};
+use boucle::trace::{Kind, Outcome};
+
+fn case(name: &str) -> String {
+    let path = format!("{}/tests/runtime_cases/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn run(program: impl FnOnce(Loop) -> Program) -> Loop {
+    let lp = Loop::new_virtual();
+    lp.set_program(program(lp.clone()));
+    lp.run_to_end();
+    lp
+}
+
+fn assert_same_output(name: &str, lp: &Loop) {
+    assert_eq!(
+        lp.stdout(),
+        case(&format!("{name}.out")),
+        "stdout of {name}"
+    );
+}
+
+#[test]
+fn ready_tasks_run_in_fifo_order_and_sleep_zero_lets_the_others_run_first() {
+    async fn co(lp: Loop, n: &'static str) -> PyResult<()> {
+        lp.print(&format!("{n}1"));
+        lp.sleep(0.0).await?;
+        lp.print(&format!("{n}2"));
+        Ok(())
+    }
+    let lp = run(|lp| {
+        Box::pin(async move {
+            let l = lp.clone();
+            lp.run("main", async move {
+                let t = l.create_task("a", co(l.clone(), "a"));
+                let u = l.create_task("b", co(l.clone(), "b"));
+                l.print("m1");
+                t.await?;
+                l.print("m2");
+                u.await?;
+                l.print("m3");
+                Ok(())
+            })
+            .await
+        })
+    });
+    assert_same_output("fifo_and_sleep0", &lp);
+}
+
+#[test]
+fn timers_with_the_same_deadline_fire_in_the_order_they_were_armed() {
+    async fn dort(lp: Loop, nom: &'static str, d: f64) -> PyResult<()> {
+        lp.sleep(d).await?;
+        lp.print(nom);
+        Ok(())
+    }
+    let lp = run(|lp| {
+        Box::pin(async move {
+            let l = lp.clone();
+            lp.run("main", async move {
+                let ts: Vec<Task<()>> = [("c", 2.0), ("a", 1.0), ("b", 1.0), ("d", 2.0)]
+                    .into_iter()
+                    .map(|(n, d)| l.create_task("dort", dort(l.clone(), n, d)))
+                    .collect();
+                gather(&l, &ts).await?;
+                Ok(())
+            })
+            .await
+        })
+    });
+    assert_same_output("timer_ties", &lp);
+}
+
+#[test]
+fn cancelling_a_sleeping_task_raises_cancelled_error_at_its_await_and_a_fresh_task_never_starts() {
+    async fn dormeur(lp: Loop) -> PyResult<()> {
+        lp.print("je dors");
+        let r = lp.sleep(10.0).await;
+        if r == Err(Exc::Cancelled) {
+            lp.print("réveillé par cancel");
+        }
+        r
+    }
+    let lp = run(|lp| {
+        Box::pin(async move {
+            let l = lp.clone();
+            lp.run("main", async move {
+                let t = l.create_task("dormeur", dormeur(l.clone()));
+                let l2 = l.clone();
+                let j = l.create_task("jamais", async move {
+                    l2.print("ne doit pas s'afficher");
+                    Ok(())
+                });
+                j.cancel();
+                l.sleep(1.0).await?;
+                t.cancel();
+                if let Err(Exc::Cancelled) = t.clone().await {
+                    l.print(&format!(
+                        "t annulée : {} j annulée : {}",
+                        py_bool(t.cancelled()),
+                        py_bool(j.cancelled())
+                    ));
+                }
+                Ok(())
+            })
+            .await
+        })
+    });
+    assert_same_output("cancel_sleeping", &lp);
+    let cancelled = lp
+        .events()
+        .iter()
+        .filter(|e| {
+            matches!(
+                e.kind,
+                Kind::Complete {
+                    outcome: Outcome::Cancelled,
+                    ..
+                }
+            )
+        })
+        .count();
+    assert_eq!(cancelled, 2, "both tasks end cancelled in the trace");
+}
+
+fn py_bool(b: bool) -> &'static str {
+    if b {
+        "True"
+    } else {
+        "False"
+    }
+}
+
+#[test]
+fn gather_returns_results_in_argument_order_and_fails_with_the_first_exception() {
+    async fn valeur(lp: Loop, v: i64, d: f64) -> PyResult<i64> {
+        lp.sleep(d).await?;
+        lp.print(&format!("fini {v}"));
+        Ok(v)
+    }
+    async fn echoue(lp: Loop, d: f64) -> PyResult<i64> {
+        lp.sleep(d).await?;
+        Err(Exc::error("ValueError", "boum"))
+    }
+    let lp = run(|lp| {
+        Box::pin(async move {
+            let l = lp.clone();
+            lp.run("main", async move {
+                let ts: Vec<Task<i64>> = [(3, 0.3), (1, 0.1), (2, 0.2)]
+                    .into_iter()
+                    .map(|(v, d)| l.create_task("valeur", valeur(l.clone(), v, d)))
+                    .collect();
+                let r = gather(&l, &ts).await?;
+                let items: Vec<String> = r.iter().map(i64::to_string).collect();
+                l.print(&format!("[{}]", items.join(", ")));
+                let ts = [
+                    l.create_task("valeur", valeur(l.clone(), 5, 0.5)),
+                    l.create_task("echoue", echoue(l.clone(), 0.2)),
+                ];
+                if let Err(Exc::Error { kind, msg }) = gather(&l, &ts).await {
+                    assert_eq!(kind, "ValueError");
+                    l.print(&format!("erreur : {msg}"));
+                }
+                l.sleep(1.0).await?;
+                Ok(())
+            })
+            .await
+        })
+    });
+    assert_same_output("gather_order_and_error", &lp);
+}
+
+#[test]
+fn wait_returns_on_first_completed_on_timeout_or_when_all_are_done() {
+    async fn travail(lp: Loop, nom: &'static str, d: f64) -> PyResult<&'static str> {
+        lp.sleep(d).await?;
+        lp.print(&format!("fin {nom}"));
+        Ok(nom)
+    }
+    let lp = run(|lp| {
+        Box::pin(async move {
+            let l = lp.clone();
+            lp.run("main", async move {
+                let a = l.create_task("travail", travail(l.clone(), "a", 0.5));
+                let b = l.create_task("travail", travail(l.clone(), "b", 1.5));
+                let both = [a, b.clone()];
+                let (d, p) = wait(&l, &both, ReturnWhen::FirstCompleted, None).await?;
+                l.print(&format!("premier : {} {}", d.len(), p.len()));
+                let (d, p) = wait(&l, &[b], ReturnWhen::AllCompleted, Some(0.2)).await?;
+                l.print(&format!("délai : {} {}", d.len(), p.len()));
+                let (d, p) = wait(&l, &both, ReturnWhen::AllCompleted, None).await?;
+                l.print(&format!("tous : {} {}", d.len(), p.len()));
+                Ok(())
+            })
+            .await
+        })
+    });
+    assert_same_output("wait_variants", &lp);
+}
+
+#[test]
+fn as_completed_gives_results_in_completion_order() {
+    async fn lire(lp: Loop, n: i64, d: f64) -> PyResult<i64> {
+        lp.print(&format!("début {n}"));
+        lp.sleep(d).await?;
+        Ok(n)
+    }
+    let lp = run(|lp| {
+        Box::pin(async move {
+            let l = lp.clone();
+            lp.run("main", async move {
+                let ts: Vec<Task<i64>> = [(1, 0.3), (2, 0.1), (3, 0.2)]
+                    .into_iter()
+                    .map(|(n, d)| l.create_task("lire", lire(l.clone(), n, d)))
+                    .collect();
+                let mut it = as_completed(&l, &ts);
+                while let Some(f) = it.next_done() {
+                    let v = f.await?;
+                    l.print(&format!("reçu {v}"));
+                }
+                Ok(())
+            })
+            .await
+        })
+    });
+    assert_same_output("as_completed_order", &lp);
+}
+
+#[test]
+fn queue_getters_are_served_in_fifo_order_and_join_waits_for_task_done() {
+    async fn consommateur(lp: Loop, nom: &'static str, q: Queue<i64>) -> PyResult<()> {
+        loop {
+            let x = q.get().await?;
+            lp.print(&format!("{nom} prend {x}"));
+            q.task_done()?;
+        }
+    }
+    let lp = run(|lp| {
+        Box::pin(async move {
+            let l = lp.clone();
+            lp.run("main", async move {
+                let q: Queue<i64> = Queue::new(&l, 0);
+                let c1 = l.create_task("consommateur", consommateur(l.clone(), "c1", q.clone()));
+                let c2 = l.create_task("consommateur", consommateur(l.clone(), "c2", q.clone()));
+                l.sleep(0.0).await?;
+                for i in 0..4 {
+                    q.put(i).await?;
+                }
+                q.join().await?;
+                l.print("tout est traité");
+                c1.cancel();
+                c2.cancel();
+                Ok(())
+            })
+            .await
+        })
+    });
+    assert_same_output("queue_fifo", &lp);
+}
+
+#[test]
+fn run_until_complete_on_a_closed_loop_raises_event_loop_is_closed() {
+    let lp = run(|lp| {
+        Box::pin(async move {
+            let l = lp.clone();
+            let f = move || {
+                let l = l.clone();
+                async move {
+                    l.print("f");
+                    Ok(())
+                }
+            };
+            let t = lp.create_task("f", f());
+            lp.run_until_complete(t.fut()).await?;
+            lp.close()?;
+            let t = lp.create_task("f", f());
+            lp.run_until_complete(t.fut()).await?;
+            Ok(())
+        })
+    });
+    assert_same_output("closed_loop", &lp);
+    assert_eq!(lp.status(), Some(1));
+    assert!(case("closed_loop.stderr").contains(lp.stderr().trim_end()));
+}
+
+#[test]
+fn a_second_asyncio_run_starts_at_task_4_as_in_cpython() {
+    let lp = run(|lp| {
+        Box::pin(async move {
+            for _ in 0..2 {
+                let l = lp.clone();
+                lp.run("f", async move {
+                    l.print(&l.task_name(l.current()));
+                    Ok(())
+                })
+                .await?;
+            }
+            Ok(())
+        })
+    });
+    assert_same_output("two_runs_task_names", &lp);
+}
+
+#[test]
+fn the_loop_left_with_nothing_to_do_ends_with_a_clear_error_instead_of_hanging() {
+    let lp = run(|lp| Box::pin(async move { lp.run_forever().await }));
+    assert_eq!(lp.status(), Some(1));
+    assert!(
+        lp.stderr().contains("nothing left to run"),
+        "{}",
+        lp.stderr()
+    );
+}
