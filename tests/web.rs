@@ -1,0 +1,114 @@
+//! In headless Chromium (`wasm-pack test --headless --chrome`): the loop really
+//! runs on the browser's microtask queue and timers.
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use boucle::runtime::{Loop, PyResult};
+use boucle::scenarios;
+use boucle::web::bindings::Stepper;
+use boucle::web::host::{host_loop, perf_now, Runner};
+use gloo_timers::callback::Timeout;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+async fn run_to_end(lp: Loop, speed: f64) {
+    let runner = Runner::start(lp, speed, None);
+    JsFuture::from(runner.when_finished()).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_task_woken_by_a_resolved_js_promise_runs_before_a_set_timeout_zero_callback() {
+    let order = Rc::new(RefCell::new(Vec::new()));
+    let o = order.clone();
+    let timeout = Timeout::new(0, move || o.borrow_mut().push("setTimeout(0)"));
+    let lp = host_loop(1.0);
+    let (l, o) = (lp.clone(), order.clone());
+    lp.set_program(Box::pin(async move {
+        let inner = l.clone();
+        l.run("attend_une_promesse", async move {
+            let p = js_sys::Promise::resolve(&wasm_bindgen::JsValue::from(1));
+            JsFuture::from(p)
+                .await
+                .map_err(|_| boucle::runtime::Exc::runtime("rejected"))?;
+            o.borrow_mut().push("task");
+            inner.print("réveillée");
+            Ok(())
+        })
+        .await
+    }));
+    run_to_end(lp.clone(), 1.0).await;
+    // Let the timeout fire too, then compare.
+    JsFuture::from(js_sys::Promise::new(&mut |resolve, _| {
+        Timeout::new(20, move || {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        })
+        .forget();
+    }))
+    .await
+    .unwrap();
+    drop(timeout);
+    assert_eq!(*order.borrow(), vec!["task", "setTimeout(0)"]);
+    assert_eq!(lp.stdout(), "réveillée\n");
+}
+
+#[wasm_bindgen_test]
+async fn a_real_timer_sleep_lands_within_twenty_milliseconds() {
+    let lp = host_loop(1.0);
+    let l = lp.clone();
+    let elapsed = Rc::new(RefCell::new(0.0));
+    let e = elapsed.clone();
+    lp.set_program(Box::pin(async move {
+        let inner = l.clone();
+        l.run("dort", async move {
+            let start = perf_now();
+            inner.sleep(0.2).await?;
+            *e.borrow_mut() = perf_now() - start;
+            PyResult::Ok(())
+        })
+        .await
+    }));
+    run_to_end(lp.clone(), 1.0).await;
+    let ms = *elapsed.borrow();
+    assert!(
+        (ms - 200.0).abs() <= 20.0,
+        "asyncio.sleep(0.2) took {ms} ms"
+    );
+    assert!((lp.time() - 0.2).abs() < 0.03, "loop time {}", lp.time());
+}
+
+#[wasm_bindgen_test]
+async fn scenarios_at_ten_times_speed_print_the_same_log_as_the_virtual_clock() {
+    for id in ["00", "03", "05", "07", "09"] {
+        let s = scenarios::find(id).unwrap();
+        let reference = s.run_virtual();
+        let lp = host_loop(10.0);
+        s.install(&lp);
+        run_to_end(lp.clone(), 10.0).await;
+        assert_eq!(lp.stdout(), reference.stdout(), "stdout of {id} at ×10");
+        assert_eq!(lp.stderr(), reference.stderr(), "stderr of {id} at ×10");
+        assert_eq!(lp.status(), reference.status());
+        let (real, virt) = (lp.time(), reference.time());
+        assert!(
+            (real - virt).abs() < 0.15,
+            "{id}: {real} s in real time vs {virt} s virtual"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn step_mode_runs_one_loop_iteration_per_step_until_the_end() {
+    let mut st = Stepper::new("03").unwrap();
+    let mut steps = 0;
+    while !st.finished() {
+        let json = st.step();
+        assert!(json.starts_with('['));
+        steps += 1;
+        assert!(steps < 100, "never finishes");
+    }
+    assert!(steps >= 4, "03 has several iterations, got {steps}");
+    assert!(st.result().contains("\"status\":0"));
+}
