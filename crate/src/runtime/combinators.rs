@@ -24,8 +24,11 @@ pub fn gather<T: Clone + 'static>(lp: &Loop, children: &[Task<T>]) -> Fut<Vec<T>
     }
     let finished = Rc::new(Cell::new(0usize));
     let cancel_requested = Rc::new(Cell::new(false));
+    // Shared by every child's callback: copying them per child is quadratic.
+    let all: Rc<[Task<T>]> = children.into();
+    let ids: Rc<[TaskId]> = ids.into();
     for child in children {
-        let (outer, finished, all) = (outer.clone(), finished.clone(), children.to_vec());
+        let (outer, finished, all) = (outer.clone(), finished.clone(), all.clone());
         let (child_fut, ids, cancel_requested) =
             (child.fut().clone(), ids.clone(), cancel_requested.clone());
         child.fut().add_done_call(
@@ -35,19 +38,19 @@ pub fn gather<T: Clone + 'static>(lp: &Loop, children: &[Task<T>]) -> Fut<Vec<T>
                     return;
                 }
                 if let Some(exc) = child_fut.error() {
-                    outer.complete(Err(exc), ids, "gather");
+                    outer.complete(Err(exc), ids.to_vec(), "gather");
                     return;
                 }
                 if finished.get() == all.len() {
                     if cancel_requested.get() {
-                        outer.complete(Err(Exc::Cancelled), ids, "gather");
+                        outer.complete(Err(Exc::Cancelled), ids.to_vec(), "gather");
                         return;
                     }
                     let results = all
                         .iter()
                         .filter_map(|t| t.fut().result().and_then(Result::ok))
                         .collect();
-                    outer.complete(Ok(results), ids, "gather");
+                    outer.complete(Ok(results), ids.to_vec(), "gather");
                 }
             }),
             0,
@@ -75,13 +78,14 @@ pub(crate) fn settle_all(lp: &Loop, futs: Vec<Rc<dyn AnyFut>>, ids: Vec<TaskId>)
     if futs.is_empty() {
         outer.complete(Ok(()), Vec::new(), "gather");
     }
+    let ids: Rc<[TaskId]> = ids.into();
     for f in futs {
         let (outer, left, ids) = (outer.clone(), left.clone(), ids.clone());
         f.add_call(
             Box::new(move || {
                 left.set(left.get() - 1);
                 if left.get() == 0 {
-                    outer.complete(Ok(()), ids, "gather");
+                    outer.complete(Ok(()), ids.to_vec(), "gather");
                 }
             }),
             0,

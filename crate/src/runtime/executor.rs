@@ -50,7 +50,7 @@ pub(crate) struct Slot {
     throw_cancel: bool,
     yield_now: bool,
     waiter: Option<Rc<dyn AnyFut>>,
-    wait_label: Option<String>,
+    wait_label: Option<Rc<str>>,
     line: u32,
 }
 
@@ -104,6 +104,9 @@ pub(crate) struct State {
     stderr: String,
     status: Option<i32>,
     program: Option<Program>,
+    // The timers as the last iteration event showed them, reused while the set
+    // of timers is unchanged (a task switch then allocates no snapshot).
+    timers_shown: Option<(u64, Rc<[(f64, TaskId)]>)>,
 }
 
 pub(crate) struct Inner {
@@ -159,6 +162,7 @@ impl Loop {
                 stderr: String::new(),
                 status: None,
                 program: None,
+                timers_shown: None,
             }),
             clock,
             origin,
@@ -326,6 +330,7 @@ impl Loop {
             let mut st = self.0.st.borrow_mut();
             st.ready.clear();
             st.timers = Timers::default();
+            st.timers_shown = None;
             drop(st);
             self.emit(0, Kind::Loop { what: "close" });
         }
@@ -491,7 +496,7 @@ impl Loop {
 
     /// The current task records what it is about to wait on (for `poll_end`, and
     /// so that cancelling it cancels that future, as `Task.cancel` does).
-    pub(crate) fn set_waiter(&self, waiter: Option<Rc<dyn AnyFut>>, label: String) {
+    pub(crate) fn set_waiter(&self, waiter: Option<Rc<dyn AnyFut>>, label: Rc<str>) {
         let mut st = self.0.st.borrow_mut();
         let cur = st.current;
         if cur == 0 {
@@ -621,7 +626,7 @@ impl Loop {
                     let mut st = self.0.st.borrow_mut();
                     let slot = &mut st.tasks[id as usize - 1];
                     slot.body = Some(body);
-                    let label = slot.wait_label.clone().unwrap_or_else(|| "?".to_string());
+                    let label = slot.wait_label.clone().unwrap_or_else(|| Rc::from("?"));
                     (label, std::mem::take(&mut slot.yield_now))
                 };
                 self.emit(id, Kind::PollEnd { wait: Some(label) });
@@ -708,12 +713,20 @@ impl Loop {
                     Handle::Call(_, about) => *about,
                 })
                 .collect();
-            let timers = st
-                .timers
-                .pending()
-                .into_iter()
-                .map(|(d, t)| (d - self.0.origin, t))
-                .collect();
+            let version = st.timers.version();
+            let timers = match &st.timers_shown {
+                Some((v, shown)) if *v == version => shown.clone(),
+                _ => {
+                    let snapshot: Rc<[(f64, TaskId)]> = st
+                        .timers
+                        .pending()
+                        .into_iter()
+                        .map(|(d, t)| (d - self.0.origin, t))
+                        .collect();
+                    st.timers_shown = Some((version, snapshot.clone()));
+                    snapshot
+                }
+            };
             (st.iteration, ready, timers)
         };
         self.emit(0, Kind::Iteration { n, ready, timers });

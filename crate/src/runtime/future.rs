@@ -29,7 +29,7 @@ struct State<T> {
 
 struct FutInner<T> {
     lp: Weak<Inner>,
-    label: String,
+    label: Rc<str>,
     state: RefCell<State<T>>,
     // What `cancel()` does instead of cancelling this future directly: a task's
     // future cancels the task, a gather's future cancels its children.
@@ -64,12 +64,12 @@ pub trait AnyFut {
     /// Removes a function callback not yet scheduled.
     fn remove_call(&self, key: u64);
     /// What waiting on it looks like in the trace.
-    fn label(&self) -> String;
+    fn label(&self) -> Rc<str>;
 }
 
 impl<T: Clone + 'static> Fut<T> {
     /// `loop.create_future()`; `label` is what a task waiting on it shows.
-    pub fn new(lp: &Loop, label: impl Into<String>) -> Fut<T> {
+    pub fn new(lp: &Loop, label: impl Into<Rc<str>>) -> Fut<T> {
         Fut(Rc::new(FutInner {
             lp: lp.weak(),
             label: label.into(),
@@ -222,7 +222,7 @@ impl<T: Clone + 'static> AnyFut for Fut<T> {
     fn remove_call(&self, key: u64) {
         self.remove_done_call(key);
     }
-    fn label(&self) -> String {
+    fn label(&self) -> Rc<str> {
         self.0.label.clone()
     }
 }

@@ -114,7 +114,7 @@ impl Loop {
             .await;
         }
         let label = format!("sleep({})", describe(secs));
-        let fut: Fut<()> = Fut::new(self, label.clone());
+        let fut: Fut<()> = Fut::new(self, label.as_str());
         let f2 = fut.clone();
         let timer = self.call_later(
             secs,
@@ -151,6 +151,11 @@ fn finish<T: Clone + 'static>(fut: &Fut<T>, r: PyResult<T>, owner: TaskId) -> (O
     }
 }
 
+thread_local! {
+    // Shared by every `sleep(0)`: the hot path of a task switch allocates nothing.
+    static SLEEP0: Rc<str> = Rc::from("sleep(0)");
+}
+
 /// `asyncio.sleep(0)`: reschedule the current task at the back of the ready queue.
 struct YieldNow {
     lp: Loop,
@@ -167,7 +172,7 @@ impl Future for YieldNow {
             return Poll::Ready(Ok(()));
         }
         self.yielded = true;
-        self.lp.set_waiter(None, "sleep(0)".to_string());
+        self.lp.set_waiter(None, SLEEP0.with(Rc::clone));
         self.lp.request_yield();
         Poll::Pending
     }

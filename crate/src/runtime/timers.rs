@@ -3,7 +3,7 @@
 //! `heapq` of `TimerHandle`s.
 
 use std::cmp::Ordering;
-use std::collections::BinaryHeap;
+use std::collections::{BTreeMap, BinaryHeap};
 
 use super::TaskId;
 
@@ -55,8 +55,10 @@ pub type TimerId = u64;
 #[derive(Default)]
 pub struct Timers {
     heap: BinaryHeap<Entry>,
-    slots: std::collections::HashMap<u64, Timer>,
+    slots: BTreeMap<u64, Timer>,
     seq: u64,
+    // Bumped on every change, so observers can tell when to re-read `pending`.
+    version: u64,
 }
 
 impl Timers {
@@ -69,12 +71,19 @@ impl Timers {
             seq,
         });
         self.slots.insert(seq, timer);
+        self.version += 1;
         seq
     }
 
     /// Cancels a timer; returns whether it was still armed.
     pub fn cancel(&mut self, id: TimerId) -> bool {
+        self.version += 1;
         self.slots.remove(&id).is_some()
+    }
+
+    /// Changes whenever a timer is armed, cancelled or fired.
+    pub fn version(&self) -> u64 {
+        self.version
     }
 
     fn drop_cancelled(&mut self) {
@@ -100,6 +109,7 @@ impl Timers {
             return None;
         }
         let seq = self.heap.pop().map(|e| e.seq)?;
+        self.version += 1;
         self.slots.remove(&seq)
     }
 

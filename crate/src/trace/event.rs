@@ -1,6 +1,8 @@
 //! Trace events. The JSON form is documented in ARCHITECTURE.md; the page and the
 //! CLI fold these events, they never ask the runtime for state.
 
+use std::rc::Rc;
+
 use super::json::Json;
 use crate::runtime::TaskId;
 
@@ -51,7 +53,7 @@ pub enum Kind {
     /// The step ended; `wait` names what the task waits on (None: it finished).
     PollEnd {
         /// What the task is now waiting on.
-        wait: Option<String>,
+        wait: Option<Rc<str>>,
     },
     /// A timer was armed by the task.
     TimerSet {
@@ -107,8 +109,9 @@ pub enum Kind {
         n: u64,
         /// Ready handles in order (task ids; 0 = a plain callback).
         ready: Vec<TaskId>,
-        /// Pending timers in firing order: (deadline, task).
-        timers: Vec<(f64, TaskId)>,
+        /// Pending timers in firing order: (deadline, task); shared between
+        /// iterations while the timers do not change.
+        timers: Rc<[(f64, TaskId)]>,
     },
     /// Loop lifecycle: `start`, `stop`, `close`, `idle`.
     Loop {
@@ -212,7 +215,7 @@ impl Event {
                 out.key("n").int(*n as i64);
                 out.key("ready").ids(ready);
                 out.key("timers").begin_array();
-                for (d, t) in timers {
+                for (d, t) in timers.iter() {
                     out.begin_array();
                     out.number(*d).int(*t as i64);
                     out.end_array();

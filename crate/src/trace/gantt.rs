@@ -113,7 +113,7 @@ pub fn lanes(events: &[Event]) -> Vec<Lane> {
             Kind::Wake { .. } if i > 0 => close(&mut lanes, &mut open, i, e.at, Some(State::Ready)),
             Kind::PollStart if i > 0 => close(&mut lanes, &mut open, i, e.at, Some(State::Running)),
             Kind::PollEnd { wait } if i > 0 => {
-                let next = wait.clone().map(State::Waiting);
+                let next = wait.as_deref().map(|w| State::Waiting(w.to_string()));
                 close(&mut lanes, &mut open, i, e.at, next);
             }
             Kind::Complete { outcome, .. } if i > 0 => {

@@ -16,11 +16,16 @@ use crate::runtime::{Clock, Loop, Next, VirtualClock};
 /// Longest stretch of loop work (ms) before giving the browser a chance to paint.
 const SLICE_MS: f64 = 12.0;
 
+thread_local! {
+    // Looked up once: `window().performance()` costs two calls into JS and two
+    // new objects, more than a whole task switch.
+    static PERFORMANCE: Option<web_sys::Performance> =
+        web_sys::window().and_then(|w| w.performance());
+}
+
 /// `performance.now()` in milliseconds.
 pub fn perf_now() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or_else(js_sys::Date::now, |p| p.now())
+    PERFORMANCE.with(|p| p.as_ref().map_or_else(js_sys::Date::now, |p| p.now()))
 }
 
 /// Real time scaled by the speed, on the same origin as the virtual clock.
