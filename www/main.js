@@ -46,7 +46,13 @@ async function loadEngine() {
   const mod = await import(url);
   await mod.default();
   if (typeof mod.set_panic_listener === 'function') {
-    mod.set_panic_listener((message) => { panicMessage = String(message); });
+    mod.set_panic_listener((message) => {
+      if (wasm !== mod) return; // an old instance, already replaced
+      panicMessage = String(message);
+      needsReload = true;
+      // a panic inside one of our calls is reported by its catch; one from elsewhere here
+      queueMicrotask(() => { if (needsReload && root.dataset.state !== 'error') crashed(new WebAssembly.RuntimeError('unreachable')); });
+    });
   }
   wasm = mod;
   needsReload = false;
@@ -405,6 +411,7 @@ function step() {
       S.t = null;
       S.model = buildModel(S.events);
       if (over) {
+        try { S.result = JSON.parse(S.stepper.result()); } catch (e) { /* older engines: no result() */ }
         try { S.stepper.free && S.stepper.free(); } catch (e) { /* ignore */ }
         S.stepper = null;
         finish(null);
@@ -473,25 +480,25 @@ function renderQueues(q) {
   p.textContent = tr('ui.iteration', { n: q.n, time: fmt(q.at) });
   box.appendChild(p);
   const dl = document.createElement('dl');
-  const dt1 = document.createElement('dt');
-  dt1.textContent = tr('ui.readyQueue');
-  const dd1 = document.createElement('dd');
-  if (!q.ready.length) { dd1.textContent = tr('ui.emptyQueue'); dd1.className = 'none'; }
-  else {
+  const chips = (list, emptyKey) => {
+    const dd = document.createElement('dd');
+    if (!list.length) { dd.textContent = tr(emptyKey); dd.className = 'none'; return dd; }
     const ol = document.createElement('ol');
     ol.className = 'chips';
-    for (const r of q.ready) {
+    for (const r of list) {
       const li = document.createElement('li');
       li.textContent = r.task === 0 ? tr('ui.callback') : r.name;
       if (r.task === 0) li.className = 'cb';
       ol.appendChild(li);
     }
-    dd1.appendChild(ol);
-  }
-  const dt2 = document.createElement('dt');
-  dt2.textContent = tr('ui.timers');
-  const dd2 = document.createElement('dd');
-  if (!q.timers.length) { dd2.textContent = tr('ui.noTimers'); dd2.className = 'none'; }
+    dd.appendChild(ol);
+    return dd;
+  };
+  const term = (key) => { const dt = document.createElement('dt'); dt.textContent = tr(key); return dt; };
+  dl.append(term('ui.ran'), chips(q.ran, 'ui.emptyQueue'));
+  dl.append(term('ui.readyQueue'), chips(q.ready, 'ui.emptyQueue'));
+  const dd = document.createElement('dd');
+  if (!q.timers.length) { dd.textContent = tr('ui.noTimers'); dd.className = 'none'; }
   else {
     const ul = document.createElement('ul');
     ul.className = 'timers';
@@ -500,9 +507,9 @@ function renderQueues(q) {
       li.textContent = tr('ui.timerItem', { what: tm.what || 'timer', task: tm.task === 0 ? tr('ui.callback') : tm.name, deadline: fmt(tm.deadline) });
       ul.appendChild(li);
     }
-    dd2.appendChild(ul);
+    dd.appendChild(ul);
   }
-  dl.append(dt1, dd1, dt2, dd2);
+  dl.append(term('ui.timers'), dd);
   box.appendChild(dl);
 }
 
@@ -562,7 +569,7 @@ function wire() {
     if (sc && sc.fixed) { selectScenario(sc.fixed); applyLang(); $('run').focus(); }
   });
   $('export').addEventListener('click', () => {
-    try { downloadChromeTrace(wasm, S.events, `boucle-${S.scenario}.json`); }
+    try { downloadChromeTrace(wasm, S.events, `boucle-${S.scenario}.json`, { title: `Boucle ${S.scenario} — ${scenarioTitle(S.scenario)}`, loopLabel: tr('lane.loop') }); }
     catch (e) { showNotice([{ key: 'error.export', params: { message: e.message || String(e) } }], 'error'); }
   });
   window.addEventListener('keydown', (e) => {

@@ -7,6 +7,9 @@ export const TASK_STATES = ['ready', 'running', 'waiting', 'done', 'cancelled', 
 export const LOOP_STATES = ['main', 'busy', 'idle', 'blocked', 'stopped'];
 
 const TERMINAL = new Set(['done', 'cancelled', 'failed']);
+/** A gap longer than this (loop seconds) with nothing running is drawn as idle. */
+const IDLE_GAP = 1e-3;
+const Q_KINDS = new Set(['spawn', 'wake', 'poll_start', 'timer_set', 'timer_fire', 'complete']);
 
 /**
  * Build the view model of a run from its events.
@@ -22,6 +25,7 @@ export function buildModel(events, end) {
   const iterations = [];
   const arrows = [];
   const timersSet = [];
+  const qevents = []; // what changes the ready queue and the timers, for queuesAt
   let last = 0;
 
   const loopLane = { task: 0, name: '', coro: '', parent: null, segments: [], open: null, polls: 0 };
@@ -31,6 +35,7 @@ export function buildModel(events, end) {
   let inLoop = false;      // between loop start and loop stop
   let blockedUntil = -1;   // the loop is frozen until then
   let loopBase = 'main';   // loop-lane state when not blocked
+  let running = -1;        // task whose step is running, -1 when none
 
   const open = (lane, state, at, extra) => {
     const cur = lane.open;
@@ -47,7 +52,14 @@ export function buildModel(events, end) {
   for (let i = 0; i < events.length; i++) {
     const ev = events[i];
     const at = typeof ev.at === 'number' && Number.isFinite(ev.at) ? ev.at : last;
+    // Time passed inside the loop while no task ran and nothing blocked: the loop was
+    // idle, waiting for its next timer (the runtime may or may not say `loop idle`).
+    if (inLoop && blockedUntil < 0 && running < 0 && at - last > IDLE_GAP && ev.k !== 'blocked') {
+      setLoop('idle', last);
+      setLoop('busy', at);
+    }
     if (at > last) last = at;
+    if (Q_KINDS.has(ev.k)) qevents.push({ at, k: ev.k, task: ev.task, what: ev.what, deadline: ev.deadline, why: ev.why, index: i });
     // A blocking call ends when its `until` is reached: the loop goes back to its base state.
     if (blockedUntil >= 0 && at >= blockedUntil && ev.k !== 'blocked') {
       setLoop(loopBase, blockedUntil);
@@ -75,11 +87,13 @@ export function buildModel(events, end) {
       case 'poll_start': {
         const lane = laneOf(ev.task);
         if (lane && ev.task !== 0) { open(lane, 'running', at); lane.polls++; }
+        running = ev.task;
         if (inLoop && blockedUntil < 0) setLoop('busy', at);
         break;
       }
       case 'poll_end': {
         const lane = laneOf(ev.task);
+        if (running === ev.task) running = -1;
         if (lane && ev.task !== 0) {
           if (ev.wait == null) open(lane, 'done', at);
           else open(lane, 'waiting', at, { wait: String(ev.wait) });
@@ -148,7 +162,7 @@ export function buildModel(events, end) {
     if (lane.open) { lane.open.end = Math.max(lane.open.start, stop); lane.segments.push(lane.open); lane.open = null; }
     delete lane.open;
   }
-  return { lanes, tasks, logs, lines, iterations, arrows, timersSet, end: stop, count: events.length };
+  return { lanes, tasks, logs, lines, iterations, arrows, timersSet, qevents, end: stop, count: events.length };
 }
 
 /** Number of log lines printed at or before time t. */
@@ -163,16 +177,50 @@ export function currentLineAt(model, t) {
 }
 
 /**
- * Ready queue and pending timers at time t (from the last `iteration` event at or
- * before t): {n, at, ready:[{task, name}], timers:[{deadline, task, name, what}]} or null.
+ * The loop's queues at time t, for Step mode and time travel:
+ * {n, at, ran, ready, timers} or null before the first iteration, where
+ * - n, at: the last loop iteration started at or before t,
+ * - ran: the handles that iteration took from the ready queue (its `iteration` event),
+ * - ready: tasks put on the ready queue since, not yet run (they run next iteration),
+ * - timers: timers armed and not yet fired or dropped, by (deadline, order armed).
+ * Entries are {task, name} (task 0 = a callback, name null); timers add deadline, what.
  */
 export function queuesAt(model, t) {
   const k = countAt(model.iterations, t);
   if (!k) return null;
   const it = model.iterations[k - 1];
-  const ready = it.ready.map((id) => ({ task: id, name: id === 0 ? null : taskName(model, id) }));
-  const timers = it.timers.map(([deadline, id]) => ({ deadline, task: id, name: id === 0 ? null : taskName(model, id), what: timerWhat(model, id, deadline, it.index) }));
-  return { n: it.n, at: it.at, ready, timers };
+  const qe = model.qevents || [];
+  const upto = countAt(qe, t);
+  let timers = [];
+  const next = [];
+  for (let i = 0; i < upto; i++) {
+    const e = qe[i];
+    switch (e.k) {
+      case 'timer_set': timers.push({ deadline: e.deadline, task: e.task, what: e.what ?? null, seq: i }); break;
+      case 'timer_fire': {
+        let j = timers.findIndex((x) => x.task === e.task && x.what === (e.what ?? null));
+        if (j < 0) j = timers.findIndex((x) => x.task === e.task);
+        if (j >= 0) timers.splice(j, 1);
+        break;
+      }
+      case 'complete': timers = timers.filter((x) => x.task !== e.task); break;
+      default: break;
+    }
+    if (e.index > it.index) {
+      if ((e.k === 'wake' || e.k === 'spawn') && e.task !== 0 && !next.includes(e.task)) next.push(e.task);
+      else if (e.k === 'poll_start') { const j = next.indexOf(e.task); if (j >= 0) next.splice(j, 1); }
+      else if (e.k === 'complete') { const j = next.indexOf(e.task); if (j >= 0) next.splice(j, 1); }
+    }
+  }
+  timers.sort((a, b) => a.deadline - b.deadline || a.seq - b.seq);
+  const entry = (id) => ({ task: id, name: id === 0 ? null : taskName(model, id) });
+  return {
+    n: it.n,
+    at: it.at,
+    ran: it.ready.map(entry),
+    ready: next.map(entry),
+    timers: timers.map((x) => ({ deadline: x.deadline, task: x.task, name: x.task === 0 ? null : taskName(model, x.task), what: x.what })),
+  };
 }
 
 /** The segment of lane `laneIndex` covering time t (the last one starting at or before t). */
@@ -194,14 +242,6 @@ export function taskName(model, id) {
   const t = model.tasks.get(id);
   if (!t) return `#${id}`;
   return t.coro ? `${t.name} (${t.coro})` : t.name;
-}
-
-function timerWhat(model, task, deadline, beforeIndex) {
-  for (let i = model.timersSet.length - 1; i >= 0; i--) {
-    const s = model.timersSet[i];
-    if (s.index < beforeIndex && s.task === task && Math.abs(s.deadline - deadline) < 1e-9) return s.what;
-  }
-  return null;
 }
 
 // number of items (sorted by `at`) with at <= t (+ a tiny tolerance for float noise)

@@ -116,23 +116,38 @@ test('the current code line follows the moment shown', () => {
   function pick(x) { return { line: x.line, task: x.task }; }
 });
 
-test('Step mode shows the ready queue and the pending timers with what they wait for', () => {
+test('Step mode shows what the iteration ran, the ready queue and the pending timers', () => {
   const m = buildModel(ex03);
-  const q = queuesAt(m, 1);
-  assert.equal(q.n, 2);
-  assert.deepEqual(q.ready, []);
-  assert.deepEqual(q.timers.map((t) => [t.deadline, t.name, t.what]), [[2, 'Task-1 (Coroutine_1)', 'sleep(2)'], [2, 'Task-2 (Coroutine_2)', 'sleep(2)']]);
+  const idle = queuesAt(m, 1);
+  assert.equal(idle.n, 2);
+  assert.deepEqual(idle.ran, []);
+  assert.deepEqual(idle.ready, []);
+  assert.deepEqual(idle.timers.map((t) => [t.deadline, t.name, t.what]), [[2, 'Task-1 (Coroutine_1)', 'sleep(2)'], [2, 'Task-2 (Coroutine_2)', 'sleep(2)']]);
   const first = queuesAt(buildModel(ex03.slice(0, 12)), Infinity);
-  assert.deepEqual(first.ready.map((r) => r.name), ['Task-1 (Coroutine_1)', 'Task-2 (Coroutine_2)']);
-  assert.deepEqual(queuesAt(m, 2).ready.map((r) => r.task), [1, 2]);
+  assert.deepEqual(first.ran.map((r) => r.name), ['Task-1 (Coroutine_1)', 'Task-2 (Coroutine_2)']);
+  assert.deepEqual(first.timers, []);
+  const atEnd = queuesAt(m, 2);
+  assert.equal(atEnd.n, 4);
+  assert.deepEqual(atEnd.ran.map((r) => r.task), [1, 2]);
+  assert.deepEqual(atEnd.timers, [], 'fired timers are gone');
   assert.equal(queuesAt(buildModel(ex04), Infinity), null);
 });
 
-test('a callback in the ready queue is shown as a callback, not as a task', () => {
-  const q = queuesAt(buildModel(ex03), 2.0 - 1e-12);
-  assert.ok(q);
-  const at2 = buildModel(ex03).iterations.filter((i) => i.at === 2)[0];
-  assert.deepEqual(at2.ready, [0, 0]);
+test('tasks woken during an iteration wait in the ready queue for the next one', () => {
+  const m = buildModel(ex03);
+  // after iteration 3 (the timer callbacks) both tasks are woken, not yet run
+  const i3 = ex03.findIndex((e) => e.k === 'iteration' && e.n === 4);
+  const q = queuesAt(buildModel(ex03.slice(0, i3)), Infinity);
+  assert.equal(q.n, 3);
+  assert.deepEqual(q.ran, [{ task: 0, name: null }, { task: 0, name: null }], 'callbacks are shown as callbacks');
+  assert.deepEqual(q.ready.map((r) => r.task), [1, 2]);
+  assert.deepEqual(queuesAt(m, 2).ready, []);
+});
+
+test('a cancelled sleep leaves the pending timers', () => {
+  const m = buildModel(ex07);
+  assert.deepEqual(queuesAt(m, 0.1).timers.map((t) => t.what), ['sleep(0.25)', 'sleep(0.5)']);
+  assert.deepEqual(queuesAt(m, Infinity).timers, []);
 });
 
 test('a live run in progress ends its open segments at the present moment', () => {
@@ -175,4 +190,12 @@ test('the text table tells the same story in English', () => {
 test('a task unknown to the trace is still named', () => {
   const m = buildModel(ex03);
   assert.equal(taskName(m, 99), '#99');
+});
+
+test('the loop is shown idle while it waits for a timer, even when the trace does not say so', () => {
+  const withoutIdle = ex03.filter((e) => !(e.k === 'loop' && e.what === 'idle'));
+  const m = buildModel(withoutIdle);
+  const idle = m.lanes[0].segments.find((s) => s.state === 'idle');
+  assert.deepEqual([idle.start, idle.end], [0, 2]);
+  assert.equal(segmentAt(m, 0, 1).state, 'idle');
 });
