@@ -357,6 +357,15 @@ function runLive() {
     if (p && typeof p.catch === 'function') p.catch((e) => { if (S.session === s) crashed(e); });
   } catch (e) { crashed(e); return; }
   let lastCount = -1;
+  // Session.now() is the loop clock as of its last drain: between drains (an idle
+  // loop waiting for a timer) extrapolate it with the page clock at the run's speed.
+  const speed = Number(S.speed);
+  let base = null;
+  const liveNow = (engineNow) => {
+    const real = performance.now();
+    if (!base || engineNow > base.now + ((real - base.real) / 1000) * speed) base = { now: engineNow, real };
+    return Math.max(engineNow, base.now + ((real - base.real) / 1000) * speed);
+  };
   const frame = () => {
     if (S.session !== s || S.runId !== runId) return;
     try {
@@ -372,7 +381,7 @@ function runLive() {
         try { s.free && s.free(); } catch (e) { /* ignore */ }
         return;
       }
-      const now = s.now();
+      const now = liveNow(s.now());
       const lastAt = S.events.length ? S.events[S.events.length - 1].at : 0;
       const end = reducedMotion.matches ? lastAt : now;
       if (S.events.length !== lastCount || !reducedMotion.matches) {
