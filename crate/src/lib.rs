@@ -2,6 +2,7 @@
 //! it, and (wasm32 only) the bindings the playground page uses.
 #![deny(missing_docs)]
 
+pub mod pylib;
 pub mod python;
 pub mod runtime;
 pub mod scenarios;

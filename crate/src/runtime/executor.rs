@@ -220,6 +220,11 @@ impl Loop {
             .unwrap_or_default()
     }
 
+    /// Loop iterations run so far.
+    pub fn iterations(&self) -> u64 {
+        self.0.st.borrow().iteration
+    }
+
     /// Number of events so far.
     pub fn event_count(&self) -> usize {
         self.0.st.borrow().events.len()

@@ -209,7 +209,7 @@ impl Stepper {
             let mut guard = 0;
             while self.lp.status().is_none() && guard < 10_000 {
                 guard += 1;
-                let iter_before = self.iterations();
+                let iter_before = self.lp.iterations();
                 match self.lp.advance(1) {
                     Next::Finished(_) => break,
                     Next::Wait(_) | Next::Idle => {
@@ -218,21 +218,13 @@ impl Stepper {
                     }
                     Next::Continue => {}
                 }
-                if self.iterations() > iter_before {
+                if self.lp.iterations() > iter_before {
                     break;
                 }
             }
         }
         self.seen = self.lp.event_count();
         to_json(&self.lp.events_since(before))
-    }
-
-    fn iterations(&self) -> usize {
-        self.lp
-            .events()
-            .iter()
-            .filter(|e| e.kind_name() == "iteration")
-            .count()
     }
 
     /// Whether the program has ended.
