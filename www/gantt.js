@@ -34,6 +34,8 @@ const LABEL_W = 190;
 const AXIS_H = 26;
 const LANE_H = 30;
 const MIN_W = 3;
+const TICK_RANK = { running: 3, blocked: 3, main: 2, busy: 2, ready: 1 };
+const TERMINAL_TICK = new Set(['done', 'stopped', 'cancelled', 'failed', 'idle', 'waiting']);
 
 /** Read the chart colours from CSS custom properties (--g-running …) on `el`. */
 export function readColors(el) {
@@ -143,40 +145,53 @@ export function drawGantt(ctx, model, view) {
   const paths = new Map();
   let drawn = 0;
   const left = L.x0, right = L.x1;
+  // Rects of one state that touch (within half a pixel) in a lane are merged before
+  // they reach the path: a long run of sleeps interrupted by instant wake-ups is one bar.
+  const pending = new Map(); // state -> {x, w, y, h}
+  const emit = (state, r) => {
+    let p = paths.get(state);
+    if (!p) { p = new Path2D(); paths.set(state, p); }
+    p.rect(r.x, r.y, r.w, r.h);
+    drawn++;
+  };
+  const add = (state, x, w, yMid, full) => {
+    const look = STATE_LOOK[state] || STATE_LOOK.running;
+    const h = Math.max(3, full * look.height);
+    const last = pending.get(state);
+    if (last && x <= last.x + last.w + 0.5) { last.w = Math.max(last.x + last.w, x + w) - last.x; return; }
+    if (last) emit(state, last);
+    pending.set(state, { x, w, y: yMid - h / 2, h });
+  };
+  const flushLane = () => { for (const [state, r] of pending) emit(state, r); pending.clear(); };
   for (let i = 0; i < L.lanes; i++) {
     const lane = model.lanes[i];
     const yMid = L.top + i * L.laneH + L.laneH / 2;
     const full = L.laneH - 8;
-    let lastTickPx = -1e9;
+    // Segments narrower than a pixel are drawn as ticks, one per pixel column: the
+    // most telling state of the column wins (running over ready over the rest).
+    let tickPx = -1e9, tickState = null, tickX = 0;
+    const flush = () => { if (tickState) add(tickState, tickX, MIN_W, yMid, full); tickState = null; };
     const segs = lane.segments;
     for (let j = 0; j < segs.length; j++) {
       const s = segs[j];
       if (s.end < L.t0 || s.start > L.t1) continue;
-      let xa = xOf(L, Math.max(s.start, L.t0));
-      let xb = xOf(L, Math.min(s.end, L.t1));
-      let w = xb - xa;
-      if (w < 1) {
-        // sub-pixel: zero-length terminal states are not drawn; several short
-        // segments in the same pixel column are drawn once, as a tick
-        if (s.state === 'done' || s.state === 'stopped' || s.state === 'cancelled' || s.state === 'failed') {
-          if (j === segs.length - 1 && w <= 0) continue;
-        }
-        const px = Math.floor(xa);
-        if (px - lastTickPx < MIN_W) continue;
-        lastTickPx = px;
-        w = MIN_W;
-        xa = Math.min(xa, right - MIN_W);
-      } else {
-        lastTickPx = Math.floor(xb);
+      const xa = xOf(L, Math.max(s.start, L.t0));
+      const xb = xOf(L, Math.min(s.end, L.t1));
+      if (xb - xa >= 1) {
+        if (xa < right && xb > left) add(s.state, xa, xb - xa, yMid, full);
+        continue;
       }
-      if (xa > right || xa + w < left) continue;
-      const look = STATE_LOOK[s.state] || STATE_LOOK.running;
-      const h = Math.max(3, full * look.height);
-      let p = paths.get(s.state);
-      if (!p) { p = new Path2D(); paths.set(s.state, p); }
-      p.rect(xa, yMid - h / 2, w, h);
-      drawn++;
+      if (TERMINAL_TICK.has(s.state)) continue; // an instant 'done' is told by the next lanes' arrows and the table
+      const px = Math.floor(xa);
+      if (px - tickPx < MIN_W) {
+        if ((TICK_RANK[s.state] || 0) > (TICK_RANK[tickState] || 0)) tickState = s.state;
+        continue;
+      }
+      flush();
+      tickPx = px; tickState = s.state; tickX = Math.min(xa - MIN_W / 2, right - MIN_W);
     }
+    flush();
+    flushLane();
   }
   for (const state of ORDER) {
     const p = paths.get(state);
