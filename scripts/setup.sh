@@ -24,7 +24,9 @@ if [ -z "$WASM_BINDGEN_VERSION" ]; then
     echo "setup: cannot read the exact wasm-bindgen pin (wasm-bindgen = \"=X.Y.Z\") from Cargo.toml" >&2
     exit 1
 fi
-APT_PACKAGES=(chromium chromium-driver binaryen)
+# fonts-liberation: chromium-common only recommends it, and --no-install-recommends
+# below skips recommends; without it pages (and screenshots) render with fallback fonts.
+APT_PACKAGES=(chromium chromium-driver binaryen fonts-liberation)
 NODE_MIN_MAJOR=20
 
 say() { echo "setup: $*"; }
