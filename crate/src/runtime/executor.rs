@@ -30,6 +30,9 @@ pub type Program = Pin<Box<dyn Future<Output = PyResult<()>>>>;
 pub(crate) type Completer = Box<dyn FnOnce() -> (Outcome, String)>;
 pub(crate) type Body = Pin<Box<dyn Future<Output = Completer>>>;
 
+/// Pending timers as (deadline, task), shared between iteration events.
+type TimerSnapshot = Rc<[(f64, TaskId)]>;
+
 /// A ready-queue entry (CPython's `Handle`).
 pub(crate) enum Handle {
     /// Run one step of a task (`Task.__step`).
@@ -106,7 +109,7 @@ pub(crate) struct State {
     program: Option<Program>,
     // The timers as the last iteration event showed them, reused while the set
     // of timers is unchanged (a task switch then allocates no snapshot).
-    timers_shown: Option<(u64, Rc<[(f64, TaskId)]>)>,
+    timers_shown: Option<(u64, TimerSnapshot)>,
 }
 
 pub(crate) struct Inner {
@@ -722,7 +725,7 @@ impl Loop {
             let timers = match &st.timers_shown {
                 Some((v, shown)) if *v == version => shown.clone(),
                 _ => {
-                    let snapshot: Rc<[(f64, TaskId)]> = st
+                    let snapshot: TimerSnapshot = st
                         .timers
                         .pending()
                         .into_iter()

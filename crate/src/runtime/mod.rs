@@ -12,6 +12,7 @@ pub mod executor;
 pub mod future;
 pub mod queue;
 pub mod run;
+pub mod sync;
 pub mod task;
 pub mod timers;
 
@@ -21,6 +22,7 @@ pub use exc::{Exc, PyResult};
 pub use executor::{Loop, Next, Program};
 pub use future::Fut;
 pub use queue::Queue;
+pub use sync::{Condition, Event, Lock, Semaphore};
 pub use task::Task;
 
 /// Identifies a task in the trace. `0` is the loop itself and the main program's
