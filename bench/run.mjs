@@ -189,30 +189,34 @@ function leaves(obj, prefix = '') {
   return out;
 }
 
-// bench.html reports whatever it measures; budgets may come with it, as siblings named
-// like the figure with a `budget` in their name ({draw_ms, budget_ms} or
-// {gantt: {ms, budget}}). A figure is printed with its ratio to its budget when one exists.
+// bench.html reports whatever it measures; a figure's budget, when the page gives one,
+// is a sibling named like it with `budget` before the unit: draw_ms <- draw_budget_ms,
+// overhead_ratio <- overhead_budget_ratio or overhead_ratio_budget, ms <- budget_ms.
 function benchRows(result) {
   const flat = leaves(result);
-  const isBudget = (k) => /budget|limit|target/i.test(k.split('.').pop());
-  const budgets = flat.filter(([k]) => isBudget(k));
+  const values = new Map(flat);
+  const isBudget = (k) => /budget/i.test(k.split('.').pop());
   const rows = [];
   for (const [k, v] of flat) {
     if (isBudget(k) || typeof v !== 'number') continue;
-    const parent = k.includes('.') ? k.slice(0, k.lastIndexOf('.') + 1) : '';
-    const leaf = k.slice(parent.length);
-    const stem = leaf.replace(/_?(ms|ratio|x)$/i, '');
-    const b = budgets.find(
-      ([bk]) =>
-        bk.startsWith(parent) &&
-        !bk.slice(parent.length).includes('.') &&
-        (bk.slice(parent.length).toLowerCase().includes(stem.toLowerCase()) ||
-          budgets.filter(([x]) => x.startsWith(parent) && !x.slice(parent.length).includes('.')).length === 1),
-    );
-    rows.push({ key: k, value: v, budget: b ? b[1] : undefined });
+    const dot = k.lastIndexOf('.');
+    const parent = k.slice(0, dot + 1);
+    const leaf = k.slice(dot + 1);
+    const m = leaf.match(/^(.*?)(_?)(ms|us|ratio|x|kb)?$/i);
+    const stem = m[1];
+    const unit = m[3] ? m[2] + m[3] : '';
+    const candidates = [
+      `${parent}${stem}${stem ? '_' : ''}budget${unit}`,
+      `${parent}${leaf}_budget`,
+      `${parent}${stem}Budget`,
+    ];
+    const b = candidates.map((c) => values.get(c)).find((x) => typeof x === 'number');
+    rows.push({ key: k, value: v, budget: b });
   }
   return rows;
 }
+
+const fmtNum = (v) => (Number.isInteger(v) ? String(v) : v.toFixed(v < 10 ? 2 : 1));
 
 function printTable(title, header, rows) {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
@@ -303,29 +307,49 @@ async function main() {
       for (const e of b.errors) console.log(`   page error: ${e}`);
       summary.push(['Gantt draw / loop overhead', 'n/a', '', '', 'no result']);
     } else {
+      if (b.result.error) console.log(`   bench.html reported an error: ${b.result.error}`);
       const rows = benchRows(b.result);
       printTable(
         `3-4. www/bench.html?n=${opts.n} (document.body.dataset.result)`,
         ['figure', 'value', 'budget', 'ratio'],
         rows.map((r) => [
           r.key,
-          Number.isInteger(r.value) ? String(r.value) : r.value.toFixed(3),
+          fmtNum(r.value),
           r.budget === undefined ? '' : String(r.budget),
           r.budget ? (r.value / r.budget).toFixed(2) : '',
         ]),
       );
       for (const e of b.errors) console.log(`   page error: ${e}`);
       out.benchPage = b.result;
-      for (const r of rows) {
-        if (/gantt|draw|render|overhead|ratio/i.test(r.key)) {
-          summary.push([
-            r.key,
-            Number.isInteger(r.value) ? String(r.value) : r.value.toFixed(3),
-            r.budget === undefined ? '' : String(r.budget),
-            r.budget ? (r.value / r.budget).toFixed(2) : '',
-            r.budget === undefined ? '' : verdict(r.value, r.budget),
-          ]);
-        }
+      const g = b.result.gantt ?? {};
+      const l = b.result.loop ?? {};
+      if (typeof g.draw_ms === 'number') {
+        const budget = g.draw_budget_ms;
+        summary.push([
+          `Gantt draw, ${g.segments ?? opts.n} segments (median)`,
+          `${ms(g.draw_ms)} ms`,
+          budget ? `${budget} ms` : '',
+          budget ? (g.draw_ms / budget).toFixed(2) : '',
+          budget ? verdict(g.draw_ms, budget) : '',
+        ]);
+      } else {
+        summary.push(['Gantt draw', 'n/a', '', '', 'not in result']);
+      }
+      if (typeof l.overhead_ratio === 'number') {
+        const detail =
+          typeof l.boucle_per_switch_us === 'number' && typeof l.js_per_hop_us === 'number'
+            ? `${fmtNum(l.boucle_per_switch_us)} µs/switch vs ${fmtNum(l.js_per_hop_us)} µs/Promise hop`
+            : '';
+        const budget = l.overhead_budget_ratio ?? l.overhead_ratio_budget;
+        summary.push([
+          'loop overhead (Boucle switch / JS Promise hop)',
+          `×${fmtNum(l.overhead_ratio)}`,
+          budget ? `×${budget}` : '',
+          budget ? (l.overhead_ratio / budget).toFixed(2) : '',
+          budget ? verdict(l.overhead_ratio, budget) : detail,
+        ]);
+      } else {
+        summary.push(['loop overhead', 'n/a', '', '', 'not in result']);
       }
     }
   } finally {
