@@ -319,3 +319,167 @@ fn the_loop_left_with_nothing_to_do_ends_with_a_clear_error_instead_of_hanging()
         lp.stderr()
     );
 }
+
+#[test]
+fn event_lock_semaphore_and_condition_wake_their_waiters_in_cpython_order() {
+    use boucle::runtime::{Condition, Event, Lock, Semaphore};
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    async fn attendre(lp: Loop, nom: &'static str, ev: Event) -> PyResult<()> {
+        lp.print(&format!("{nom} attend"));
+        ev.wait().await?;
+        lp.print(&format!("{nom} repart"));
+        Ok(())
+    }
+    async fn section(lp: Loop, nom: &'static str, verrou: Lock) -> PyResult<()> {
+        verrou.acquire().await?;
+        lp.print(&format!("{nom} entre"));
+        let r = lp.sleep(0.1).await;
+        lp.print(&format!("{nom} sort"));
+        verrou.release()?;
+        r
+    }
+    async fn limite(lp: Loop, nom: &'static str, sem: Semaphore) -> PyResult<()> {
+        sem.acquire().await?;
+        lp.print(&format!("{nom} commence"));
+        let r = lp.sleep(0.2).await;
+        lp.print(&format!("{nom} finit"));
+        sem.release();
+        r
+    }
+    async fn consommer(
+        lp: Loop,
+        nom: &'static str,
+        cond: Condition,
+        stock: Rc<RefCell<Vec<i64>>>,
+    ) -> PyResult<()> {
+        cond.lock().acquire().await?;
+        while stock.borrow().is_empty() {
+            cond.wait().await?;
+        }
+        let v = stock.borrow_mut().remove(0);
+        lp.print(&format!("{nom} consomme {v}"));
+        cond.lock().release()
+    }
+    let lp = run(|lp| {
+        Box::pin(async move {
+            let l = lp.clone();
+            lp.run("main", async move {
+                let ev = Event::new(&l);
+                let t: Vec<Task<()>> = ["a", "b"]
+                    .into_iter()
+                    .map(|n| l.create_task("attendre", attendre(l.clone(), n, ev.clone())))
+                    .collect();
+                l.sleep(0.5).await?;
+                ev.set();
+                gather(&l, &t).await?;
+                let verrou = Lock::new(&l);
+                let t: Vec<Task<()>> = ["x", "y", "z"]
+                    .into_iter()
+                    .map(|n| l.create_task("section", section(l.clone(), n, verrou.clone())))
+                    .collect();
+                gather(&l, &t).await?;
+                let sem = Semaphore::new(&l, 2)?;
+                let t: Vec<Task<()>> = ["p", "q", "r", "s"]
+                    .into_iter()
+                    .map(|n| l.create_task("limite", limite(l.clone(), n, sem.clone())))
+                    .collect();
+                gather(&l, &t).await?;
+                let cond = Condition::new(&l);
+                let stock = Rc::new(RefCell::new(Vec::new()));
+                let c: Vec<Task<()>> = ["c1", "c2"]
+                    .into_iter()
+                    .map(|n| {
+                        l.create_task(
+                            "consommer",
+                            consommer(l.clone(), n, cond.clone(), stock.clone()),
+                        )
+                    })
+                    .collect();
+                l.sleep(0.1).await?;
+                cond.lock().acquire().await?;
+                stock.borrow_mut().extend([1, 2]);
+                cond.notify_all()?;
+                cond.lock().release()?;
+                gather(&l, &c).await?;
+                Ok(())
+            })
+            .await
+        })
+    });
+    assert_same_output("sync_primitives", &lp);
+}
+
+#[test]
+fn wait_for_shield_timeout_and_task_group_follow_cpython() {
+    use boucle::runtime::{shield, timeout, wait_for, TaskGroup};
+
+    async fn lent(lp: Loop, d: f64, v: &'static str) -> PyResult<&'static str> {
+        lp.sleep(d).await?;
+        lp.print(&format!("lent fini {v}"));
+        Ok(v)
+    }
+    async fn echoue(lp: Loop, d: f64) -> PyResult<&'static str> {
+        lp.sleep(d).await?;
+        Err(Exc::error("ValueError", "boum"))
+    }
+    let lp = run(|lp| {
+        Box::pin(async move {
+            let l = lp.clone();
+            lp.run("main", async move {
+                let t = l.create_task("lent", lent(l.clone(), 0.1, "a"));
+                l.print(wait_for(&l, &t, Some(1.0)).await?);
+                let t = l.create_task("lent", lent(l.clone(), 2.0, "b"));
+                match wait_for(&l, &t, Some(0.5)).await {
+                    Err(Exc::Error { kind, .. }) if kind == "TimeoutError" => {
+                        l.print("délai dépassé")
+                    }
+                    other => panic!("{other:?}"),
+                }
+                let t = l.create_task("lent", lent(l.clone(), 0.3, "c"));
+                let s = shield(&l, &t);
+                boucle::runtime::future::AnyFut::cancel(&s);
+                l.print(&format!("t annulée ? {}", py_bool(t.cancelled())));
+                l.sleep(0.5).await?;
+                l.print(&format!("t : {}", t.fut().result().unwrap()?));
+                let l2 = l.clone();
+                match timeout(&l, Some(0.2), async move { l2.sleep(1.0).await }).await {
+                    Err(Exc::Error { kind, .. }) if kind == "TimeoutError" => {
+                        l.print("timeout() expiré")
+                    }
+                    other => panic!("{other:?}"),
+                }
+                let tg = TaskGroup::new(&l);
+                let a = tg.create_task("lent", lent(l.clone(), 0.1, "g1"))?;
+                let b = tg.create_task("lent", lent(l.clone(), 0.2, "g2"))?;
+                tg.exit(Ok(())).await?;
+                let (ra, rb) = (a.fut().result().unwrap()?, b.fut().result().unwrap()?);
+                l.print(&format!("groupe : {ra} {rb}"));
+                let tg = TaskGroup::new(&l);
+                tg.create_task("lent", lent(l.clone(), 1.0, "jamais"))?;
+                tg.create_task("echoue", echoue(l.clone(), 0.1))?;
+                let body = l.sleep(5.0).await;
+                if body.is_ok() {
+                    l.print("pas atteint");
+                }
+                match tg.exit(body).await {
+                    Err(Exc::Group { errors, .. }) => {
+                        let msgs: Vec<String> = errors
+                            .iter()
+                            .map(|e| match e {
+                                Exc::Error { msg, .. } => format!("'{msg}'"),
+                                other => other.to_string(),
+                            })
+                            .collect();
+                        l.print(&format!("erreurs : [{}]", msgs.join(", ")));
+                    }
+                    other => panic!("{other:?}"),
+                }
+                Ok(())
+            })
+            .await
+        })
+    });
+    assert_same_output("timeouts_and_groups", &lp);
+}

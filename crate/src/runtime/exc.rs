@@ -15,6 +15,13 @@ pub enum Exc {
         /// The message after the colon.
         msg: String,
     },
+    /// An `ExceptionGroup` (what a `TaskGroup` raises).
+    Group {
+        /// Its message, e.g. `unhandled errors in a TaskGroup`.
+        msg: String,
+        /// The sub-exceptions.
+        errors: Vec<Exc>,
+    },
 }
 
 /// The result of anything that may raise.
@@ -34,6 +41,14 @@ impl Exc {
         }
     }
 
+    /// An `ExceptionGroup`.
+    pub fn group(msg: &str, errors: Vec<Exc>) -> Exc {
+        Exc::Group {
+            msg: msg.to_string(),
+            errors,
+        }
+    }
+
     /// The last line CPython prints for this exception (`Type: message`).
     pub fn last_line(&self) -> String {
         self.to_string()
@@ -46,6 +61,11 @@ impl fmt::Display for Exc {
             Exc::Cancelled => write!(f, "asyncio.exceptions.CancelledError"),
             Exc::Error { kind, msg } if msg.is_empty() => write!(f, "{kind}"),
             Exc::Error { kind, msg } => write!(f, "{kind}: {msg}"),
+            Exc::Group { msg, errors } => {
+                let n = errors.len();
+                let s = if n == 1 { "" } else { "s" };
+                write!(f, "ExceptionGroup: {msg} ({n} sub-exception{s})")
+            }
         }
     }
 }

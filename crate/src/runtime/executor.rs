@@ -50,6 +50,7 @@ pub(crate) struct Slot {
     started: bool,
     pub(crate) done: bool,
     must_cancel: bool,
+    cancel_requests: u32,
     throw_cancel: bool,
     yield_now: bool,
     waiter: Option<Rc<dyn AnyFut>>,
@@ -428,6 +429,7 @@ impl Loop {
                 started: false,
                 done: false,
                 must_cancel: false,
+                cancel_requests: 0,
                 throw_cancel: false,
                 yield_now: false,
                 waiter: None,
@@ -538,6 +540,10 @@ impl Loop {
 
     /// `Task.cancel()`.
     pub fn cancel_task(&self, id: TaskId) -> bool {
+        if id == 0 {
+            // The top-level code is not a task: nothing to cancel.
+            return false;
+        }
         let by = self.current();
         let waiter = {
             let st = self.0.st.borrow();
@@ -548,6 +554,7 @@ impl Loop {
             slot.waiter.clone()
         };
         self.emit(id, Kind::Cancel { by });
+        self.0.st.borrow_mut().tasks[id as usize - 1].cancel_requests += 1;
         if let Some(w) = waiter {
             if w.cancel() {
                 return true;
@@ -556,6 +563,17 @@ impl Loop {
         let mut st = self.0.st.borrow_mut();
         st.tasks[id as usize - 1].must_cancel = true;
         true
+    }
+
+    /// `Task.uncancel()`: one cancellation request fewer; returns how many remain.
+    pub fn uncancel(&self, id: TaskId) -> u32 {
+        if id == 0 {
+            return 0;
+        }
+        let mut st = self.0.st.borrow_mut();
+        let slot = &mut st.tasks[id as usize - 1];
+        slot.cancel_requests = slot.cancel_requests.saturating_sub(1);
+        slot.cancel_requests
     }
 
     /// Ids of the tasks not finished yet (`asyncio.all_tasks()`).

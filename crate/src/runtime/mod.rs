@@ -14,6 +14,8 @@ pub mod queue;
 pub mod run;
 pub mod sync;
 pub mod task;
+pub mod taskgroup;
+pub mod timeouts;
 pub mod timers;
 
 pub use clock::{Clock, VirtualClock};
@@ -24,6 +26,8 @@ pub use future::Fut;
 pub use queue::Queue;
 pub use sync::{Condition, Event, Lock, Semaphore};
 pub use task::Task;
+pub use taskgroup::TaskGroup;
+pub use timeouts::{shield, timeout, wait_for};
 
 /// Identifies a task in the trace. `0` is the loop itself and the main program's
 /// top-level code, which runs outside any task.
