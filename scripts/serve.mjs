@@ -11,6 +11,10 @@
 //   ... fetch(srv.url + 'index.html') ...
 //   await srv.close();
 //
+// Options: root, port (0 = any free), host, log (one line per request),
+//   mounts: { '/pkg/': '/some/dir' } serves URL prefixes from other folders (same checks),
+//   handle(req, res, pathname): called first; return true when it answered the request.
+//
 // It sends the same Content-Security-Policy a deployment should send (see dist/_headers),
 // so the page is tested under the policy it will run under in production.
 
@@ -84,7 +88,7 @@ function send(res, status, body, extra = {}) {
   res.end(res.req.method === 'HEAD' ? undefined : body);
 }
 
-function handler(rootAbs, rootReal, log) {
+function handler(rootAbs, rootReal, log, mounts, handle) {
   return async (req, res) => {
     const started = Date.now();
     res.on('finish', () => {
@@ -99,7 +103,17 @@ function handler(rootAbs, rootReal, log) {
     } catch {
       return send(res, 400, 'Bad Request\n');
     }
-    let file = resolveInside(rootAbs, pathname);
+    if (handle && (await handle(req, res, pathname))) return;
+    let base = rootAbs;
+    let baseReal = rootReal;
+    let rel = pathname;
+    const mount = mounts.find((m) => pathname.startsWith(m.prefix));
+    if (mount) {
+      base = mount.dir;
+      baseReal = mount.real;
+      rel = pathname.slice(mount.prefix.length - 1);
+    }
+    let file = resolveInside(base, rel);
     if (!file) return send(res, 400, 'Bad Request\n');
     try {
       let stat = await fs.promises.stat(file);
@@ -112,7 +126,7 @@ function handler(rootAbs, rootReal, log) {
       }
       // Symlinks must not lead outside the root either.
       const real = await fs.promises.realpath(file);
-      if (real !== rootReal && !real.startsWith(rootReal + path.sep)) {
+      if (real !== baseReal && !real.startsWith(baseReal + path.sep)) {
         return send(res, 404, 'Not Found\n');
       }
       if (!stat.isFile()) return send(res, 404, 'Not Found\n');
@@ -139,10 +153,24 @@ function handler(rootAbs, rootReal, log) {
  * `{ server, url, port, close }` where `url` ends with '/' and `close()` returns a
  * promise. `port: 0` picks a free port (what tests want).
  */
-export async function createServer({ root = 'www', port = 8000, host = '127.0.0.1', log = false } = {}) {
+export async function createServer({
+  root = 'www',
+  port = 8000,
+  host = '127.0.0.1',
+  log = false,
+  mounts = {},
+  handle = null,
+} = {}) {
   const rootAbs = path.resolve(root);
   const rootReal = await fs.promises.realpath(rootAbs);
-  const server = http.createServer(handler(rootAbs, rootReal, log));
+  const mountList = [];
+  for (const [prefix, dir] of Object.entries(mounts)) {
+    if (!prefix.startsWith('/') || !prefix.endsWith('/')) throw new Error(`mount prefix must be /…/: ${prefix}`);
+    const abs = path.resolve(dir);
+    mountList.push({ prefix, dir: abs, real: await fs.promises.realpath(abs) });
+  }
+  mountList.sort((a, b) => b.prefix.length - a.prefix.length);
+  const server = http.createServer(handler(rootAbs, rootReal, log, mountList, handle));
   server.keepAliveTimeout = 1000;
   await new Promise((resolve, reject) => {
     server.once('error', reject);
