@@ -6,7 +6,6 @@ import { parseState, serialiseState, SPEEDS } from './url.js';
 import { renderCode, setCurrentLine } from './code.js';
 import { renderLog, restamp, scrollToPresent } from './log.js';
 import { GanttView, STATE_LOOK, hatch, readColors } from './gantt.js';
-import { downloadChromeTrace } from './export.js';
 
 const $ = (id) => document.getElementById(id);
 const root = document.documentElement;
@@ -308,6 +307,7 @@ function stopRun(silent) {
     S.session = null;
     if (!silent) {
       S.stopped = true;
+      S.events = S.events.slice(0, S.revealed ?? S.events.length); // what the page had shown
       finish(null);
     }
   }
@@ -347,32 +347,35 @@ function runLive() {
   S.session = s;
   S.mode = 'live';
   S.model = buildModel([]);
+  S.revealed = 0;
   setState('running');
   setButtons();
   $('status').textContent = tr('status.running');
   let dirty = true;
   const runId = S.runId;
+  // The program's clock as the page shows it: real time since the start, at the run's
+  // speed. A blocking time.sleep makes the engine stamp the next events ahead of real
+  // time (the loop is frozen, the page is not): they are revealed when the clock gets
+  // there. Session.now() is only read at the end (it is updated by the engine's drains).
+  const speed = Number(S.speed);
+  const t0 = performance.now();
+  const wall = () => ((performance.now() - t0) / 1000) * speed;
   try {
     const p = s.start(() => { dirty = true; });
     if (p && typeof p.catch === 'function') p.catch((e) => { if (S.session === s) crashed(e); });
   } catch (e) { crashed(e); return; }
-  let lastCount = -1;
-  // Session.now() is the loop clock as of its last drain: between drains (an idle
-  // loop waiting for a timer) extrapolate it with the page clock at the run's speed.
-  const speed = Number(S.speed);
-  let base = null;
-  const liveNow = (engineNow) => {
-    const real = performance.now();
-    if (!base || engineNow > base.now + ((real - base.real) / 1000) * speed) base = { now: engineNow, real };
-    return Math.max(engineNow, base.now + ((real - base.real) / 1000) * speed);
-  };
+  let lastShown = -1;
   const frame = () => {
     if (S.session !== s || S.runId !== runId) return;
     try {
       if (dirty) { dirty = false; pull(s); }
       const done = s.finished();
-      if (done) {
-        pull(s);
+      if (done) pull(s);
+      const now = wall();
+      let k = S.revealed;
+      while (k < S.events.length && S.events[k].at <= now + 1e-9) k++;
+      S.revealed = k;
+      if (done && k === S.events.length) {
         let result = null;
         try { result = JSON.parse(s.result()); } catch (e) { result = null; }
         S.session = null;
@@ -381,12 +384,12 @@ function runLive() {
         try { s.free && s.free(); } catch (e) { /* ignore */ }
         return;
       }
-      const now = liveNow(s.now());
-      const lastAt = S.events.length ? S.events[S.events.length - 1].at : 0;
-      const end = reducedMotion.matches ? lastAt : now;
-      if (S.events.length !== lastCount || !reducedMotion.matches) {
-        lastCount = S.events.length;
-        S.model = buildModel(S.events, end);
+      const shown = k === S.events.length ? S.events : S.events.slice(0, k);
+      // reduced motion: the cursor jumps from event to event instead of gliding
+      const end = reducedMotion.matches ? (k ? shown[k - 1].at : 0) : now;
+      if (k !== lastShown || !reducedMotion.matches) {
+        lastShown = k;
+        S.model = buildModel(shown, end);
         renderAll();
       }
     } catch (e) { crashed(e); return; }
@@ -577,9 +580,11 @@ function wire() {
     const sc = S.byId.get(S.scenario);
     if (sc && sc.fixed) { selectScenario(sc.fixed); applyLang(); $('run').focus(); }
   });
-  $('export').addEventListener('click', () => {
-    try { downloadChromeTrace(wasm, S.events, `boucle-${S.scenario}.json`, { title: `Boucle ${S.scenario} — ${scenarioTitle(S.scenario)}`, loopLabel: tr('lane.loop') }); }
-    catch (e) { showNotice([{ key: 'error.export', params: { message: e.message || String(e) } }], 'error'); }
+  $('export').addEventListener('click', async () => {
+    try {
+      const { downloadChromeTrace } = await import('./export.js'); // loaded on demand
+      downloadChromeTrace(wasm, S.events, `boucle-${S.scenario}.json`, { title: `Boucle ${S.scenario} — ${scenarioTitle(S.scenario)}`, loopLabel: tr('lane.loop') });
+    } catch (e) { showNotice([{ key: 'error.export', params: { message: e.message || String(e) } }], 'error'); }
   });
   window.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && S.mode === 'live' && !S.finished) stopRun(false);

@@ -137,7 +137,6 @@ export function buildModel(events, end) {
         const until = Number(ev.until);
         setLoop('blocked', at);
         blockedUntil = Number.isFinite(until) ? until : at;
-        if (blockedUntil > last) last = blockedUntil;
         break;
       }
       case 'iteration':
@@ -154,9 +153,11 @@ export function buildModel(events, end) {
     }
   }
 
+  // The chart ends at `end` when given (a live run: now; a blocking call still in
+  // progress is cut there), else after the last event or blocking call.
   let stop = last;
-  if (blockedUntil >= 0) stop = Math.max(stop, blockedUntil);
   if (typeof end === 'number' && Number.isFinite(end)) stop = Math.max(stop, end);
+  else if (blockedUntil >= 0) stop = Math.max(stop, blockedUntil);
   if (blockedUntil >= 0 && blockedUntil < stop) setLoop(loopBase, blockedUntil);
   for (const lane of lanes) {
     if (lane.open) { lane.open.end = Math.max(lane.open.start, stop); lane.segments.push(lane.open); lane.open = null; }

@@ -199,3 +199,9 @@ test('the loop is shown idle while it waits for a timer, even when the trace doe
   assert.deepEqual([idle.start, idle.end], [0, 2]);
   assert.equal(segmentAt(m, 0, 1).state, 'idle');
 });
+
+test('a live view cuts a blocking call still in progress at the present moment', () => {
+  const m = buildModel(ex00.slice(0, 11), 0.4); // time.sleep(1) started at 0, now = 0.4
+  assert.equal(m.end, 0.4);
+  assert.deepEqual(m.lanes[0].segments.at(-1), { state: 'blocked', start: 0, end: 0.4, wait: undefined, detail: undefined });
+});
