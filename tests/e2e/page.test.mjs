@@ -229,6 +229,25 @@ describe('the playground page', { skip: skip || false }, () => {
     await context.close();
   });
 
+  test('hovering the chart tells what a task is doing, and clicking it moves the timeline', async () => {
+    const { page, errors, context } = await openPage('?scenario=03&speed=instant');
+    await page.click('#run');
+    await waitState(page, 'done');
+    await page.locator('#gantt').scrollIntoViewIfNeeded();
+    const box = await page.locator('#gantt').boundingBox();
+    // lane 1 (Task-1) is the second row under the 26 px axis, rows are 30 px high
+    await page.mouse.move(box.x + box.width * 0.6, box.y + 26 + 30 + 15);
+    await page.waitForSelector('#tooltip:not([hidden])');
+    assert.match(await page.textContent('#tooltip'), /^Task-1 \(Coroutine_1\) : en attente — attend sleep\(2\) — de 0,0\s?s à 2,0\s?s$/);
+    await page.mouse.click(box.x + box.width * 0.6, box.y + 26 + 30 + 15);
+    const t = Number(await page.inputValue('#timeline'));
+    assert.ok(t > 0.5 && t < 2, `clicking the chart travels in time (${t})`);
+    await page.mouse.move(box.x + 5, box.y - 20);
+    assert.equal(await page.isVisible('#tooltip'), false);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('Export downloads a Chrome trace that Perfetto can open', async () => {
     const { page, errors, context } = await openPage('?scenario=07&speed=instant');
     assert.equal(await page.isEnabled('#export'), false, 'nothing to export before a run');
