@@ -3,6 +3,7 @@
 //! is why the next `asyncio.run` starts at `Task-4`), close the loop.
 
 use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 
 use super::combinators::settle_all;
@@ -17,6 +18,15 @@ impl Loop {
         T: Clone + 'static,
         F: Future<Output = PyResult<T>> + 'static,
     {
+        self.run_boxed(coro_name, Box::pin(coro)).await
+    }
+
+    // Generic over T only (see `create_task`).
+    async fn run_boxed<T: Clone + 'static>(
+        &self,
+        coro_name: &str,
+        coro: Pin<Box<dyn Future<Output = PyResult<T>>>>,
+    ) -> PyResult<T> {
         self.reopen();
         let main = self.create_task(coro_name, coro);
         let result = self.run_until_complete(main.fut()).await;

@@ -84,6 +84,16 @@ impl Loop {
         T: Clone + 'static,
         F: Future<Output = PyResult<T>> + 'static,
     {
+        // Boxed here so that everything below is generic over T only: one copy
+        // per result type instead of one per coroutine (a large part of the wasm).
+        self.create_boxed_task(coro, Box::pin(f))
+    }
+
+    fn create_boxed_task<T: Clone + 'static>(
+        &self,
+        coro: &str,
+        f: Pin<Box<dyn Future<Output = PyResult<T>>>>,
+    ) -> Task<T> {
         let name = self.new_task_name();
         let fut: Fut<T> = Fut::new(self, format!("{name} ({coro})"));
         let done = fut.clone();

@@ -3,7 +3,7 @@
 //! `heapq` of `TimerHandle`s.
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BinaryHeap};
+use std::collections::BinaryHeap;
 
 use super::TaskId;
 
@@ -13,6 +13,7 @@ pub type TimerCallback = Box<dyn FnOnce()>;
 struct Entry {
     deadline: f64,
     seq: u64,
+    timer: Timer,
 }
 
 impl PartialEq for Entry {
@@ -36,7 +37,7 @@ impl Ord for Entry {
     }
 }
 
-/// A timer's payload, kept beside the heap so it can be cancelled in O(1).
+/// A timer's payload.
 pub struct Timer {
     /// The task that armed it (for the trace and the Step view).
     pub task: TaskId,
@@ -44,18 +45,22 @@ pub struct Timer {
     pub what: String,
     /// Absolute loop time.
     pub deadline: f64,
-    /// `None` once cancelled or fired.
+    /// What runs when it fires.
     pub callback: Option<TimerCallback>,
 }
 
 /// Identifies an armed timer (its sequence number).
 pub type TimerId = u64;
 
-/// Deadline heap with lazy deletion of cancelled timers.
+/// Deadline heap. Cancellation is lazy, as in CPython: a cancelled timer stays in
+/// the heap, marked, until it reaches the top. (No map beside the heap: a
+/// BTreeMap alone weighed 14 KB of wasm.)
 #[derive(Default)]
 pub struct Timers {
     heap: BinaryHeap<Entry>,
-    slots: BTreeMap<u64, Timer>,
+    // Sequence numbers of cancelled timers still in the heap; cancellations are
+    // rare (a cancelled sleep, a wait timeout that did not fire), so a Vec does.
+    cancelled: Vec<u64>,
     seq: u64,
     // Bumped on every change, so observers can tell when to re-read `pending`.
     version: u64,
@@ -65,20 +70,24 @@ impl Timers {
     /// Arms a timer and returns its id.
     pub fn push(&mut self, timer: Timer) -> TimerId {
         self.seq += 1;
+        self.version += 1;
         let seq = self.seq;
         self.heap.push(Entry {
             deadline: timer.deadline,
             seq,
+            timer,
         });
-        self.slots.insert(seq, timer);
-        self.version += 1;
         seq
     }
 
     /// Cancels a timer; returns whether it was still armed.
     pub fn cancel(&mut self, id: TimerId) -> bool {
+        if self.cancelled.contains(&id) || !self.heap.iter().any(|e| e.seq == id) {
+            return false;
+        }
         self.version += 1;
-        self.slots.remove(&id).is_some()
+        self.cancelled.push(id);
+        true
     }
 
     /// Changes whenever a timer is armed, cancelled or fired.
@@ -88,9 +97,10 @@ impl Timers {
 
     fn drop_cancelled(&mut self) {
         while let Some(top) = self.heap.peek() {
-            if self.slots.contains_key(&top.seq) {
+            let Some(pos) = self.cancelled.iter().position(|s| *s == top.seq) else {
                 break;
-            }
+            };
+            self.cancelled.swap_remove(pos);
             self.heap.pop();
         }
     }
@@ -104,28 +114,22 @@ impl Timers {
     /// Removes and returns the earliest timer if its deadline is before `end`.
     pub fn pop_due(&mut self, end: f64) -> Option<Timer> {
         self.drop_cancelled();
-        let top = self.heap.peek()?;
-        if top.deadline >= end {
+        if self.heap.peek()?.deadline >= end {
             return None;
         }
-        let seq = self.heap.pop().map(|e| e.seq)?;
         self.version += 1;
-        self.slots.remove(&seq)
+        self.heap.pop().map(|e| e.timer)
     }
 
     /// Live timers in firing order, as (deadline, task): what Step mode shows.
     pub fn pending(&self) -> Vec<(f64, TaskId)> {
         let mut v: Vec<(f64, u64, TaskId)> = self
-            .slots
+            .heap
             .iter()
-            .map(|(seq, t)| (t.deadline, *seq, t.task))
+            .filter(|e| !self.cancelled.contains(&e.seq))
+            .map(|e| (e.deadline, e.seq, e.timer.task))
             .collect();
         v.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
         v.into_iter().map(|(d, _, t)| (d, t)).collect()
-    }
-
-    /// Whether no live timer remains.
-    pub fn is_empty(&self) -> bool {
-        self.slots.is_empty()
     }
 }
