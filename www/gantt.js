@@ -28,7 +28,7 @@ export const STATE_LOOK = {
 };
 
 /** Drawing order: long background states first, short ticks on top. */
-const ORDER = ['done', 'stopped', 'idle', 'waiting', 'cancelled', 'failed', 'ready', 'busy', 'main', 'blocked', 'running'];
+const ORDER = ['done', 'stopped', 'idle', 'waiting', 'cancelled', 'failed', 'blocked', 'ready', 'busy', 'main', 'running'];
 
 const LABEL_W = 190;
 const AXIS_H = 26;

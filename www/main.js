@@ -100,7 +100,7 @@ function renderNotice() {
   const close = document.createElement('button');
   close.type = 'button';
   close.className = 'close';
-  close.setAttribute('aria-label', S.lang === 'fr' ? 'Fermer le message' : 'Dismiss the message');
+  close.setAttribute('aria-label', tr('ui.dismiss'));
   close.textContent = '×';
   close.addEventListener('click', () => { S.notices = []; renderNotice(); });
   box.appendChild(close);
