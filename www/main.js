@@ -499,7 +499,7 @@ function renderQueues(q) {
     ol.className = 'chips';
     for (const r of list) {
       const li = document.createElement('li');
-      li.textContent = r.task === 0 ? tr('ui.callback') : r.name;
+      li.textContent = r.task !== 0 ? r.name : r.call ? tr('ui.callbackNamed', { name: r.call }) : tr('ui.callback');
       if (r.task === 0) li.className = 'cb';
       ol.appendChild(li);
     }
@@ -508,7 +508,7 @@ function renderQueues(q) {
   };
   const term = (key) => { const dt = document.createElement('dt'); dt.textContent = tr(key); return dt; };
   dl.append(term('ui.ran'), chips(q.ran, 'ui.emptyQueue'));
-  dl.append(term('ui.readyQueue'), chips(q.ready, 'ui.emptyQueue'));
+  dl.append(term(q.stoppedWithQueue ? 'ui.leftQueue' : 'ui.readyQueue'), chips(q.ready, 'ui.emptyQueue'));
   const dd = document.createElement('dd');
   if (!q.timers.length) { dd.textContent = tr('ui.noTimers'); dd.className = 'none'; }
   else {

@@ -9,7 +9,7 @@ export const LOOP_STATES = ['main', 'busy', 'idle', 'blocked', 'stopped'];
 const TERMINAL = new Set(['done', 'cancelled', 'failed']);
 /** A gap longer than this (loop seconds) with nothing running is drawn as idle. */
 const IDLE_GAP = 1e-3;
-const Q_KINDS = new Set(['spawn', 'wake', 'poll_start', 'timer_set', 'timer_fire', 'complete']);
+const Q_KINDS = new Set(['spawn', 'wake', 'poll_start', 'timer_set', 'timer_fire', 'complete', 'queue_left']);
 
 /**
  * Build the view model of a run from its events.
@@ -59,7 +59,7 @@ export function buildModel(events, end) {
       setLoop('busy', at);
     }
     if (at > last) last = at;
-    if (Q_KINDS.has(ev.k)) qevents.push({ at, k: ev.k, task: ev.task, what: ev.what, deadline: ev.deadline, why: ev.why, index: i });
+    if (Q_KINDS.has(ev.k)) qevents.push({ at, k: ev.k, task: ev.task, what: ev.what, deadline: ev.deadline, why: ev.why, ready: ev.ready, calls: ev.calls, index: i });
     // A blocking call ends when its `until` is reached: the loop goes back to its base state.
     if (blockedUntil >= 0 && at >= blockedUntil && ev.k !== 'blocked') {
       setLoop(loopBase, blockedUntil);
@@ -140,7 +140,7 @@ export function buildModel(events, end) {
         break;
       }
       case 'iteration':
-        iterations.push({ at, n: ev.n, ready: ev.ready || [], timers: ev.timers || [], index: i });
+        iterations.push({ at, n: ev.n, ready: ev.ready || [], calls: ev.calls || [], timers: ev.timers || [], index: i });
         if (inLoop && blockedUntil < 0) setLoop('busy', at);
         break;
       case 'loop':
@@ -193,7 +193,8 @@ export function queuesAt(model, t) {
   const qe = model.qevents || [];
   const upto = countAt(qe, t);
   let timers = [];
-  const next = [];
+  let next = [];
+  let left = null;
   for (let i = 0; i < upto; i++) {
     const e = qe[i];
     switch (e.k) {
@@ -207,6 +208,7 @@ export function queuesAt(model, t) {
       case 'complete': timers = timers.filter((x) => x.task !== e.task); break;
       default: break;
     }
+    if (e.index > it.index && e.k === 'queue_left') left = handles(model, e.ready || [], e.calls || []);
     if (e.index > it.index) {
       if ((e.k === 'wake' || e.k === 'spawn') && e.task !== 0 && !next.includes(e.task)) next.push(e.task);
       else if (e.k === 'poll_start') { const j = next.indexOf(e.task); if (j >= 0) next.splice(j, 1); }
@@ -214,14 +216,27 @@ export function queuesAt(model, t) {
     }
   }
   timers.sort((a, b) => a.deadline - b.deadline || a.seq - b.seq);
-  const entry = (id) => ({ task: id, name: id === 0 ? null : taskName(model, id) });
   return {
     n: it.n,
     at: it.at,
-    ran: it.ready.map(entry),
-    ready: next.map(entry),
+    ran: handles(model, it.ready, it.calls || []),
+    // When the loop stopped with handles still queued, those never ran: that is
+    // the list to show (course example 05: gather's callbacks).
+    ready: left || handles(model, next, []),
+    stoppedWithQueue: left !== null,
     timers: timers.map((x) => ({ deadline: x.deadline, task: x.task, name: x.task === 0 ? null : taskName(model, x.task), what: x.what })),
   };
+}
+
+/**
+ * Ready-queue entries as the page shows them: {task, name, call}; a callback
+ * (task 0) takes the next name from `calls` (`_GatheringFuture._done_callback [Task-1]`).
+ */
+function handles(model, ids, calls) {
+  let c = 0;
+  return ids.map((id) => (id === 0
+    ? { task: 0, name: null, call: calls[c++] ?? null }
+    : { task: id, name: taskName(model, id), call: null }));
 }
 
 /** The segment of lane `laneIndex` covering time t (the last one starting at or before t). */

@@ -125,7 +125,8 @@ describe('the playground page', { skip: skip || false }, () => {
     await page.click('#step');
     await page.waitForFunction(() => /Itération 2/.test(document.querySelector('#queues').textContent));
     q = await page.textContent('#queues');
-    assert.doesNotMatch(q, /sleep\(2\)/, 'the timers have fired');
+    assert.match(q, /Minuteurs en attente\s*aucun/, 'the timers have fired');
+    assert.match(q, /rappel sleep\(2\) \[Task-1\]/, 'their callbacks are what this iteration ran');
     let guard = 0;
     while ((await page.evaluate(() => document.documentElement.dataset.state)) !== 'done' && guard++ < 50) await page.click('#step');
     assert.equal(await page.$$eval('#log li', (l) => l.length), 4);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildModel, logCountAt, currentLineAt, queuesAt, segmentAt, narrativeRows, laneLabel, taskName, TASK_STATES, LOOP_STATES } from '../../www/trace.js';
@@ -139,7 +140,7 @@ test('tasks woken during an iteration wait in the ready queue for the next one',
   const i3 = ex03.findIndex((e) => e.k === 'iteration' && e.n === 4);
   const q = queuesAt(buildModel(ex03.slice(0, i3)), Infinity);
   assert.equal(q.n, 3);
-  assert.deepEqual(q.ran, [{ task: 0, name: null }, { task: 0, name: null }], 'callbacks are shown as callbacks');
+  assert.deepEqual(q.ran, [{ task: 0, name: null, call: null }, { task: 0, name: null, call: null }], 'callbacks are shown as callbacks');
   assert.deepEqual(q.ready.map((r) => r.task), [1, 2]);
   assert.deepEqual(queuesAt(m, 2).ready, []);
 });
@@ -204,4 +205,16 @@ test('a live view cuts a blocking call still in progress at the present moment',
   const m = buildModel(ex00.slice(0, 11), 0.4); // time.sleep(1) started at 0, now = 0.4
   assert.equal(m.end, 0.4);
   assert.deepEqual(m.lanes[0].segments.at(-1), { state: 'blocked', start: 0, end: 0.4, wait: undefined, detail: undefined });
+});
+
+test('when the loop stops with callbacks still queued, they are shown by name as never run (example 05)', () => {
+  const real05 = JSON.parse(readFileSync(new URL('./fixtures/real-05.json', import.meta.url), 'utf8'));
+  const q = queuesAt(buildModel(real05), Infinity);
+  assert.equal(q.stoppedWithQueue, true);
+  assert.deepEqual(q.ready.map((r) => r.call), [
+    '_GatheringFuture._done_callback [Task-1]',
+    '_GatheringFuture._done_callback [Task-2]',
+  ]);
+  const ran = queuesAt(buildModel(real05), 2).ran;
+  assert.deepEqual(ran.map((r) => r.task), [1, 2], 'the last iteration ran both coroutines');
 });

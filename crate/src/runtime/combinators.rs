@@ -53,7 +53,8 @@ pub fn gather<T: Clone + 'static>(lp: &Loop, children: &[Task<T>]) -> Fut<Vec<T>
                     outer.complete(Ok(results), ids.to_vec(), "gather");
                 }
             }),
-            0,
+            child.id(),
+            "_GatheringFuture._done_callback",
         );
     }
     let children = children.to_vec();
@@ -89,6 +90,7 @@ pub(crate) fn settle_all(lp: &Loop, futs: Vec<Rc<dyn AnyFut>>, ids: Vec<TaskId>)
                 }
             }),
             0,
+            "_GatheringFuture._done_callback",
         );
     }
     outer
@@ -160,7 +162,8 @@ pub async fn wait<T: Clone + 'static>(
                     waiter.complete(Ok(()), vec![id], "wait");
                 }
             }),
-            0,
+            id,
+            "wait._on_completion",
         ));
     }
     let r = waiter.wait().await;
@@ -199,7 +202,8 @@ pub fn as_completed<T: Clone + 'static>(lp: &Loop, tasks: &[Task<T>]) -> AsCompl
                 // The queue is unbounded: put_nowait cannot fail.
                 let _ = q.put_nowait(task);
             }),
-            0,
+            t.id(),
+            "as_completed._on_completion",
         );
     }
     AsCompleted {

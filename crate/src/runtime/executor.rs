@@ -37,8 +37,9 @@ type TimerSnapshot = Rc<[(f64, TaskId)]>;
 pub(crate) enum Handle {
     /// Run one step of a task (`Task.__step`).
     Step(TaskId),
-    /// Run a plain callback; the id is the task it concerns (0 if none), for display.
-    Call(Box<dyn FnOnce()>, TaskId),
+    /// Run a plain callback, named as CPython would show it
+    /// (`_GatheringFuture._done_callback [Task-2]`), for display.
+    Call(Box<dyn FnOnce()>, Rc<str>),
 }
 
 pub(crate) struct Slot {
@@ -388,6 +389,7 @@ impl Loop {
                 }
             }),
             0,
+            "_run_until_complete_cb",
         );
         self.run_forever().await?;
         fut.remove_done_call(key);
@@ -469,13 +471,18 @@ impl Loop {
         self.emit(id, Kind::Wake { by, why });
     }
 
-    /// `loop.call_soon(callback)`.
-    pub fn call_soon(&self, f: Box<dyn FnOnce()>, about: TaskId) {
+    /// `loop.call_soon(callback)`; `label` names the callback in the trace.
+    /// `about` is the task the callback concerns (0 if none): its name is shown.
+    pub fn call_soon(&self, f: Box<dyn FnOnce()>, about: TaskId, label: Rc<str>) {
+        let label = match about {
+            0 => label,
+            id => Rc::from(format!("{label} [{}]", self.task_name(id))),
+        };
         self.0
             .st
             .borrow_mut()
             .ready
-            .push_back(Handle::Call(f, about));
+            .push_back(Handle::Call(f, label));
     }
 
     /// `loop.call_later(delay, callback)`; returns the timer id.
@@ -719,26 +726,23 @@ impl Loop {
         loop {
             let due = self.0.st.borrow_mut().timers.pop_due(end);
             let Some(timer) = due else { break };
+            let label: Rc<str> = match timer.task {
+                0 => Rc::from(timer.what.as_str()),
+                id => Rc::from(format!("{} [{}]", timer.what, self.task_name(id))),
+            };
             self.emit(timer.task, Kind::TimerFire { what: timer.what });
             if let Some(cb) = timer.callback {
                 self.0
                     .st
                     .borrow_mut()
                     .ready
-                    .push_back(Handle::Call(cb, timer.task));
+                    .push_back(Handle::Call(cb, label));
             }
         }
-        let (n, ready, timers) = {
+        let (n, ready, calls, timers) = {
             let mut st = self.0.st.borrow_mut();
             st.iteration += 1;
-            let ready = st
-                .ready
-                .iter()
-                .map(|h| match h {
-                    Handle::Step(id) => *id,
-                    Handle::Call(_, about) => *about,
-                })
-                .collect();
+            let (ready, calls) = queue_snapshot(&st.ready);
             let version = st.timers.version();
             let timers = match &st.timers_shown {
                 Some((v, shown)) if *v == version => shown.clone(),
@@ -753,9 +757,17 @@ impl Loop {
                     snapshot
                 }
             };
-            (st.iteration, ready, timers)
+            (st.iteration, ready, calls, timers)
         };
-        self.emit(0, Kind::Iteration { n, ready, timers });
+        self.emit(
+            0,
+            Kind::Iteration {
+                n,
+                ready,
+                calls,
+                timers,
+            },
+        );
         let ntodo = self.0.st.borrow().ready.len();
         for _ in 0..ntodo {
             let handle = self.0.st.borrow_mut().ready.pop_front();
@@ -795,6 +807,10 @@ impl Loop {
                     }
                     let stop = std::mem::take(&mut self.0.st.borrow_mut().stopping);
                     if stop {
+                        let (ready, calls) = queue_snapshot(&self.0.st.borrow().ready);
+                        if !ready.is_empty() {
+                            self.emit(0, Kind::QueueLeft { ready, calls });
+                        }
                         self.0.st.borrow_mut().phase = Phase::Program;
                         self.emit(0, Kind::Loop { what: "stop" });
                     }
@@ -881,4 +897,21 @@ impl Future for RunForever {
             Poll::Ready(())
         }
     }
+}
+
+/// The ready queue as the trace shows it: task ids (0 for a callback) and the
+/// callbacks' names in order.
+fn queue_snapshot(ready: &VecDeque<Handle>) -> (Vec<TaskId>, Vec<Rc<str>>) {
+    let mut ids = Vec::with_capacity(ready.len());
+    let mut calls = Vec::new();
+    for h in ready {
+        match h {
+            Handle::Step(id) => ids.push(*id),
+            Handle::Call(_, label) => {
+                ids.push(0);
+                calls.push(label.clone());
+            }
+        }
+    }
+    (ids, calls)
 }

@@ -18,7 +18,7 @@ enum Callback {
     Wake(TaskId),
     /// Run a function (gather's, wait's, run_until_complete's callbacks); the
     /// key lets `remove_done_call` take it back.
-    Call(Box<dyn FnOnce()>, TaskId, u64),
+    Call(Box<dyn FnOnce()>, TaskId, u64, Rc<str>),
 }
 
 struct State<T> {
@@ -60,7 +60,7 @@ pub trait AnyFut {
     /// Adds a "resume task" callback.
     fn add_wake(&self, task: TaskId);
     /// Adds a function callback; returns its key.
-    fn add_call(&self, f: Box<dyn FnOnce()>, about: TaskId) -> u64;
+    fn add_call(&self, f: Box<dyn FnOnce()>, about: TaskId, label: &str) -> u64;
     /// Removes a function callback not yet scheduled.
     fn remove_call(&self, key: u64);
     /// What waiting on it looks like in the trace.
@@ -116,7 +116,7 @@ impl<T: Clone + 'static> Fut<T> {
             for cb in callbacks {
                 match cb {
                     Callback::Wake(task) => lp.schedule_step(task, by.clone(), why),
-                    Callback::Call(f, about, _) => lp.call_soon(f, about),
+                    Callback::Call(f, about, _, label) => lp.call_soon(f, about, label),
                 }
             }
         }
@@ -138,17 +138,18 @@ impl<T: Clone + 'static> Fut<T> {
 
     /// Adds a function callback (scheduled with `call_soon` once done); returns
     /// a key for [`Fut::remove_done_call`].
-    pub fn add_done_call(&self, f: Box<dyn FnOnce()>, about: TaskId) -> u64 {
+    pub fn add_done_call(&self, f: Box<dyn FnOnce()>, about: TaskId, label: &str) -> u64 {
+        let label: Rc<str> = Rc::from(label);
         let mut st = self.0.state.borrow_mut();
         st.next_key += 1;
         let key = st.next_key;
         if st.result.is_some() {
             drop(st);
             if let Some(lp) = Loop::from_weak(&self.0.lp) {
-                lp.call_soon(f, about);
+                lp.call_soon(f, about, label);
             }
         } else {
-            st.callbacks.push(Callback::Call(f, about, key));
+            st.callbacks.push(Callback::Call(f, about, key, label));
         }
         key
     }
@@ -159,7 +160,7 @@ impl<T: Clone + 'static> Fut<T> {
             .state
             .borrow_mut()
             .callbacks
-            .retain(|c| !matches!(c, Callback::Call(_, _, k) if *k == key));
+            .retain(|c| !matches!(c, Callback::Call(_, _, k, _) if *k == key));
     }
 
     /// The exception it ended with (cancellation included), if any.
@@ -216,8 +217,8 @@ impl<T: Clone + 'static> AnyFut for Fut<T> {
             st.callbacks.push(Callback::Wake(task));
         }
     }
-    fn add_call(&self, f: Box<dyn FnOnce()>, about: TaskId) -> u64 {
-        self.add_done_call(f, about)
+    fn add_call(&self, f: Box<dyn FnOnce()>, about: TaskId, label: &str) -> u64 {
+        self.add_done_call(f, about, label)
     }
     fn remove_call(&self, key: u64) {
         self.remove_done_call(key);

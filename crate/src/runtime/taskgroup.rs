@@ -55,8 +55,11 @@ impl<T: Clone + 'static> TaskGroup<T> {
         let task = self.0.lp.create_task(coro, f);
         self.0.tasks.borrow_mut().push(task.clone());
         let (inner, t) = (self.0.clone(), task.clone());
-        task.fut()
-            .add_done_call(Box::new(move || on_task_done(&inner, &t)), task.id());
+        task.fut().add_done_call(
+            Box::new(move || on_task_done(&inner, &t)),
+            task.id(),
+            "TaskGroup._on_task_done",
+        );
         Ok(task)
     }
 

@@ -28,9 +28,11 @@ fn result_of<T: Clone + 'static>(task: &Task<T>) -> PyResult<T> {
 async fn cancel_and_wait<T: Clone + 'static>(lp: &Loop, task: &Task<T>) -> PyResult<()> {
     let waiter: Fut<()> = Fut::new(lp, "wait_for: cancelling");
     let w = waiter.clone();
-    let key = task
-        .fut()
-        .add_done_call(Box::new(move || release_waiter(&w, "done")), task.id());
+    let key = task.fut().add_done_call(
+        Box::new(move || release_waiter(&w, "done")),
+        task.id(),
+        "_release_waiter",
+    );
     task.cancel();
     let r = waiter.wait().await;
     task.fut().remove_done_call(key);
@@ -65,9 +67,11 @@ pub async fn wait_for<T: Clone + 'static>(
         Box::new(move || release_waiter(&w, "timer")),
     );
     let w = waiter.clone();
-    let key = task
-        .fut()
-        .add_done_call(Box::new(move || release_waiter(&w, "done")), task.id());
+    let key = task.fut().add_done_call(
+        Box::new(move || release_waiter(&w, "done")),
+        task.id(),
+        "_release_waiter",
+    );
     let out = match waiter.wait().await {
         Err(e) => {
             if task.done() {
@@ -110,6 +114,7 @@ pub fn shield<T: Clone + 'static>(lp: &Loop, inner: &Task<T>) -> Fut<T> {
             }
         }),
         inner.id(),
+        "shield._inner_done_callback",
     );
     outer
 }

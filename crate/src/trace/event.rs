@@ -109,9 +109,19 @@ pub enum Kind {
         n: u64,
         /// Ready handles in order (task ids; 0 = a plain callback).
         ready: Vec<TaskId>,
+        /// The callbacks' names, in the order of the 0 entries of `ready`.
+        calls: Vec<Rc<str>>,
         /// Pending timers in firing order: (deadline, task); shared between
         /// iterations while the timers do not change.
         timers: Rc<[(f64, TaskId)]>,
+    },
+    /// `run_forever` is returning with handles still queued (they never ran):
+    /// course example 05's gather callbacks.
+    QueueLeft {
+        /// Ready handles in order (as in `Iteration`).
+        ready: Vec<TaskId>,
+        /// The callbacks' names.
+        calls: Vec<Rc<str>>,
     },
     /// Loop lifecycle: `start`, `stop`, `close`, `idle`.
     Loop {
@@ -148,6 +158,7 @@ impl Event {
             Kind::WaitResult { .. } => "wait_result",
             Kind::Blocked { .. } => "blocked",
             Kind::Iteration { .. } => "iteration",
+            Kind::QueueLeft { .. } => "queue_left",
             Kind::Loop { .. } => "loop",
         }
     }
@@ -211,9 +222,15 @@ impl Event {
             Kind::Blocked { until } => {
                 out.key("until").number(*until);
             }
-            Kind::Iteration { n, ready, timers } => {
+            Kind::Iteration {
+                n,
+                ready,
+                calls,
+                timers,
+            } => {
                 out.key("n").int(*n as i64);
                 out.key("ready").ids(ready);
+                write_calls(out, calls);
                 out.key("timers").begin_array();
                 for (d, t) in timers.iter() {
                     out.begin_array();
@@ -222,11 +239,25 @@ impl Event {
                 }
                 out.end_array();
             }
+            Kind::QueueLeft { ready, calls } => {
+                out.key("ready").ids(ready);
+                write_calls(out, calls);
+            }
             Kind::Loop { what } => {
                 out.key("what").string(what);
             }
         }
         out.end_object();
+    }
+}
+
+fn write_calls(out: &mut Json, calls: &[Rc<str>]) {
+    if !calls.is_empty() {
+        out.key("calls").begin_array();
+        for c in calls {
+            out.string(c);
+        }
+        out.end_array();
     }
 }
 
