@@ -21,8 +21,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { createServer } from '../scripts/serve.mjs';
+import { launchChromium } from '../scripts/chromium.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -30,15 +30,6 @@ const BUDGET = {
   gzipKB: 120, // 1. total gzipped page weight
   readyMs: 300, // 2. navigation -> first scenario ready (median)
 };
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
 
 function parseArgs(argv) {
   const o = { runs: 7, n: 10000, root: path.join(REPO, 'www') };
@@ -235,11 +226,7 @@ async function main() {
     process.exit(1);
   }
   const srv = await createServer({ root: opts.root, port: 0 });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-    headless: true,
-  });
+  const browser = await launchChromium();
   const out = { date: new Date().toISOString(), budgets: BUDGET };
   const summary = [];
   try {

@@ -2,19 +2,12 @@
 // (never `playwright install`), console-error collection, the built engine check.
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { CHROMIUM, launchChromium } from '../../scripts/chromium.mjs';
 import { REPO, WWW } from './server.mjs';
 
-export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 export const SHOTS = path.join(REPO, 'target', 'screenshots');
 
-export function launch() {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-      '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
-}
+export const launch = launchChromium;
 
 /** Why the page tests cannot run here, or null when they can. */
 export function missing() {

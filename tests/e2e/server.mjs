@@ -1,6 +1,6 @@
-// A tiny static server over www/ for the page tests: the production CSP on every
-// response, application/wasm for .wasm, ephemeral ports. A second server (another
-// origin) hosts a parent page with a cross-origin iframe of embed.html.
+// The page tests' servers: www/ through scripts/serve.mjs (what `make serve` runs:
+// production CSP, MIME types, path checks) on ephemeral ports, and a second origin
+// hosting a parent page with a cross-origin iframe of embed.html.
 //
 //   node tests/e2e/server.mjs [--port 8080] [--fake]   (manual use)
 //
@@ -8,6 +8,7 @@
 // replaying the hand-written fixtures), for working on the page before the build.
 import http from 'node:http';
 import fs from 'node:fs';
+import { createServer, CSP } from '../../scripts/serve.mjs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,34 +16,6 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const REPO = path.resolve(here, '..', '..');
 export const WWW = path.join(REPO, 'www');
 const FAKE = path.join(here, 'fake-pkg');
-
-export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-  '.ts': 'text/plain; charset=utf-8',
-};
-
-function resolveFile(root, urlPath, fakePkg) {
-  let p;
-  try { p = decodeURIComponent(urlPath.split('?')[0]); } catch { return null; }
-  if (p.endsWith('/')) p += 'index.html';
-  let base = root;
-  if (fakePkg && p.startsWith('/pkg/')) { base = FAKE; p = p.slice(4); }
-  if (fakePkg && p === '/fixtures.json') return { virtual: 'fixtures' };
-  const full = path.normalize(path.join(base, p));
-  if (!full.startsWith(base + path.sep) && full !== base) return null;
-  return { file: full };
-}
 
 function fakeData() {
   const fixtures = path.join(REPO, 'tests', 'js', 'fixtures');
@@ -53,25 +26,24 @@ function fakeData() {
   return JSON.stringify(out);
 }
 
-/** Serve www/ on 127.0.0.1:port (0 = ephemeral). Resolves {url, port, close()}. */
-export function startServer({ root = WWW, port = 0, fakePkg = false, host = '127.0.0.1' } = {}) {
-  const server = http.createServer((req, res) => {
-    const hit = resolveFile(root, req.url || '/', fakePkg);
-    const headers = { 'Content-Security-Policy': CSP, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
-    if (!hit) { res.writeHead(400, headers); res.end('bad path'); return; }
-    if (hit.virtual) {
-      res.writeHead(200, { ...headers, 'Content-Type': TYPES['.json'] });
-      res.end(fakeData());
-      return;
+/**
+ * Serve www/ on 127.0.0.1:port (0 = ephemeral) with the production server of
+ * `make serve` (CSP, MIME types, path checks). Resolves {url, port, close()}.
+ */
+export async function startServer({ root = WWW, port = 0, fakePkg = false, host = '127.0.0.1' } = {}) {
+  const fake = fakePkg
+    ? {
+      mounts: { '/pkg/': FAKE },
+      handle: (req, res, pathname) => {
+        if (pathname !== '/fixtures.json') return false;
+        res.writeHead(200, { 'Content-Security-Policy': CSP, 'Content-Type': 'application/json; charset=utf-8' });
+        res.end(fakeData());
+        return true;
+      },
     }
-    fs.stat(hit.file, (err, st) => {
-      if (err || !st.isFile()) { res.writeHead(404, { ...headers, 'Content-Type': TYPES['.txt'] }); res.end('not found'); return; }
-      res.writeHead(200, { ...headers, 'Content-Type': TYPES[path.extname(hit.file)] || 'application/octet-stream', 'Content-Length': st.size });
-      if (req.method === 'HEAD') { res.end(); return; }
-      fs.createReadStream(hit.file).pipe(res);
-    });
-  });
-  return listen(server, port, host);
+    : {};
+  const s = await createServer({ root, port, host, ...fake });
+  return { port: s.port, url: `http://${host}:${s.port}`, close: s.close };
 }
 
 /**
@@ -90,7 +62,7 @@ window.addEventListener('message', function (e) {
 });
 </script></body></html>`;
   const server = http.createServer((req, res) => {
-    res.writeHead(200, { 'Content-Type': TYPES['.html'], 'Cache-Control': 'no-store' });
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
     res.end(page);
   });
   return listen(server, port, host, name);
