@@ -20,6 +20,19 @@ fn run(program: impl FnOnce(Loop) -> Program) -> Loop {
     lp
 }
 
+/// Runs `main(loop)` as `asyncio.run(main())` does.
+fn run_main<F>(main: impl FnOnce(Loop) -> F + 'static) -> Loop
+where
+    F: std::future::Future<Output = PyResult<()>> + 'static,
+{
+    run(|lp| {
+        Box::pin(async move {
+            let body = main(lp.clone());
+            lp.run("main", body).await
+        })
+    })
+}
+
 fn assert_same_output(name: &str, lp: &Loop) {
     assert_eq!(
         lp.stdout(),
@@ -36,21 +49,15 @@ fn ready_tasks_run_in_fifo_order_and_sleep_zero_lets_the_others_run_first() {
         lp.print(&format!("{n}2"));
         Ok(())
     }
-    let lp = run(|lp| {
-        Box::pin(async move {
-            let l = lp.clone();
-            lp.run("main", async move {
-                let t = l.create_task("a", co(l.clone(), "a"));
-                let u = l.create_task("b", co(l.clone(), "b"));
-                l.print("m1");
-                t.await?;
-                l.print("m2");
-                u.await?;
-                l.print("m3");
-                Ok(())
-            })
-            .await
-        })
+    let lp = run_main(|l| async move {
+        let t = l.create_task("a", co(l.clone(), "a"));
+        let u = l.create_task("b", co(l.clone(), "b"));
+        l.print("m1");
+        t.await?;
+        l.print("m2");
+        u.await?;
+        l.print("m3");
+        Ok(())
     });
     assert_same_output("fifo_and_sleep0", &lp);
 }
@@ -62,19 +69,13 @@ fn timers_with_the_same_deadline_fire_in_the_order_they_were_armed() {
         lp.print(nom);
         Ok(())
     }
-    let lp = run(|lp| {
-        Box::pin(async move {
-            let l = lp.clone();
-            lp.run("main", async move {
-                let ts: Vec<Task<()>> = [("c", 2.0), ("a", 1.0), ("b", 1.0), ("d", 2.0)]
-                    .into_iter()
-                    .map(|(n, d)| l.create_task("dort", dort(l.clone(), n, d)))
-                    .collect();
-                gather(&l, &ts).await?;
-                Ok(())
-            })
-            .await
-        })
+    let lp = run_main(|l| async move {
+        let ts: Vec<Task<()>> = [("c", 2.0), ("a", 1.0), ("b", 1.0), ("d", 2.0)]
+            .into_iter()
+            .map(|(n, d)| l.create_task("dort", dort(l.clone(), n, d)))
+            .collect();
+        gather(&l, &ts).await?;
+        Ok(())
     });
     assert_same_output("timer_ties", &lp);
 }
@@ -89,30 +90,24 @@ fn cancelling_a_sleeping_task_raises_cancelled_error_at_its_await_and_a_fresh_ta
         }
         r
     }
-    let lp = run(|lp| {
-        Box::pin(async move {
-            let l = lp.clone();
-            lp.run("main", async move {
-                let t = l.create_task("dormeur", dormeur(l.clone()));
-                let l2 = l.clone();
-                let j = l.create_task("jamais", async move {
-                    l2.print("ne doit pas s'afficher");
-                    Ok(())
-                });
-                j.cancel();
-                l.sleep(1.0).await?;
-                t.cancel();
-                if let Err(Exc::Cancelled) = t.clone().await {
-                    l.print(&format!(
-                        "t annulée : {} j annulée : {}",
-                        py_bool(t.cancelled()),
-                        py_bool(j.cancelled())
-                    ));
-                }
-                Ok(())
-            })
-            .await
-        })
+    let lp = run_main(|l| async move {
+        let t = l.create_task("dormeur", dormeur(l.clone()));
+        let l2 = l.clone();
+        let j = l.create_task("jamais", async move {
+            l2.print("ne doit pas s'afficher");
+            Ok(())
+        });
+        j.cancel();
+        l.sleep(1.0).await?;
+        t.cancel();
+        if let Err(Exc::Cancelled) = t.clone().await {
+            l.print(&format!(
+                "t annulée : {} j annulée : {}",
+                py_bool(t.cancelled()),
+                py_bool(j.cancelled())
+            ));
+        }
+        Ok(())
     });
     assert_same_output("cancel_sleeping", &lp);
     let cancelled = lp
@@ -150,30 +145,24 @@ fn gather_returns_results_in_argument_order_and_fails_with_the_first_exception()
         lp.sleep(d).await?;
         Err(Exc::error("ValueError", "boum"))
     }
-    let lp = run(|lp| {
-        Box::pin(async move {
-            let l = lp.clone();
-            lp.run("main", async move {
-                let ts: Vec<Task<i64>> = [(3, 0.3), (1, 0.1), (2, 0.2)]
-                    .into_iter()
-                    .map(|(v, d)| l.create_task("valeur", valeur(l.clone(), v, d)))
-                    .collect();
-                let r = gather(&l, &ts).await?;
-                let items: Vec<String> = r.iter().map(i64::to_string).collect();
-                l.print(&format!("[{}]", items.join(", ")));
-                let ts = [
-                    l.create_task("valeur", valeur(l.clone(), 5, 0.5)),
-                    l.create_task("echoue", echoue(l.clone(), 0.2)),
-                ];
-                if let Err(Exc::Error { kind, msg }) = gather(&l, &ts).await {
-                    assert_eq!(kind, "ValueError");
-                    l.print(&format!("erreur : {msg}"));
-                }
-                l.sleep(1.0).await?;
-                Ok(())
-            })
-            .await
-        })
+    let lp = run_main(|l| async move {
+        let ts: Vec<Task<i64>> = [(3, 0.3), (1, 0.1), (2, 0.2)]
+            .into_iter()
+            .map(|(v, d)| l.create_task("valeur", valeur(l.clone(), v, d)))
+            .collect();
+        let r = gather(&l, &ts).await?;
+        let items: Vec<String> = r.iter().map(i64::to_string).collect();
+        l.print(&format!("[{}]", items.join(", ")));
+        let ts = [
+            l.create_task("valeur", valeur(l.clone(), 5, 0.5)),
+            l.create_task("echoue", echoue(l.clone(), 0.2)),
+        ];
+        if let Err(Exc::Error { kind, msg }) = gather(&l, &ts).await {
+            assert_eq!(kind, "ValueError");
+            l.print(&format!("erreur : {msg}"));
+        }
+        l.sleep(1.0).await?;
+        Ok(())
     });
     assert_same_output("gather_order_and_error", &lp);
 }
@@ -185,23 +174,17 @@ fn wait_returns_on_first_completed_on_timeout_or_when_all_are_done() {
         lp.print(&format!("fin {nom}"));
         Ok(nom)
     }
-    let lp = run(|lp| {
-        Box::pin(async move {
-            let l = lp.clone();
-            lp.run("main", async move {
-                let a = l.create_task("travail", travail(l.clone(), "a", 0.5));
-                let b = l.create_task("travail", travail(l.clone(), "b", 1.5));
-                let both = [a, b.clone()];
-                let (d, p) = wait(&l, &both, ReturnWhen::FirstCompleted, None).await?;
-                l.print(&format!("premier : {} {}", d.len(), p.len()));
-                let (d, p) = wait(&l, &[b], ReturnWhen::AllCompleted, Some(0.2)).await?;
-                l.print(&format!("délai : {} {}", d.len(), p.len()));
-                let (d, p) = wait(&l, &both, ReturnWhen::AllCompleted, None).await?;
-                l.print(&format!("tous : {} {}", d.len(), p.len()));
-                Ok(())
-            })
-            .await
-        })
+    let lp = run_main(|l| async move {
+        let a = l.create_task("travail", travail(l.clone(), "a", 0.5));
+        let b = l.create_task("travail", travail(l.clone(), "b", 1.5));
+        let both = [a, b.clone()];
+        let (d, p) = wait(&l, &both, ReturnWhen::FirstCompleted, None).await?;
+        l.print(&format!("premier : {} {}", d.len(), p.len()));
+        let (d, p) = wait(&l, &[b], ReturnWhen::AllCompleted, Some(0.2)).await?;
+        l.print(&format!("délai : {} {}", d.len(), p.len()));
+        let (d, p) = wait(&l, &both, ReturnWhen::AllCompleted, None).await?;
+        l.print(&format!("tous : {} {}", d.len(), p.len()));
+        Ok(())
     });
     assert_same_output("wait_variants", &lp);
 }
@@ -213,23 +196,17 @@ fn as_completed_gives_results_in_completion_order() {
         lp.sleep(d).await?;
         Ok(n)
     }
-    let lp = run(|lp| {
-        Box::pin(async move {
-            let l = lp.clone();
-            lp.run("main", async move {
-                let ts: Vec<Task<i64>> = [(1, 0.3), (2, 0.1), (3, 0.2)]
-                    .into_iter()
-                    .map(|(n, d)| l.create_task("lire", lire(l.clone(), n, d)))
-                    .collect();
-                let mut it = as_completed(&l, &ts);
-                while let Some(f) = it.next_done() {
-                    let v = f.await?;
-                    l.print(&format!("reçu {v}"));
-                }
-                Ok(())
-            })
-            .await
-        })
+    let lp = run_main(|l| async move {
+        let ts: Vec<Task<i64>> = [(1, 0.3), (2, 0.1), (3, 0.2)]
+            .into_iter()
+            .map(|(n, d)| l.create_task("lire", lire(l.clone(), n, d)))
+            .collect();
+        let mut it = as_completed(&l, &ts);
+        while let Some(f) = it.next_done() {
+            let v = f.await?;
+            l.print(&format!("reçu {v}"));
+        }
+        Ok(())
     });
     assert_same_output("as_completed_order", &lp);
 }
@@ -243,25 +220,19 @@ fn queue_getters_are_served_in_fifo_order_and_join_waits_for_task_done() {
             q.task_done()?;
         }
     }
-    let lp = run(|lp| {
-        Box::pin(async move {
-            let l = lp.clone();
-            lp.run("main", async move {
-                let q: Queue<i64> = Queue::new(&l, 0);
-                let c1 = l.create_task("consommateur", consommateur(l.clone(), "c1", q.clone()));
-                let c2 = l.create_task("consommateur", consommateur(l.clone(), "c2", q.clone()));
-                l.sleep(0.0).await?;
-                for i in 0..4 {
-                    q.put(i).await?;
-                }
-                q.join().await?;
-                l.print("tout est traité");
-                c1.cancel();
-                c2.cancel();
-                Ok(())
-            })
-            .await
-        })
+    let lp = run_main(|l| async move {
+        let q: Queue<i64> = Queue::new(&l, 0);
+        let c1 = l.create_task("consommateur", consommateur(l.clone(), "c1", q.clone()));
+        let c2 = l.create_task("consommateur", consommateur(l.clone(), "c2", q.clone()));
+        l.sleep(0.0).await?;
+        for i in 0..4 {
+            q.put(i).await?;
+        }
+        q.join().await?;
+        l.print("tout est traité");
+        c1.cancel();
+        c2.cancel();
+        Ok(())
     });
     assert_same_output("queue_fifo", &lp);
 }
@@ -362,51 +333,45 @@ fn event_lock_semaphore_and_condition_wake_their_waiters_in_cpython_order() {
         lp.print(&format!("{nom} consomme {v}"));
         cond.lock().release()
     }
-    let lp = run(|lp| {
-        Box::pin(async move {
-            let l = lp.clone();
-            lp.run("main", async move {
-                let ev = Event::new(&l);
-                let t: Vec<Task<()>> = ["a", "b"]
-                    .into_iter()
-                    .map(|n| l.create_task("attendre", attendre(l.clone(), n, ev.clone())))
-                    .collect();
-                l.sleep(0.5).await?;
-                ev.set();
-                gather(&l, &t).await?;
-                let verrou = Lock::new(&l);
-                let t: Vec<Task<()>> = ["x", "y", "z"]
-                    .into_iter()
-                    .map(|n| l.create_task("section", section(l.clone(), n, verrou.clone())))
-                    .collect();
-                gather(&l, &t).await?;
-                let sem = Semaphore::new(&l, 2)?;
-                let t: Vec<Task<()>> = ["p", "q", "r", "s"]
-                    .into_iter()
-                    .map(|n| l.create_task("limite", limite(l.clone(), n, sem.clone())))
-                    .collect();
-                gather(&l, &t).await?;
-                let cond = Condition::new(&l);
-                let stock = Rc::new(RefCell::new(Vec::new()));
-                let c: Vec<Task<()>> = ["c1", "c2"]
-                    .into_iter()
-                    .map(|n| {
-                        l.create_task(
-                            "consommer",
-                            consommer(l.clone(), n, cond.clone(), stock.clone()),
-                        )
-                    })
-                    .collect();
-                l.sleep(0.1).await?;
-                cond.lock().acquire().await?;
-                stock.borrow_mut().extend([1, 2]);
-                cond.notify_all()?;
-                cond.lock().release()?;
-                gather(&l, &c).await?;
-                Ok(())
+    let lp = run_main(|l| async move {
+        let ev = Event::new(&l);
+        let t: Vec<Task<()>> = ["a", "b"]
+            .into_iter()
+            .map(|n| l.create_task("attendre", attendre(l.clone(), n, ev.clone())))
+            .collect();
+        l.sleep(0.5).await?;
+        ev.set();
+        gather(&l, &t).await?;
+        let verrou = Lock::new(&l);
+        let t: Vec<Task<()>> = ["x", "y", "z"]
+            .into_iter()
+            .map(|n| l.create_task("section", section(l.clone(), n, verrou.clone())))
+            .collect();
+        gather(&l, &t).await?;
+        let sem = Semaphore::new(&l, 2)?;
+        let t: Vec<Task<()>> = ["p", "q", "r", "s"]
+            .into_iter()
+            .map(|n| l.create_task("limite", limite(l.clone(), n, sem.clone())))
+            .collect();
+        gather(&l, &t).await?;
+        let cond = Condition::new(&l);
+        let stock = Rc::new(RefCell::new(Vec::new()));
+        let c: Vec<Task<()>> = ["c1", "c2"]
+            .into_iter()
+            .map(|n| {
+                l.create_task(
+                    "consommer",
+                    consommer(l.clone(), n, cond.clone(), stock.clone()),
+                )
             })
-            .await
-        })
+            .collect();
+        l.sleep(0.1).await?;
+        cond.lock().acquire().await?;
+        stock.borrow_mut().extend([1, 2]);
+        cond.notify_all()?;
+        cond.lock().release()?;
+        gather(&l, &c).await?;
+        Ok(())
     });
     assert_same_output("sync_primitives", &lp);
 }
@@ -424,62 +389,52 @@ fn wait_for_shield_timeout_and_task_group_follow_cpython() {
         lp.sleep(d).await?;
         Err(Exc::error("ValueError", "boum"))
     }
-    let lp = run(|lp| {
-        Box::pin(async move {
-            let l = lp.clone();
-            lp.run("main", async move {
-                let t = l.create_task("lent", lent(l.clone(), 0.1, "a"));
-                l.print(wait_for(&l, &t, Some(1.0)).await?);
-                let t = l.create_task("lent", lent(l.clone(), 2.0, "b"));
-                match wait_for(&l, &t, Some(0.5)).await {
-                    Err(Exc::Error { kind, .. }) if kind == "TimeoutError" => {
-                        l.print("délai dépassé")
-                    }
-                    other => panic!("{other:?}"),
-                }
-                let t = l.create_task("lent", lent(l.clone(), 0.3, "c"));
-                let s = shield(&l, &t);
-                boucle::runtime::future::AnyFut::cancel(&s);
-                l.print(&format!("t annulée ? {}", py_bool(t.cancelled())));
-                l.sleep(0.5).await?;
-                l.print(&format!("t : {}", t.fut().result().unwrap()?));
-                let l2 = l.clone();
-                match timeout(&l, Some(0.2), async move { l2.sleep(1.0).await }).await {
-                    Err(Exc::Error { kind, .. }) if kind == "TimeoutError" => {
-                        l.print("timeout() expiré")
-                    }
-                    other => panic!("{other:?}"),
-                }
-                let tg = TaskGroup::new(&l);
-                let a = tg.create_task("lent", lent(l.clone(), 0.1, "g1"))?;
-                let b = tg.create_task("lent", lent(l.clone(), 0.2, "g2"))?;
-                tg.exit(Ok(())).await?;
-                let (ra, rb) = (a.fut().result().unwrap()?, b.fut().result().unwrap()?);
-                l.print(&format!("groupe : {ra} {rb}"));
-                let tg = TaskGroup::new(&l);
-                tg.create_task("lent", lent(l.clone(), 1.0, "jamais"))?;
-                tg.create_task("echoue", echoue(l.clone(), 0.1))?;
-                let body = l.sleep(5.0).await;
-                if body.is_ok() {
-                    l.print("pas atteint");
-                }
-                match tg.exit(body).await {
-                    Err(Exc::Group { errors, .. }) => {
-                        let msgs: Vec<String> = errors
-                            .iter()
-                            .map(|e| match e {
-                                Exc::Error { msg, .. } => format!("'{msg}'"),
-                                other => other.to_string(),
-                            })
-                            .collect();
-                        l.print(&format!("erreurs : [{}]", msgs.join(", ")));
-                    }
-                    other => panic!("{other:?}"),
-                }
-                Ok(())
-            })
-            .await
-        })
+    let lp = run_main(|l| async move {
+        let t = l.create_task("lent", lent(l.clone(), 0.1, "a"));
+        l.print(wait_for(&l, &t, Some(1.0)).await?);
+        let t = l.create_task("lent", lent(l.clone(), 2.0, "b"));
+        match wait_for(&l, &t, Some(0.5)).await {
+            Err(Exc::Error { kind, .. }) if kind == "TimeoutError" => l.print("délai dépassé"),
+            other => panic!("{other:?}"),
+        }
+        let t = l.create_task("lent", lent(l.clone(), 0.3, "c"));
+        let s = shield(&l, &t);
+        boucle::runtime::future::AnyFut::cancel(&s);
+        l.print(&format!("t annulée ? {}", py_bool(t.cancelled())));
+        l.sleep(0.5).await?;
+        l.print(&format!("t : {}", t.fut().result().unwrap()?));
+        let l2 = l.clone();
+        match timeout(&l, Some(0.2), async move { l2.sleep(1.0).await }).await {
+            Err(Exc::Error { kind, .. }) if kind == "TimeoutError" => l.print("timeout() expiré"),
+            other => panic!("{other:?}"),
+        }
+        let tg = TaskGroup::new(&l);
+        let a = tg.create_task("lent", lent(l.clone(), 0.1, "g1"))?;
+        let b = tg.create_task("lent", lent(l.clone(), 0.2, "g2"))?;
+        tg.exit(Ok(())).await?;
+        let (ra, rb) = (a.fut().result().unwrap()?, b.fut().result().unwrap()?);
+        l.print(&format!("groupe : {ra} {rb}"));
+        let tg = TaskGroup::new(&l);
+        tg.create_task("lent", lent(l.clone(), 1.0, "jamais"))?;
+        tg.create_task("echoue", echoue(l.clone(), 0.1))?;
+        let body = l.sleep(5.0).await;
+        if body.is_ok() {
+            l.print("pas atteint");
+        }
+        match tg.exit(body).await {
+            Err(Exc::Group { errors, .. }) => {
+                let msgs: Vec<String> = errors
+                    .iter()
+                    .map(|e| match e {
+                        Exc::Error { msg, .. } => format!("'{msg}'"),
+                        other => other.to_string(),
+                    })
+                    .collect();
+                l.print(&format!("erreurs : [{}]", msgs.join(", ")));
+            }
+            other => panic!("{other:?}"),
+        }
+        Ok(())
     });
     assert_same_output("timeouts_and_groups", &lp);
 }

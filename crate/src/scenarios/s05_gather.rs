@@ -1,9 +1,9 @@
-//! 04 / 05 / 05b: the course's gather example. 04 never runs (its indentation is
+//! 04 / 05 / 05b: the course's gather example (and the coroutines of 03). 04 never runs (its indentation is
 //! refused before), 05 calls loop.stop() inside a gathered coroutine, 05b doesn't.
 
 use crate::runtime::{gather, Loop, Program, PyResult};
 
-async fn coroutine_1(lp: Loop) -> PyResult<()> {
+pub(super) async fn coroutine_1(lp: Loop) -> PyResult<()> {
     lp.line(6);
     lp.print("Exécution de la coroutine 1");
     lp.line(7);
@@ -13,7 +13,7 @@ async fn coroutine_1(lp: Loop) -> PyResult<()> {
     Ok(())
 }
 
-async fn coroutine_2(lp: Loop, stop: bool) -> PyResult<()> {
+pub(super) async fn coroutine_2(lp: Loop, stop: bool) -> PyResult<()> {
     lp.line(11);
     lp.print("Exécution de la coroutine 2");
     lp.line(12);
