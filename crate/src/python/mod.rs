@@ -1,1 +1,160 @@
 //! The Python interpreter (issue 4): lexer, parser, compiler to bytecode, VM.
+//!
+//! `run_source` runs a whole program and returns what CPython 3.11 would print and
+//! its exit status. `Interpreter` does the same in slices of a bounded number of
+//! instructions, for hosts that must not block (the browser). Python calls never
+//! recurse on the Rust stack: frames live in `vm::Vm::frames`, and generators and
+//! coroutines are suspended frames that can be resumed from outside
+//! (`vm::Vm::resume_gen` then `vm::Vm::run`).
+
+pub mod ast;
+pub mod attrs;
+pub mod bigint;
+pub mod builtins;
+pub mod bytecode;
+pub mod call;
+pub mod compiler;
+pub mod errors;
+pub mod format;
+pub mod host;
+pub mod lexer;
+pub mod methods;
+pub mod modules;
+pub mod ops;
+pub mod parser;
+pub mod random;
+pub mod scope;
+pub mod token;
+pub mod traceback;
+pub mod value;
+pub mod vm;
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+pub use host::{Host, VirtualHost};
+use value::Value;
+use vm::{Exit, Vm};
+
+/// What a finished program produced.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Outcome {
+    /// Everything printed on standard output.
+    pub stdout: String,
+    /// Everything printed on standard error (tracebacks included).
+    pub stderr: String,
+    /// Exit status (0, 1 for an uncaught exception, or `sys.exit`'s code).
+    pub status: i32,
+}
+
+/// A program being run in slices.
+pub struct Interpreter {
+    vm: Vm,
+    done: Option<Outcome>,
+}
+
+impl Vm {
+    /// Write to standard output.
+    pub fn write_out(&mut self, s: &str) {
+        self.stdout.push_str(s);
+        self.host.stdout(s);
+    }
+
+    /// Write to standard error.
+    pub fn write_err(&mut self, s: &str) {
+        self.stderr.push_str(s);
+        self.host.stderr(s);
+    }
+}
+
+impl Interpreter {
+    /// Compile `source`; a syntax error makes an interpreter that is already finished.
+    pub fn new(filename: &str, source: &str, host: Box<dyn Host>) -> Interpreter {
+        let mut vm = Vm::new(filename, source, host);
+        let compiled = parser::parse_module(source).and_then(|m| compiler::compile_module(&m));
+        match compiled {
+            Ok(code) => {
+                let globals: value::Namespace = Rc::new(RefCell::new(HashMap::new()));
+                globals
+                    .borrow_mut()
+                    .insert("__name__".into(), Value::str("__main__"));
+                globals
+                    .borrow_mut()
+                    .insert("__file__".into(), Value::str(filename));
+                globals.borrow_mut().insert("__doc__".into(), Value::None);
+                vm.push_module(code, globals);
+                Interpreter { vm, done: None }
+            }
+            Err(e) => {
+                let text = e.render(filename, source);
+                vm.write_err(&text);
+                let out = Outcome {
+                    stdout: vm.stdout.clone(),
+                    stderr: vm.stderr.clone(),
+                    status: 1,
+                };
+                Interpreter {
+                    vm,
+                    done: Some(out),
+                }
+            }
+        }
+    }
+
+    /// Run at most about `budget` instructions; true once the program has finished.
+    pub fn run(&mut self, budget: u64) -> bool {
+        if self.done.is_some() {
+            return true;
+        }
+        let mut b = budget;
+        let status = match self.vm.run(0, Some(&mut b)) {
+            Exit::Budget => return false,
+            Exit::Return(_) | Exit::Yield(_) => 0,
+            Exit::Error(e) => self.report(&e),
+        };
+        self.done = Some(Outcome {
+            stdout: self.vm.stdout.clone(),
+            stderr: self.vm.stderr.clone(),
+            status,
+        });
+        true
+    }
+
+    fn report(&mut self, e: &Value) -> i32 {
+        let vm = &mut self.vm;
+        if vm.exc_is(e, "SystemExit") {
+            let args = vm.exc_args(e);
+            return match args.first() {
+                None | Some(Value::None) => 0,
+                Some(Value::Int(i)) => *i as i32,
+                Some(Value::Bool(b)) => *b as i32,
+                Some(other) => {
+                    let s = vm.to_str(other).unwrap_or_default();
+                    vm.write_err(&format!("{}\n", s));
+                    1
+                }
+            };
+        }
+        let text = traceback::format_exception(vm, e);
+        vm.write_err(&text);
+        1
+    }
+
+    /// The result, once `run` returned true.
+    pub fn outcome(&self) -> Option<&Outcome> {
+        self.done.as_ref()
+    }
+
+    /// The VM (for the asyncio binding: resuming coroutine objects).
+    pub fn vm(&mut self) -> &mut Vm {
+        &mut self.vm
+    }
+}
+
+/// Run a whole program to completion.
+pub fn run_source(filename: &str, source: &str, host: Box<dyn Host>) -> Outcome {
+    let mut it = Interpreter::new(filename, source, host);
+    while !it.run(1_000_000) {}
+    it.outcome().cloned().unwrap_or_default()
+}

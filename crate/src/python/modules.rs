@@ -1,0 +1,842 @@
+//! The importable modules: math, time (through the host clock), random (CPython's
+//! sequences), sys, and an `asyncio` placeholder.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use super::bigint::BigInt;
+use super::builtins::{kwarg, native, native_method};
+use super::value::*;
+use super::vm::Vm;
+
+fn module(name: &str, items: Vec<(&str, Value)>) -> Value {
+    let mut m = HashMap::new();
+    for (k, v) in items {
+        m.insert(Rc::from(k), v);
+    }
+    Value::Module(Rc::new(Module {
+        name: name.into(),
+        attrs: Rc::new(RefCell::new(m)),
+    }))
+}
+
+/// `import name`
+pub fn import(vm: &mut Vm, name: &str) -> PyResult<Value> {
+    if let Some(m) = vm.modules.get(name) {
+        return Ok(m.clone());
+    }
+    let m = match name {
+        "math" => math(),
+        "time" => time(),
+        "random" => random(),
+        "sys" => sys(vm),
+        "asyncio" => asyncio(vm),
+        _ => return vm.err("ModuleNotFoundError", format!("No module named '{}'", name)),
+    };
+    vm.modules.insert(name.into(), m.clone());
+    Ok(m)
+}
+
+fn f64_arg(vm: &mut Vm, a: &Args, i: usize, fname: &str) -> PyResult<f64> {
+    match a.pos.get(i) {
+        Some(Value::Float(f)) => Ok(*f),
+        Some(Value::Int(n)) => Ok(*n as f64),
+        Some(Value::Bool(b)) => Ok(*b as i64 as f64),
+        Some(Value::Big(b)) => Ok(b.to_f64()),
+        Some(v @ Value::Instance(_)) => {
+            let v = v.clone();
+            match vm.lookup_special(&v, "__float__") {
+                Some(m) => match vm.call1(&m, vec![])? {
+                    Value::Float(f) => Ok(f),
+                    _ => vm.type_err("__float__ returned non-float"),
+                },
+                None => vm.type_err(format!("must be real number, not {}", v.type_name())),
+            }
+        }
+        Some(v) => vm.type_err(format!("must be real number, not {}", v.type_name())),
+        None => vm.type_err(format!("{}() takes exactly one argument (0 given)", fname)),
+    }
+}
+
+fn domain<T>(vm: &mut Vm) -> PyResult<T> {
+    vm.err("ValueError", "math domain error")
+}
+
+fn int_of(vm: &mut Vm, f: f64) -> PyResult<Value> {
+    if f.is_nan() {
+        return vm.err("ValueError", "cannot convert float NaN to integer");
+    }
+    if f.is_infinite() {
+        return vm.err("OverflowError", "cannot convert float infinity to integer");
+    }
+    Ok(if f.abs() < 9.0e18 {
+        Value::Int(f as i64)
+    } else {
+        Value::from_big(BigInt::from_f64(f))
+    })
+}
+
+macro_rules! unary_math {
+    ($name:expr, $body:expr) => {
+        (
+            $name,
+            native($name, |vm, _, a| {
+                let x = f64_arg(vm, &a, 0, $name)?;
+                let f: fn(f64) -> Option<f64> = $body;
+                match f(x) {
+                    Some(r) => Ok(Value::Float(r)),
+                    None => domain(vm),
+                }
+            }),
+        )
+    };
+}
+
+fn math() -> Value {
+    module(
+        "math",
+        vec![
+            ("pi", Value::Float(std::f64::consts::PI)),
+            ("e", Value::Float(std::f64::consts::E)),
+            ("tau", Value::Float(std::f64::consts::TAU)),
+            ("inf", Value::Float(f64::INFINITY)),
+            ("nan", Value::Float(f64::NAN)),
+            unary_math!("sqrt", |x| if x < 0.0 { None } else { Some(x.sqrt()) }),
+            unary_math!("exp", |x| Some(x.exp())),
+            unary_math!("log2", |x| if x <= 0.0 { None } else { Some(x.log2()) }),
+            unary_math!("log10", |x| if x <= 0.0 { None } else { Some(x.log10()) }),
+            unary_math!("sin", |x| if x.is_infinite() {
+                None
+            } else {
+                Some(x.sin())
+            }),
+            unary_math!("cos", |x| if x.is_infinite() {
+                None
+            } else {
+                Some(x.cos())
+            }),
+            unary_math!("tan", |x| if x.is_infinite() {
+                None
+            } else {
+                Some(x.tan())
+            }),
+            unary_math!("asin", |x| if !(-1.0..=1.0).contains(&x) {
+                None
+            } else {
+                Some(x.asin())
+            }),
+            unary_math!("acos", |x| if !(-1.0..=1.0).contains(&x) {
+                None
+            } else {
+                Some(x.acos())
+            }),
+            unary_math!("atan", |x| Some(x.atan())),
+            unary_math!("sinh", |x| Some(x.sinh())),
+            unary_math!("cosh", |x| Some(x.cosh())),
+            unary_math!("tanh", |x| Some(x.tanh())),
+            unary_math!("fabs", |x| Some(x.abs())),
+            unary_math!("degrees", |x| Some(x.to_degrees())),
+            unary_math!("radians", |x| Some(x.to_radians())),
+            (
+                "isfinite",
+                native("isfinite", |vm, _, a| {
+                    Ok(Value::Bool(f64_arg(vm, &a, 0, "isfinite")?.is_finite()))
+                }),
+            ),
+            (
+                "isinf",
+                native("isinf", |vm, _, a| {
+                    Ok(Value::Bool(f64_arg(vm, &a, 0, "isinf")?.is_infinite()))
+                }),
+            ),
+            (
+                "isnan",
+                native("isnan", |vm, _, a| {
+                    Ok(Value::Bool(f64_arg(vm, &a, 0, "isnan")?.is_nan()))
+                }),
+            ),
+            (
+                "floor",
+                native("floor", |vm, _, a| {
+                    if let Some(v @ (Value::Int(_) | Value::Big(_))) = a.pos.first() {
+                        return Ok(v.clone());
+                    }
+                    let x = f64_arg(vm, &a, 0, "floor")?;
+                    int_of(vm, x.floor())
+                }),
+            ),
+            (
+                "ceil",
+                native("ceil", |vm, _, a| {
+                    if let Some(v @ (Value::Int(_) | Value::Big(_))) = a.pos.first() {
+                        return Ok(v.clone());
+                    }
+                    let x = f64_arg(vm, &a, 0, "ceil")?;
+                    int_of(vm, x.ceil())
+                }),
+            ),
+            (
+                "trunc",
+                native("trunc", |vm, _, a| {
+                    if let Some(v @ (Value::Int(_) | Value::Big(_))) = a.pos.first() {
+                        return Ok(v.clone());
+                    }
+                    let x = f64_arg(vm, &a, 0, "trunc")?;
+                    int_of(vm, x.trunc())
+                }),
+            ),
+            (
+                "log",
+                native("log", |vm, _, a| {
+                    let x = match a.pos.first() {
+                        Some(Value::Big(b)) => {
+                            // log of huge ints through the decimal length
+                            let s = b.to_string();
+                            let lead: f64 = format!("0.{}", &s[..s.len().min(17)])
+                                .parse()
+                                .unwrap_or(1.0);
+                            let r = lead.ln() + s.len() as f64 * std::f64::consts::LN_10;
+                            return match a.pos.get(1) {
+                                Some(_) => {
+                                    let base = f64_arg(vm, &a, 1, "log")?;
+                                    Ok(Value::Float(r / base.ln()))
+                                }
+                                None => Ok(Value::Float(r)),
+                            };
+                        }
+                        _ => f64_arg(vm, &a, 0, "log")?,
+                    };
+                    if x <= 0.0 {
+                        return domain(vm);
+                    }
+                    match a.pos.get(1) {
+                        Some(_) => {
+                            let base = f64_arg(vm, &a, 1, "log")?;
+                            if base <= 0.0 || base == 1.0 {
+                                return if base == 1.0 {
+                                    vm.err("ZeroDivisionError", "float division by zero")
+                                } else {
+                                    domain(vm)
+                                };
+                            }
+                            Ok(Value::Float(x.ln() / base.ln()))
+                        }
+                        None => Ok(Value::Float(x.ln())),
+                    }
+                }),
+            ),
+            (
+                "pow",
+                native("pow", |vm, _, a| {
+                    let (x, y) = (f64_arg(vm, &a, 0, "pow")?, f64_arg(vm, &a, 1, "pow")?);
+                    if x < 0.0 && y.fract() != 0.0 {
+                        return domain(vm);
+                    }
+                    if x == 0.0 && y < 0.0 {
+                        return domain(vm);
+                    }
+                    Ok(Value::Float(x.powf(y)))
+                }),
+            ),
+            (
+                "atan2",
+                native("atan2", |vm, _, a| {
+                    let (y, x) = (f64_arg(vm, &a, 0, "atan2")?, f64_arg(vm, &a, 1, "atan2")?);
+                    Ok(Value::Float(y.atan2(x)))
+                }),
+            ),
+            (
+                "hypot",
+                native("hypot", |vm, _, a| {
+                    let mut s = 0.0f64;
+                    for i in 0..a.pos.len() {
+                        let x = f64_arg(vm, &a, i, "hypot")?;
+                        s = s.hypot(x);
+                    }
+                    Ok(Value::Float(s))
+                }),
+            ),
+            (
+                "copysign",
+                native("copysign", |vm, _, a| {
+                    let (x, y) = (
+                        f64_arg(vm, &a, 0, "copysign")?,
+                        f64_arg(vm, &a, 1, "copysign")?,
+                    );
+                    Ok(Value::Float(x.copysign(y)))
+                }),
+            ),
+            (
+                "fmod",
+                native("fmod", |vm, _, a| {
+                    let (x, y) = (f64_arg(vm, &a, 0, "fmod")?, f64_arg(vm, &a, 1, "fmod")?);
+                    if y == 0.0 {
+                        return domain(vm);
+                    }
+                    Ok(Value::Float(x % y))
+                }),
+            ),
+            (
+                "isclose",
+                native("isclose", |vm, _, a| {
+                    let (x, y) = (
+                        f64_arg(vm, &a, 0, "isclose")?,
+                        f64_arg(vm, &a, 1, "isclose")?,
+                    );
+                    let rel = match kwarg(&a, "rel_tol") {
+                        Some(Value::Float(f)) => f,
+                        _ => 1e-9,
+                    };
+                    let abs = match kwarg(&a, "abs_tol") {
+                        Some(Value::Float(f)) => f,
+                        Some(Value::Int(i)) => i as f64,
+                        _ => 0.0,
+                    };
+                    if x == y {
+                        return Ok(Value::Bool(true));
+                    }
+                    let d = (x - y).abs();
+                    Ok(Value::Bool(
+                        d <= (rel * y.abs()).max(rel * x.abs()) || d <= abs,
+                    ))
+                }),
+            ),
+            (
+                "factorial",
+                native("factorial", |vm, _, a| {
+                    let n = match a.pos.first() {
+                        Some(Value::Int(n)) => *n,
+                        Some(Value::Bool(b)) => *b as i64,
+                        Some(v) => {
+                            return vm.type_err(format!(
+                                "'{}' object cannot be interpreted as an integer",
+                                v.type_name()
+                            ))
+                        }
+                        None => {
+                            return vm.type_err("factorial() takes exactly one argument (0 given)")
+                        }
+                    };
+                    if n < 0 {
+                        return vm.err("ValueError", "factorial() not defined for negative values");
+                    }
+                    if n > 5000 {
+                        return vm.err(
+                            "OverflowError",
+                            "factorial() argument too large for this interpreter",
+                        );
+                    }
+                    let mut acc = BigInt::from_i64(1);
+                    for i in 2..=n {
+                        acc = acc.mul(&BigInt::from_i64(i));
+                    }
+                    Ok(Value::from_big(acc))
+                }),
+            ),
+            (
+                "gcd",
+                native("gcd", |vm, _, a| {
+                    let mut g: i64 = 0;
+                    for v in &a.pos {
+                        let mut x = match v {
+                            Value::Int(i) => i.abs(),
+                            Value::Bool(b) => *b as i64,
+                            o => {
+                                return vm.type_err(format!(
+                                    "'{}' object cannot be interpreted as an integer",
+                                    o.type_name()
+                                ))
+                            }
+                        };
+                        let mut y = g;
+                        while y != 0 {
+                            let t = x % y;
+                            x = y;
+                            y = t;
+                        }
+                        g = x;
+                    }
+                    Ok(Value::Int(g))
+                }),
+            ),
+            (
+                "comb",
+                native("comb", |vm, _, a| {
+                    let (n, k) = match (a.pos.first(), a.pos.get(1)) {
+                        (Some(Value::Int(n)), Some(Value::Int(k))) => (*n, *k),
+                        _ => return vm.type_err("comb() takes integer arguments"),
+                    };
+                    if n < 0 || k < 0 {
+                        return vm.err("ValueError", "n must be a non-negative integer");
+                    }
+                    if k > n {
+                        return Ok(Value::Int(0));
+                    }
+                    let k = k.min(n - k);
+                    let mut acc = BigInt::from_i64(1);
+                    for i in 0..k {
+                        acc = acc
+                            .mul(&BigInt::from_i64(n - i))
+                            .divmod(&BigInt::from_i64(i + 1))
+                            .unwrap()
+                            .0;
+                    }
+                    Ok(Value::from_big(acc))
+                }),
+            ),
+            (
+                "fsum",
+                native("fsum", |vm, _, a| {
+                    let items = vm.to_vec(a.pos.first().unwrap_or(&Value::None))?;
+                    // Neumaier summation is close to CPython's exact fsum for course data
+                    let (mut s, mut c) = (0.0f64, 0.0f64);
+                    for x in items {
+                        let x = match x {
+                            Value::Float(f) => f,
+                            Value::Int(i) => i as f64,
+                            _ => return vm.type_err("must be real number"),
+                        };
+                        let t = s + x;
+                        c += if s.abs() >= x.abs() {
+                            (s - t) + x
+                        } else {
+                            (x - t) + s
+                        };
+                        s = t;
+                    }
+                    Ok(Value::Float(s + c))
+                }),
+            ),
+            (
+                "prod",
+                native("prod", |vm, _, a| {
+                    let items = vm.to_vec(a.pos.first().unwrap_or(&Value::None))?;
+                    let mut acc = kwarg(&a, "start").unwrap_or(Value::Int(1));
+                    for x in items {
+                        acc = vm.binary(super::ast::BinOp::Mul, &acc, &x, false)?;
+                    }
+                    Ok(acc)
+                }),
+            ),
+        ],
+    )
+}
+
+fn time() -> Value {
+    module(
+        "time",
+        vec![
+            (
+                "time",
+                native("time", |vm, _, _| Ok(Value::Float(vm.host.time()))),
+            ),
+            (
+                "perf_counter",
+                native("perf_counter", |vm, _, _| {
+                    Ok(Value::Float(vm.host.perf_counter()))
+                }),
+            ),
+            (
+                "monotonic",
+                native("monotonic", |vm, _, _| {
+                    Ok(Value::Float(vm.host.perf_counter()))
+                }),
+            ),
+            (
+                "time_ns",
+                native("time_ns", |vm, _, _| {
+                    Ok(Value::Int((vm.host.time() * 1e9) as i64))
+                }),
+            ),
+            (
+                "perf_counter_ns",
+                native("perf_counter_ns", |vm, _, _| {
+                    Ok(Value::Int((vm.host.perf_counter() * 1e9) as i64))
+                }),
+            ),
+            (
+                "sleep",
+                native("sleep", |vm, _, a| {
+                    let s = match a.pos.first() {
+                        Some(Value::Int(i)) => *i as f64,
+                        Some(Value::Float(f)) => *f,
+                        Some(Value::Bool(b)) => *b as i64 as f64,
+                        Some(v) => {
+                            return vm.type_err(format!(
+                                "'{}' object cannot be interpreted as an integer",
+                                v.type_name()
+                            ))
+                        }
+                        None => {
+                            return vm.type_err("time.sleep() takes exactly one argument (0 given)")
+                        }
+                    };
+                    if s < 0.0 {
+                        return vm.err("ValueError", "sleep length must be non-negative");
+                    }
+                    vm.host.sleep(s);
+                    Ok(Value::None)
+                }),
+            ),
+        ],
+    )
+}
+
+fn int_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<i64> {
+    match v {
+        Some(Value::Int(i)) => Ok(*i),
+        Some(Value::Bool(b)) => Ok(*b as i64),
+        Some(Value::Float(f)) if f.fract() == 0.0 => {
+            vm.type_err("'float' object cannot be interpreted as an integer")
+        }
+        Some(o) => vm.type_err(format!(
+            "'{}' object cannot be interpreted as an integer",
+            o.type_name()
+        )),
+        None => vm.type_err("missing argument"),
+    }
+}
+
+fn randrange(vm: &mut Vm, start: i64, stop: Option<i64>, step: i64) -> PyResult<Value> {
+    let (start, stop) = match stop {
+        None => {
+            if start <= 0 {
+                return vm.err("ValueError", "empty range for randrange()");
+            }
+            return Ok(Value::Int(vm.rng.randbelow(start as u64) as i64));
+        }
+        Some(s) => (start, s),
+    };
+    let width = stop - start;
+    if step == 1 {
+        if width <= 0 {
+            return vm.err(
+                "ValueError",
+                format!(
+                    "empty range for randrange() ({}, {}, {})",
+                    start, stop, width
+                ),
+            );
+        }
+        return Ok(Value::Int(start + vm.rng.randbelow(width as u64) as i64));
+    }
+    if step == 0 {
+        return vm.err("ValueError", "zero step for randrange()");
+    }
+    let n = if step > 0 {
+        (width + step - 1) / step
+    } else {
+        (width + step + 1) / step
+    };
+    if n <= 0 {
+        return vm.err("ValueError", "empty range for randrange()");
+    }
+    Ok(Value::Int(start + step * vm.rng.randbelow(n as u64) as i64))
+}
+
+fn random() -> Value {
+    module(
+        "random",
+        vec![
+            (
+                "seed",
+                native("seed", |vm, _, a| {
+                    let seed = match a.pos.first() {
+                    None | Some(Value::None) => vm.host.random_seed(),
+                    Some(Value::Int(i)) => i.unsigned_abs(),
+                    Some(Value::Bool(b)) => *b as u64,
+                    Some(Value::Float(f)) => f.to_bits(),
+                    Some(Value::Str(s)) => s.bytes().fold(0u64, |h, b| h.wrapping_mul(31).wrapping_add(b as u64)),
+                    Some(o) => return vm.type_err(format!("The only supported seed types are: None, int, float, str, bytes, and bytearray. Got {}", o.type_name())),
+                };
+                    vm.rng = super::random::Mt19937::new(seed);
+                    Ok(Value::None)
+                }),
+            ),
+            (
+                "random",
+                native("random", |vm, _, _| Ok(Value::Float(vm.rng.random()))),
+            ),
+            (
+                "uniform",
+                native("uniform", |vm, _, a| {
+                    let (x, y) = (
+                        f64_arg(vm, &a, 0, "uniform")?,
+                        f64_arg(vm, &a, 1, "uniform")?,
+                    );
+                    let r = vm.rng.random();
+                    Ok(Value::Float(x + (y - x) * r))
+                }),
+            ),
+            (
+                "randint",
+                native("randint", |vm, _, a| {
+                    let x = int_arg(vm, a.pos.first())?;
+                    let y = int_arg(vm, a.pos.get(1))?;
+                    randrange(vm, x, Some(y + 1), 1)
+                }),
+            ),
+            (
+                "randrange",
+                native("randrange", |vm, _, a| {
+                    let x = int_arg(vm, a.pos.first())?;
+                    let y = match a.pos.get(1) {
+                        Some(v) => Some(int_arg(vm, Some(v))?),
+                        None => None,
+                    };
+                    let st = match a.pos.get(2) {
+                        Some(v) => int_arg(vm, Some(v))?,
+                        None => 1,
+                    };
+                    randrange(vm, x, y, st)
+                }),
+            ),
+            (
+                "getrandbits",
+                native("getrandbits", |vm, _, a| {
+                    let k = int_arg(vm, a.pos.first())?;
+                    if !(0..=63).contains(&k) {
+                        return vm.err(
+                            "ValueError",
+                            "getrandbits() supports 0..63 bits in this interpreter",
+                        );
+                    }
+                    Ok(Value::Int(vm.rng.getrandbits(k as u32) as i64))
+                }),
+            ),
+            (
+                "choice",
+                native("choice", |vm, _, a| {
+                    let seq = a.pos.first().cloned().unwrap_or(Value::None);
+                    let n = vm.len(&seq)?;
+                    if n == 0 {
+                        return vm.err("IndexError", "Cannot choose from an empty sequence");
+                    }
+                    let i = vm.rng.randbelow(n as u64) as i64;
+                    vm.getitem(&seq, &Value::Int(i))
+                }),
+            ),
+            (
+                "shuffle",
+                native("shuffle", |vm, _, a| {
+                    let l = match a.pos.first() {
+                        Some(Value::List(l)) => l.clone(),
+                        Some(o) => {
+                            return vm.type_err(format!(
+                                "'{}' object does not support item assignment",
+                                o.type_name()
+                            ))
+                        }
+                        None => {
+                            return vm
+                                .type_err("shuffle() missing 1 required positional argument: 'x'")
+                        }
+                    };
+                    let n = l.borrow().len();
+                    for i in (1..n).rev() {
+                        let j = vm.rng.randbelow(i as u64 + 1) as usize;
+                        l.borrow_mut().swap(i, j);
+                    }
+                    Ok(Value::None)
+                }),
+            ),
+            (
+                "sample",
+                native("sample", |vm, _, a| {
+                    let pop = vm.to_vec(a.pos.first().unwrap_or(&Value::None))?;
+                    let k = int_arg(vm, a.pos.get(1).or(kwarg(&a, "k").as_ref()))?;
+                    let n = pop.len();
+                    if k < 0 || k as usize > n {
+                        return vm
+                            .err("ValueError", "Sample larger than population or is negative");
+                    }
+                    let k = k as usize;
+                    let mut setsize = 21usize;
+                    if k > 5 {
+                        let l = ((k * 3) as f64).ln() / 4f64.ln();
+                        setsize += 4usize.pow(l.ceil() as u32);
+                    }
+                    let mut result = vec![Value::None; k];
+                    if n <= setsize {
+                        let mut pool = pop.clone();
+                        for (i, slot) in result.iter_mut().enumerate() {
+                            let j = vm.rng.randbelow((n - i) as u64) as usize;
+                            *slot = pool[j].clone();
+                            pool[j] = pool[n - i - 1].clone();
+                        }
+                    } else {
+                        let mut selected = std::collections::HashSet::new();
+                        for slot in result.iter_mut() {
+                            let mut j = vm.rng.randbelow(n as u64) as usize;
+                            while selected.contains(&j) {
+                                j = vm.rng.randbelow(n as u64) as usize;
+                            }
+                            selected.insert(j);
+                            *slot = pop[j].clone();
+                        }
+                    }
+                    Ok(Value::list(result))
+                }),
+            ),
+            (
+                "choices",
+                native("choices", |vm, _, a| {
+                    let pop = vm.to_vec(a.pos.first().unwrap_or(&Value::None))?;
+                    let k = match kwarg(&a, "k") {
+                        Some(v) => int_arg(vm, Some(&v))?,
+                        None => 1,
+                    };
+                    let n = pop.len();
+                    let weights = kwarg(&a, "weights")
+                        .or_else(|| a.pos.get(1).cloned())
+                        .filter(|w| !matches!(w, Value::None));
+                    let mut out = vec![];
+                    match weights {
+                        None => {
+                            for _ in 0..k {
+                                let i = (vm.rng.random() * n as f64).floor() as usize;
+                                out.push(pop[i.min(n - 1)].clone());
+                            }
+                        }
+                        Some(w) => {
+                            let ws = vm.to_vec(&w)?;
+                            let mut cum = vec![];
+                            let mut t = 0.0;
+                            for x in ws {
+                                t += match x {
+                                    Value::Int(i) => i as f64,
+                                    Value::Float(f) => f,
+                                    _ => 0.0,
+                                };
+                                cum.push(t);
+                            }
+                            for _ in 0..k {
+                                let r = vm.rng.random() * t;
+                                let i = cum[..n - 1].partition_point(|c| *c <= r);
+                                out.push(pop[i].clone());
+                            }
+                        }
+                    }
+                    Ok(Value::list(out))
+                }),
+            ),
+        ],
+    )
+}
+
+fn sys(vm: &mut Vm) -> Value {
+    let write: NativeFn = |vm, b, a| {
+        let s = match a.pos.first() {
+            Some(Value::Str(s)) => s.clone(),
+            Some(o) => {
+                return vm.type_err(format!(
+                    "write() argument must be str, not {}",
+                    o.type_name()
+                ))
+            }
+            None => return vm.type_err("write() takes exactly one argument (0 given)"),
+        };
+        let is_err = matches!(&b.bound, Some(Value::Module(m)) if &*m.name == "sys.stderr");
+        if is_err {
+            vm.write_err(&s);
+        } else {
+            vm.write_out(&s);
+        }
+        Ok(Value::Int(s.chars().count() as i64))
+    };
+    let stream = |name: &str| {
+        let m = module(name, vec![]);
+        if let Value::Module(mm) = &m {
+            mm.attrs
+                .borrow_mut()
+                .insert("write".into(), native_method(m.clone(), "write", write));
+            mm.attrs
+                .borrow_mut()
+                .insert("flush".into(), native("flush", |_, _, _| Ok(Value::None)));
+        }
+        m
+    };
+    let argv = Value::list(vec![Value::Str(vm.filename.clone())]);
+    module(
+        "sys",
+        vec![
+            ("argv", argv),
+            ("maxsize", Value::Int(i64::MAX)),
+            ("version", Value::str("3.11.7 (Boucle interpreter)")),
+            ("platform", Value::str("boucle")),
+            ("stdout", stream("sys.stdout")),
+            ("stderr", stream("sys.stderr")),
+            (
+                "exit",
+                native("exit", |vm, _, a| {
+                    let c = vm.exc_class("SystemExit");
+                    Err(vm.make_exc(c, a.pos))
+                }),
+            ),
+            (
+                "getrecursionlimit",
+                native("getrecursionlimit", |_, _, _| {
+                    Ok(Value::Int(super::vm::RECURSION_LIMIT as i64))
+                }),
+            ),
+            (
+                "setrecursionlimit",
+                native("setrecursionlimit", |_, _, _| Ok(Value::None)),
+            ),
+        ],
+    )
+}
+
+/// UNFINISHED: the asyncio binding to the runtime comes later. Importing works (the
+/// course's programs import it first); using it raises NotImplementedError.
+fn asyncio(vm: &mut Vm) -> Value {
+    let todo: NativeFn = |vm, b, _| {
+        vm.err(
+            "NotImplementedError",
+            format!(
+                "asyncio.{} is not available yet in this interpreter",
+                b.name
+            ),
+        )
+    };
+    let cancelled = super::builtins::new_exc_class(
+        "CancelledError",
+        "asyncio.exceptions",
+        Some(vm.exc_class("BaseException")),
+    );
+    let timeout = vm.exc_class("TimeoutError");
+    let mut items: Vec<(&str, Value)> = vec![
+        ("CancelledError", Value::Class(cancelled)),
+        ("TimeoutError", Value::Class(timeout)),
+        ("FIRST_COMPLETED", Value::str("FIRST_COMPLETED")),
+        ("FIRST_EXCEPTION", Value::str("FIRST_EXCEPTION")),
+        ("ALL_COMPLETED", Value::str("ALL_COMPLETED")),
+    ];
+    for name in [
+        "run",
+        "sleep",
+        "gather",
+        "get_event_loop",
+        "new_event_loop",
+        "ensure_future",
+        "create_task",
+        "wait",
+        "wait_for",
+        "as_completed",
+        "Queue",
+        "Event",
+        "Lock",
+        "Semaphore",
+        "shield",
+        "current_task",
+        "all_tasks",
+        "Future",
+        "Task",
+        "get_running_loop",
+        "set_event_loop",
+    ] {
+        items.push((name, native(name, todo)));
+    }
+    module("asyncio", items)
+}

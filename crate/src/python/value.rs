@@ -1,0 +1,647 @@
+//! The object model: every Python value, reference-counted (`Rc`), single-threaded.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use super::bigint::BigInt;
+use super::bytecode::Code;
+use super::vm::{Frame, Vm};
+
+/// Result of an operation that may raise: the error is the exception instance.
+pub type PyResult<T> = Result<T, Value>;
+
+/// A module or class namespace.
+pub type Namespace = Rc<RefCell<HashMap<Rc<str>, Value>>>;
+
+/// A closure cell.
+pub type CellRef = Rc<RefCell<Option<Value>>>;
+
+/// Any Python value.
+#[derive(Clone)]
+#[allow(missing_docs)]
+pub enum Value {
+    None,
+    Bool(bool),
+    Int(i64),
+    /// Integers outside i64.
+    Big(Rc<BigInt>),
+    Float(f64),
+    Str(Rc<str>),
+    Bytes(Rc<[u8]>),
+    List(Rc<RefCell<Vec<Value>>>),
+    Tuple(Rc<[Value]>),
+    Dict(Rc<RefCell<Dict>>),
+    Set(Rc<RefCell<Dict>>),
+    FrozenSet(Rc<Dict>),
+    Range(Rc<(i64, i64, i64)>),
+    Slice(Rc<(Value, Value, Value)>),
+    Ellipsis,
+    NotImplemented,
+    Code(Rc<Code>),
+    Function(Rc<Function>),
+    Builtin(Rc<Builtin>),
+    /// A function bound to `self`.
+    Method(Rc<(Value, Value)>),
+    Class(Rc<Class>),
+    Instance(Rc<Instance>),
+    /// Built-in types (`int`, `str`...).
+    Type(BuiltinType),
+    Module(Rc<Module>),
+    Gen(Rc<RefCell<GenObj>>),
+    Iter(Rc<RefCell<IterObj>>),
+    Cell(CellRef),
+    /// `super()`: (class where the method is defined, self)
+    Super(Rc<(Rc<Class>, Value)>),
+    /// property / staticmethod / classmethod wrappers
+    Wrapper(Rc<(WrapperKind, Value)>),
+}
+
+/// Descriptors implemented natively.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[allow(missing_docs)]
+pub enum WrapperKind {
+    Property,
+    StaticMethod,
+    ClassMethod,
+}
+
+/// Built-in types that are not classes of the object model.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[allow(missing_docs)]
+pub enum BuiltinType {
+    Object,
+    Type,
+    NoneType,
+    Bool,
+    Int,
+    Float,
+    Str,
+    Bytes,
+    List,
+    Tuple,
+    Dict,
+    Set,
+    FrozenSet,
+    Range,
+    Slice,
+    Ellipsis,
+    NotImplementedType,
+    Function,
+    BuiltinFunction,
+    Method,
+    Module,
+    Generator,
+    Coroutine,
+    Iterator,
+    Cell,
+    Super,
+    Property,
+    StaticMethod,
+    ClassMethod,
+    Code,
+}
+
+impl BuiltinType {
+    /// The type's `__name__`.
+    pub fn name(self) -> &'static str {
+        use BuiltinType::*;
+        match self {
+            Object => "object",
+            Type => "type",
+            NoneType => "NoneType",
+            Bool => "bool",
+            Int => "int",
+            Float => "float",
+            Str => "str",
+            Bytes => "bytes",
+            List => "list",
+            Tuple => "tuple",
+            Dict => "dict",
+            Set => "set",
+            FrozenSet => "frozenset",
+            Range => "range",
+            Slice => "slice",
+            Ellipsis => "ellipsis",
+            NotImplementedType => "NotImplementedType",
+            Function => "function",
+            BuiltinFunction => "builtin_function_or_method",
+            Method => "method",
+            Module => "module",
+            Generator => "generator",
+            Coroutine => "coroutine",
+            Iterator => "iterator",
+            Cell => "cell",
+            Super => "super",
+            Property => "property",
+            StaticMethod => "staticmethod",
+            ClassMethod => "classmethod",
+            Code => "code",
+        }
+    }
+}
+
+/// A Python function.
+pub struct Function {
+    /// Compiled body.
+    pub code: Rc<Code>,
+    /// Module namespace.
+    pub globals: Namespace,
+    /// Defaults of the last positional parameters.
+    pub defaults: Vec<Value>,
+    /// Defaults of keyword-only parameters.
+    pub kwdefaults: Vec<(Rc<str>, Value)>,
+    /// Cells of the free variables.
+    pub closure: Vec<CellRef>,
+    /// `__dict__` (attributes set on the function).
+    pub attrs: RefCell<HashMap<Rc<str>, Value>>,
+}
+
+/// Arguments of a call.
+#[derive(Default)]
+pub struct Args {
+    /// Positional.
+    pub pos: Vec<Value>,
+    /// Keyword.
+    pub kw: Vec<(Rc<str>, Value)>,
+}
+
+impl Args {
+    /// Positional arguments only.
+    pub fn new(pos: Vec<Value>) -> Self {
+        Args { pos, kw: vec![] }
+    }
+}
+
+/// Signature of native functions: the VM, the function itself (name, bound self), args.
+pub type NativeFn = fn(&mut Vm, &Builtin, Args) -> PyResult<Value>;
+
+/// A native function or method.
+pub struct Builtin {
+    /// Name shown in errors and repr.
+    pub name: Rc<str>,
+    /// `self` for methods of built-in types.
+    pub bound: Option<Value>,
+    /// Implementation.
+    pub f: NativeFn,
+}
+
+/// A class created by a `class` statement (or a built-in exception class).
+pub struct Class {
+    /// `__name__`
+    pub name: Rc<str>,
+    /// `__qualname__`
+    pub qualname: Rc<str>,
+    /// `__module__` (`builtins` for built-in exceptions).
+    pub module: Rc<str>,
+    /// Direct bases.
+    pub bases: Vec<Rc<Class>>,
+    /// Method resolution order, starting with the class itself (without `object`).
+    pub mro: RefCell<Vec<Rc<Class>>>,
+    /// Class attributes.
+    pub attrs: RefCell<HashMap<Rc<str>, Value>>,
+    /// Is it BaseException or a subclass?
+    pub is_exception: bool,
+}
+
+impl Class {
+    /// Look an attribute up along the MRO.
+    pub fn lookup(&self, name: &str) -> Option<Value> {
+        if let Some(v) = self.attrs.borrow().get(name) {
+            return Some(v.clone());
+        }
+        for c in self.mro.borrow().iter().skip(1) {
+            if let Some(v) = c.attrs.borrow().get(name) {
+                return Some(v.clone());
+            }
+        }
+        None
+    }
+
+    /// Is `self` `other` or a subclass of it?
+    pub fn is_subclass(&self, other: &Rc<Class>) -> bool {
+        std::ptr::eq(self, Rc::as_ptr(other))
+            || self.mro.borrow().iter().any(|c| Rc::ptr_eq(c, other))
+    }
+}
+
+/// One line of a traceback.
+#[derive(Clone, Debug)]
+pub struct TbEntry {
+    /// File name.
+    pub file: Rc<str>,
+    /// Line.
+    pub line: u32,
+    /// Function name.
+    pub name: Rc<str>,
+}
+
+/// State carried by exception instances.
+#[derive(Default)]
+pub struct ExcState {
+    /// Frames the exception went through, innermost first.
+    pub traceback: Vec<TbEntry>,
+    /// `__context__`
+    pub context: Option<Value>,
+    /// `__cause__`
+    pub cause: Option<Value>,
+    /// `__suppress_context__`
+    pub suppress_context: bool,
+}
+
+/// Instance attributes in insertion order (`__dict__` and `vars()` print in that order);
+/// instances have few attributes, so a vector beats hashing.
+#[derive(Default, Clone)]
+pub struct AttrMap(Vec<(Rc<str>, Value)>);
+
+impl AttrMap {
+    /// Lookup.
+    pub fn get(&self, k: &str) -> Option<&Value> {
+        self.0.iter().find(|e| &*e.0 == k).map(|e| &e.1)
+    }
+    /// Insert or replace in place.
+    pub fn insert(&mut self, k: Rc<str>, v: Value) -> Option<Value> {
+        match self.0.iter_mut().find(|e| e.0 == k) {
+            Some(e) => Some(std::mem::replace(&mut e.1, v)),
+            None => {
+                self.0.push((k, v));
+                None
+            }
+        }
+    }
+    /// Remove.
+    pub fn remove(&mut self, k: &str) -> Option<Value> {
+        let i = self.0.iter().position(|e| &*e.0 == k)?;
+        Some(self.0.remove(i).1)
+    }
+    /// Entries in order.
+    pub fn iter(&self) -> impl Iterator<Item = (&Rc<str>, &Value)> {
+        self.0.iter().map(|e| (&e.0, &e.1))
+    }
+    /// Names in order.
+    pub fn keys(&self) -> impl Iterator<Item = &Rc<str>> {
+        self.0.iter().map(|e| &e.0)
+    }
+}
+
+/// An instance of a class.
+pub struct Instance {
+    /// Its class.
+    pub class: Rc<Class>,
+    /// `__dict__`
+    pub attrs: RefCell<AttrMap>,
+    /// Exception state (for exception instances).
+    pub exc: RefCell<ExcState>,
+}
+
+/// A module object.
+pub struct Module {
+    /// `__name__`
+    pub name: Rc<str>,
+    /// Attributes.
+    pub attrs: Namespace,
+}
+
+/// Generator / coroutine lifecycle.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GenState {
+    /// Not started.
+    Created,
+    /// Paused at a yield.
+    Suspended,
+    /// Currently executing.
+    Running,
+    /// Finished.
+    Done,
+}
+
+/// A generator or coroutine: a suspended frame that can be resumed from outside.
+pub struct GenObj {
+    /// The frame while suspended (taken out while running).
+    pub frame: Option<Box<Frame>>,
+    /// Lifecycle.
+    pub state: GenState,
+    /// Coroutine (`async def`) or generator.
+    pub is_coroutine: bool,
+    /// `__name__`
+    pub name: Rc<str>,
+    /// `__qualname__`
+    pub qualname: Rc<str>,
+}
+
+/// Native iterators.
+#[allow(missing_docs)]
+pub enum IterObj {
+    Seq(Value, usize),
+    Chars(Rc<str>, usize),
+    Range(i64, i64, i64),
+    /// Items of a list snapshot (dict keys/values/items, sets, reversed).
+    Items(Vec<Value>, usize),
+    Enumerate(Value, Value),
+    Zip(Vec<Value>),
+    Map(Value, Vec<Value>),
+    Filter(Value, Value),
+    /// Yields `Some(value)` once then returns (native awaitables).
+    Once(Option<Value>),
+    Done,
+}
+
+/// Keys of dicts and sets: hashable values reduced to a Rust-hashable form, with
+/// equal numbers (1, 1.0, True) mapped to the same key as Python requires.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum HashKey {
+    /// None
+    None,
+    /// int, bool and integral floats
+    Int(i64),
+    /// big ints
+    Big(String),
+    /// other floats (bits)
+    Float(u64),
+    /// str
+    Str(Rc<str>),
+    /// bytes
+    Bytes(Rc<[u8]>),
+    /// tuple of keys
+    Tuple(Vec<HashKey>),
+    /// identity (functions, classes, instances)
+    Id(usize),
+}
+
+/// An insertion-ordered hash map (dicts, and sets with `None` values).
+#[derive(Clone, Default)]
+pub struct Dict {
+    entries: Vec<Option<(Value, Value)>>,
+    index: HashMap<HashKey, usize>,
+}
+
+impl Dict {
+    /// Empty dict.
+    pub fn new() -> Self {
+        Self::default()
+    }
+    /// Number of items.
+    pub fn len(&self) -> usize {
+        self.index.len()
+    }
+    /// No items?
+    pub fn is_empty(&self) -> bool {
+        self.index.is_empty()
+    }
+    /// Lookup.
+    pub fn get(&self, k: &HashKey) -> Option<&Value> {
+        self.index
+            .get(k)
+            .and_then(|&i| self.entries[i].as_ref().map(|e| &e.1))
+    }
+    /// Insert or replace (an existing key keeps its position and original key object).
+    pub fn insert(&mut self, hk: HashKey, k: Value, v: Value) {
+        if let Some(&i) = self.index.get(&hk) {
+            if let Some(e) = self.entries[i].as_mut() {
+                e.1 = v;
+            }
+            return;
+        }
+        self.index.insert(hk, self.entries.len());
+        self.entries.push(Some((k, v)));
+    }
+    /// Remove and return the value.
+    pub fn remove(&mut self, hk: &HashKey) -> Option<(Value, Value)> {
+        let i = self.index.remove(hk)?;
+        let e = self.entries[i].take();
+        if self.entries.len() > 32 && self.index.len() * 2 < self.entries.len() {
+            self.compact();
+        }
+        e
+    }
+    fn compact(&mut self) {
+        let entries: Vec<_> = self.entries.drain(..).flatten().collect();
+        self.index.clear();
+        for (k, v) in entries {
+            let hk = hash_key(&k).unwrap_or(HashKey::None);
+            self.index.insert(hk, self.entries.len());
+            self.entries.push(Some((k, v)));
+        }
+    }
+    /// Items in insertion order.
+    pub fn iter(&self) -> impl Iterator<Item = &(Value, Value)> {
+        self.entries.iter().flatten()
+    }
+    /// Keys in order.
+    pub fn keys(&self) -> Vec<Value> {
+        self.iter().map(|e| e.0.clone()).collect()
+    }
+    /// Remove everything.
+    pub fn clear(&mut self) {
+        self.entries.clear();
+        self.index.clear();
+    }
+    /// Remove the last item.
+    pub fn pop_last(&mut self) -> Option<(Value, Value)> {
+        while let Some(e) = self.entries.pop() {
+            if let Some((k, v)) = e {
+                if let Ok(hk) = hash_key(&k) {
+                    self.index.remove(&hk);
+                }
+                return Some((k, v));
+            }
+        }
+        None
+    }
+}
+
+/// The hash key of a value, or `None` when the value is unhashable.
+pub fn hash_key(v: &Value) -> Result<HashKey, &'static str> {
+    Ok(match v {
+        Value::None => HashKey::None,
+        Value::Bool(b) => HashKey::Int(*b as i64),
+        Value::Int(i) => HashKey::Int(*i),
+        Value::Big(b) => HashKey::Big(b.to_string()),
+        Value::Float(f) => {
+            if f.fract() == 0.0 && f.abs() < 9.0e18 {
+                HashKey::Int(*f as i64)
+            } else if f.is_finite() && f.fract() == 0.0 {
+                HashKey::Big(BigInt::from_f64(*f).to_string())
+            } else {
+                HashKey::Float(f.to_bits())
+            }
+        }
+        Value::Str(s) => HashKey::Str(s.clone()),
+        Value::Bytes(b) => HashKey::Bytes(b.clone()),
+        Value::Tuple(t) => HashKey::Tuple(t.iter().map(hash_key).collect::<Result<_, _>>()?),
+        Value::FrozenSet(d) => {
+            let mut keys: Vec<String> = d.iter().map(|e| format!("{:?}", hash_key(&e.0))).collect();
+            keys.sort();
+            HashKey::Str(keys.join(",").into())
+        }
+        Value::List(_) => return Err("list"),
+        Value::Dict(_) => return Err("dict"),
+        Value::Set(_) => return Err("set"),
+        Value::Slice(_) => return Err("slice"),
+        other => HashKey::Id(other.id()),
+    })
+}
+
+impl std::fmt::Debug for Value {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Value::None => write!(f, "None"),
+            Value::Bool(b) => write!(f, "{}", b),
+            Value::Int(i) => write!(f, "{}", i),
+            Value::Float(x) => write!(f, "{}", x),
+            Value::Str(s) => write!(f, "{:?}", s),
+            other => write!(f, "<{}>", other.type_name()),
+        }
+    }
+}
+
+impl Value {
+    /// A str value.
+    pub fn str(s: &str) -> Value {
+        Value::Str(s.into())
+    }
+
+    /// An int from a big integer, small when it fits.
+    pub fn from_big(b: BigInt) -> Value {
+        match b.to_i64() {
+            Some(i) => Value::Int(i),
+            None => Value::Big(Rc::new(b)),
+        }
+    }
+
+    /// A new list.
+    pub fn list(v: Vec<Value>) -> Value {
+        Value::List(Rc::new(RefCell::new(v)))
+    }
+
+    /// A new tuple.
+    pub fn tuple(v: Vec<Value>) -> Value {
+        Value::Tuple(v.into())
+    }
+
+    /// A new dict.
+    pub fn dict(d: Dict) -> Value {
+        Value::Dict(Rc::new(RefCell::new(d)))
+    }
+
+    /// Identity (`id()` and `is`): the address of the shared object, or a value-derived
+    /// number for immediates.
+    pub fn id(&self) -> usize {
+        fn p<T: ?Sized>(r: &Rc<T>) -> usize {
+            Rc::as_ptr(r) as *const u8 as usize
+        }
+        match self {
+            Value::None => 1,
+            Value::Bool(b) => 2 + *b as usize,
+            Value::Ellipsis => 4,
+            Value::NotImplemented => 5,
+            Value::Int(i) => (*i as usize).wrapping_mul(16).wrapping_add(8),
+            Value::Float(f) => f.to_bits() as usize,
+            Value::Big(r) => p(r),
+            Value::Str(r) => p(r),
+            Value::Bytes(r) => p(r),
+            Value::List(r) => p(r),
+            Value::Tuple(r) => p(r),
+            Value::Dict(r) => p(r),
+            Value::Set(r) => p(r),
+            Value::FrozenSet(r) => p(r),
+            Value::Range(r) => p(r),
+            Value::Slice(r) => p(r),
+            Value::Code(r) => p(r),
+            Value::Function(r) => p(r),
+            Value::Builtin(r) => p(r),
+            Value::Method(r) => p(r),
+            Value::Class(r) => p(r),
+            Value::Instance(r) => p(r),
+            Value::Type(t) => 64 + *t as usize * 8,
+            Value::Module(r) => p(r),
+            Value::Gen(r) => p(r),
+            Value::Iter(r) => p(r),
+            Value::Cell(r) => p(r),
+            Value::Super(r) => p(r),
+            Value::Wrapper(r) => p(r),
+        }
+    }
+
+    /// `is`
+    pub fn is(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::Int(a), Value::Int(b)) => a == b,
+            (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
+            (Value::Str(a), Value::Str(b)) => Rc::ptr_eq(a, b) || (a.len() <= 1 && a == b),
+            (Value::Tuple(a), Value::Tuple(b)) => {
+                Rc::ptr_eq(a, b) || (a.is_empty() && b.is_empty())
+            }
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            (Value::None, Value::None) => true,
+            (Value::Method(a), Value::Method(b)) => Rc::ptr_eq(a, b),
+            _ => {
+                std::mem::discriminant(self) == std::mem::discriminant(other)
+                    && self.id() == other.id()
+            }
+        }
+    }
+
+    /// The built-in type of a non-instance value (instances and classes: see `Vm`).
+    pub fn builtin_type(&self) -> BuiltinType {
+        use BuiltinType as T;
+        match self {
+            Value::None => T::NoneType,
+            Value::Bool(_) => T::Bool,
+            Value::Int(_) | Value::Big(_) => T::Int,
+            Value::Float(_) => T::Float,
+            Value::Str(_) => T::Str,
+            Value::Bytes(_) => T::Bytes,
+            Value::List(_) => T::List,
+            Value::Tuple(_) => T::Tuple,
+            Value::Dict(_) => T::Dict,
+            Value::Set(_) => T::Set,
+            Value::FrozenSet(_) => T::FrozenSet,
+            Value::Range(_) => T::Range,
+            Value::Slice(_) => T::Slice,
+            Value::Ellipsis => T::Ellipsis,
+            Value::NotImplemented => T::NotImplementedType,
+            Value::Code(_) => T::Code,
+            Value::Function(_) => T::Function,
+            Value::Builtin(_) => T::BuiltinFunction,
+            Value::Method(_) => T::Method,
+            Value::Class(_) | Value::Type(_) => T::Type,
+            Value::Instance(_) => T::Object,
+            Value::Module(_) => T::Module,
+            Value::Gen(g) => {
+                if g.borrow().is_coroutine {
+                    T::Coroutine
+                } else {
+                    T::Generator
+                }
+            }
+            Value::Iter(_) => T::Iterator,
+            Value::Cell(_) => T::Cell,
+            Value::Super(_) => T::Super,
+            Value::Wrapper(w) => match w.0 {
+                WrapperKind::Property => T::Property,
+                WrapperKind::StaticMethod => T::StaticMethod,
+                WrapperKind::ClassMethod => T::ClassMethod,
+            },
+        }
+    }
+
+    /// `type(x).__name__`
+    pub fn type_name(&self) -> Rc<str> {
+        match self {
+            Value::Instance(i) => i.class.name.clone(),
+            Value::Iter(it) => match &*it.borrow() {
+                IterObj::Seq(Value::List(_), _) => "list_iterator".into(),
+                IterObj::Seq(Value::Tuple(_), _) => "tuple_iterator".into(),
+                IterObj::Chars(..) => "str_ascii_iterator".into(),
+                IterObj::Range(..) => "range_iterator".into(),
+                IterObj::Enumerate(..) => "enumerate".into(),
+                IterObj::Zip(..) => "zip".into(),
+                IterObj::Map(..) => "map".into(),
+                IterObj::Filter(..) => "filter".into(),
+                _ => "iterator".into(),
+            },
+            other => other.builtin_type().name().into(),
+        }
+    }
+}

@@ -1,0 +1,5 @@
+class MyError(Exception):
+    pass
+def g():
+    raise MyError("something went wrong")
+g()

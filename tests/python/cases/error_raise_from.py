@@ -1,0 +1,4 @@
+try:
+    int("x")
+except ValueError as e:
+    raise TypeError("conversion") from e

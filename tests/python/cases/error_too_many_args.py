@@ -1,0 +1,4 @@
+class P:
+    def m(self, a):
+        return a
+P().m(1, 2)

@@ -1,0 +1,13 @@
+import random
+random.seed(42)
+print(random.random(), random.random())
+print([random.randint(1, 10) for _ in range(10)])
+print(random.choice("abcdef"), random.choice([10, 20, 30]), random.uniform(1, 5))
+l = list(range(10))
+random.shuffle(l)
+print(l)
+random.seed(0)
+print(random.randrange(100), random.randrange(5, 50, 5), random.sample(range(100), 5), random.choices("abc", k=5))
+random.seed(12345)
+print([round(random.random(), 6) for _ in range(3)], random.getrandbits(16))
+print(random.choices([1, 2, 3], weights=[0.1, 0.1, 10], k=4))

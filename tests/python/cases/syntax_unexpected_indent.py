@@ -1,0 +1,4 @@
+import time
+
+print("a")
+     print("b")
