@@ -495,7 +495,19 @@ impl Lexer {
         };
         self.pos += text.chars().count();
         match c {
-            '(' | '[' | '{' => self.brackets.push((c, line, col)),
+            '(' | '[' | '{' => {
+                // CPython's tokenizer limit (MAXLEVEL); it also keeps the parser's
+                // recursion far from the Rust stack's limits
+                if self.brackets.len() >= 200 {
+                    return Err(SyntaxErr::new(
+                        "too many nested parentheses",
+                        line,
+                        col,
+                        col + 1,
+                    ));
+                }
+                self.brackets.push((c, line, col))
+            }
             ')' | ']' | '}' => {
                 let open = match c {
                     ')' => '(',

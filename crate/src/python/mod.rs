@@ -52,6 +52,20 @@ pub struct Outcome {
 pub struct Interpreter {
     vm: Vm,
     done: Option<Outcome>,
+    globals: Option<value::Namespace>,
+}
+
+/// What happened to a coroutine (or generator) resumed from outside.
+pub enum Resumed {
+    /// It is suspended at an `await`/`yield` that handed this value to its driver
+    /// (for asyncio: the future it waits on).
+    Yielded(Value),
+    /// It returned this value.
+    Returned(Value),
+    /// It raised this exception.
+    Raised(Value),
+    /// The instruction budget ran out: call `Interpreter::resume_more` to go on.
+    Budget,
 }
 
 impl Vm {
@@ -83,8 +97,12 @@ impl Interpreter {
                     .borrow_mut()
                     .insert("__file__".into(), Value::str(filename));
                 globals.borrow_mut().insert("__doc__".into(), Value::None);
-                vm.push_module(code, globals);
-                Interpreter { vm, done: None }
+                vm.push_module(code, globals.clone());
+                Interpreter {
+                    vm,
+                    done: None,
+                    globals: Some(globals),
+                }
             }
             Err(e) => {
                 let text = e.render(filename, source);
@@ -97,6 +115,7 @@ impl Interpreter {
                 Interpreter {
                     vm,
                     done: Some(out),
+                    globals: None,
                 }
             }
         }
@@ -144,6 +163,63 @@ impl Interpreter {
     /// The result, once `run` returned true.
     pub fn outcome(&self) -> Option<&Outcome> {
         self.done.as_ref()
+    }
+
+    /// A module-level variable of the program.
+    pub fn global(&self, name: &str) -> Option<Value> {
+        self.globals.as_ref()?.borrow().get(name).cloned()
+    }
+
+    /// Limit the total number of instructions (a runaway loop inside native code,
+    /// which cannot be suspended, then ends with an uncatchable RuntimeError).
+    pub fn set_instruction_limit(&mut self, n: u64) {
+        self.vm.fuel_limit = n;
+    }
+
+    /// Resume a coroutine or generator object with `send` (or throw `throw` into it),
+    /// running at most `budget` instructions. Only valid while no other resumption is
+    /// in progress (after `run` finished, or between driver steps).
+    pub fn resume(
+        &mut self,
+        coro: &Value,
+        send: Value,
+        throw: Option<Value>,
+        budget: u64,
+    ) -> Resumed {
+        let g = match coro {
+            Value::Gen(g) => g.clone(),
+            other => {
+                let e = self.vm.new_exc(
+                    "TypeError",
+                    format!("'{}' object is not a coroutine", other.type_name()),
+                );
+                return Resumed::Raised(e);
+            }
+        };
+        match self.vm.resume_gen(&g, send, throw, vm::Mode::External) {
+            Ok(true) => self.resume_more(budget),
+            Ok(false) => {
+                let e = self.vm.new_exc("StopIteration", "");
+                Resumed::Raised(e)
+            }
+            Err(e) => Resumed::Raised(e),
+        }
+    }
+
+    /// Continue a resumption that ran out of budget.
+    pub fn resume_more(&mut self, budget: u64) -> Resumed {
+        let mut b = budget;
+        match self.vm.run(0, Some(&mut b)) {
+            Exit::Yield(v) => Resumed::Yielded(v),
+            Exit::Return(v) => Resumed::Returned(v),
+            Exit::Error(e) => Resumed::Raised(e),
+            Exit::Budget => Resumed::Budget,
+        }
+    }
+
+    /// CPython's report of an exception (traceback and last line).
+    pub fn format_exception(&mut self, e: &Value) -> String {
+        traceback::format_exception(&mut self.vm, e)
     }
 
     /// The VM (for the asyncio binding: resuming coroutine objects).

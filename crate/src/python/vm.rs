@@ -15,7 +15,7 @@ use super::value::*;
 /// CPython's default recursion limit (frames, the module's included).
 pub const RECURSION_LIMIT: usize = 1000;
 /// How deep native code may re-enter the interpreter (protects the Rust stack).
-pub const MAX_NESTED: usize = 120;
+pub const MAX_NESTED: usize = 30;
 
 /// A try/with block of a frame.
 #[derive(Clone, Copy, Debug)]
