@@ -306,6 +306,10 @@ pub fn install(vm: &mut Vm) {
                 }
                 let r = vm.run(base, None);
                 return match r {
+                    super::vm::Exit::Suspend(_) => Err(vm.new_exc(
+                        "RuntimeError",
+                        "this event loop call cannot block here (inside a nested call)",
+                    )),
                     super::vm::Exit::Yield(v) => Ok(v),
                     super::vm::Exit::Return(v) => match a.pos.get(1) {
                         Some(d) => Ok(d.clone()),

@@ -179,4 +179,7 @@ pub struct Code {
     pub kind: CodeKind,
     /// Line of the `def`.
     pub first_line: u32,
+    /// The library file this code comes from (the asyncio prelude); `None` for the
+    /// user's program. Tracebacks name it, and its lines are not traced.
+    pub file: Option<Rc<str>>,
 }

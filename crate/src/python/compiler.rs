@@ -14,8 +14,20 @@ type CResult<T> = Result<T, SyntaxErr>;
 
 /// Compile a parsed module.
 pub fn compile_module(body: &[Stmt]) -> CResult<Rc<Code>> {
+    compile_module_in(body, None)
+}
+
+/// Compile a library module (the asyncio prelude): its code objects carry `file`.
+pub fn compile_library(body: &[Stmt], file: &str) -> CResult<Rc<Code>> {
+    compile_module_in(body, Some(Rc::from(file)))
+}
+
+fn compile_module_in(body: &[Stmt], file: Option<Rc<str>>) -> CResult<Rc<Code>> {
     let scan = scan_block(body);
-    let mut c = Compiler { units: vec![] };
+    let mut c = Compiler {
+        units: vec![],
+        file,
+    };
     let mut u = Unit::new(CodeKind::Module, "<module>".into(), "<module>".into(), 1);
     u.globals_decl = scan.bound.clone();
     c.units.push(u);
@@ -114,6 +126,7 @@ enum Loc {
 
 struct Compiler {
     units: Vec<Unit>,
+    file: Option<Rc<str>>,
 }
 
 fn err(msg: impl Into<String>, p: Pos) -> SyntaxErr {
@@ -204,6 +217,7 @@ impl Compiler {
             params: u.params,
             kind: u.kind,
             first_line: u.first_line,
+            file: self.file.clone(),
         })
     }
 

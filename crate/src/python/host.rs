@@ -14,6 +14,8 @@ pub trait Host {
     fn time(&mut self) -> f64;
     /// `time.sleep(secs)`: a blocking call (the virtual clock just advances).
     fn sleep(&mut self, secs: f64);
+    /// The program (not library code) now executes this line.
+    fn line(&mut self, _line: u32) {}
     /// Seed used when the program does not call `random.seed`.
     fn random_seed(&mut self) -> u64 {
         0

@@ -577,6 +577,10 @@ pub fn drive(
         return Err(vm.new_exc("StopIteration", ""));
     }
     match vm.run(base, None) {
+        Exit::Suspend(_) => Err(vm.new_exc(
+            "RuntimeError",
+            "this event loop call cannot block here (inside a nested call)",
+        )),
         Exit::Yield(y) => Ok(y),
         Exit::Return(r) => {
             let args = if matches!(r, Value::None) {

@@ -8,6 +8,7 @@
 //! (`vm::Vm::resume_gen` then `vm::Vm::run`).
 
 pub mod ast;
+pub mod asyncio;
 pub mod attrs;
 pub mod bigint;
 pub mod builtins;
@@ -53,6 +54,17 @@ pub struct Interpreter {
     vm: Vm,
     done: Option<Outcome>,
     globals: Option<value::Namespace>,
+}
+
+/// What `Interpreter::run_step` did.
+pub enum ModuleStep {
+    /// The program ended with this exit status.
+    Finished(i32),
+    /// Out of budget: call again.
+    Budget,
+    /// A blocking asyncio call (`run_until_complete`, `run_forever`) waits for the
+    /// event loop; the request describes it.
+    Suspended(Value),
 }
 
 /// What happened to a coroutine (or generator) resumed from outside.
@@ -131,6 +143,13 @@ impl Interpreter {
             Exit::Budget => return false,
             Exit::Return(_) | Exit::Yield(_) => 0,
             Exit::Error(e) => self.report(&e),
+            Exit::Suspend(_) => {
+                let e = self.vm.new_exc(
+                    "RuntimeError",
+                    "the event loop needs a driver: run this program with python::asyncio",
+                );
+                self.report(&e)
+            }
         };
         self.done = Some(Outcome {
             stdout: self.vm.stdout.clone(),
@@ -214,7 +233,41 @@ impl Interpreter {
             Exit::Return(v) => Resumed::Returned(v),
             Exit::Error(e) => Resumed::Raised(e),
             Exit::Budget => Resumed::Budget,
+            Exit::Suspend(_) => {
+                // A coroutine cannot block the loop it runs on.
+                let e = self
+                    .vm
+                    .new_exc("RuntimeError", "This event loop is already running");
+                Resumed::Raised(e)
+            }
         }
+    }
+
+    /// Run the main program for at most `budget` instructions (for the asyncio
+    /// driver, which also handles `Exit::Suspend`).
+    pub fn run_step(&mut self, budget: u64) -> ModuleStep {
+        if let Some(out) = &self.done {
+            return ModuleStep::Finished(out.status);
+        }
+        let mut b = budget;
+        let status = match self.vm.run(0, Some(&mut b)) {
+            Exit::Budget => return ModuleStep::Budget,
+            Exit::Suspend(req) => return ModuleStep::Suspended(req),
+            Exit::Return(_) | Exit::Yield(_) => 0,
+            Exit::Error(e) => self.report(&e),
+        };
+        self.done = Some(Outcome {
+            stdout: self.vm.stdout.clone(),
+            stderr: self.vm.stderr.clone(),
+            status,
+        });
+        ModuleStep::Finished(status)
+    }
+
+    /// The blocking call that suspended the main program returns `result`.
+    pub fn resume_module(&mut self, result: Result<Value, Value>) {
+        self.vm.traced_line = 0;
+        self.vm.resume_suspended(result);
     }
 
     /// CPython's report of an exception (traceback and last line).

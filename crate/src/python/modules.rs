@@ -31,7 +31,8 @@ pub fn import(vm: &mut Vm, name: &str) -> PyResult<Value> {
         "time" => time(),
         "random" => random(),
         "sys" => sys(vm),
-        "asyncio" => asyncio(vm),
+        "asyncio" => super::asyncio::asyncio_module(vm)?,
+        "_boucle" => super::asyncio::core_module(vm)?,
         _ => return vm.err("ModuleNotFoundError", format!("No module named '{}'", name)),
     };
     vm.modules.insert(name.into(), m.clone());
@@ -786,57 +787,4 @@ fn sys(vm: &mut Vm) -> Value {
             ),
         ],
     )
-}
-
-/// UNFINISHED: the asyncio binding to the runtime comes later. Importing works (the
-/// course's programs import it first); using it raises NotImplementedError.
-fn asyncio(vm: &mut Vm) -> Value {
-    let todo: NativeFn = |vm, b, _| {
-        vm.err(
-            "NotImplementedError",
-            format!(
-                "asyncio.{} is not available yet in this interpreter",
-                b.name
-            ),
-        )
-    };
-    let cancelled = super::builtins::new_exc_class(
-        "CancelledError",
-        "asyncio.exceptions",
-        Some(vm.exc_class("BaseException")),
-    );
-    let timeout = vm.exc_class("TimeoutError");
-    let mut items: Vec<(&str, Value)> = vec![
-        ("CancelledError", Value::Class(cancelled)),
-        ("TimeoutError", Value::Class(timeout)),
-        ("FIRST_COMPLETED", Value::str("FIRST_COMPLETED")),
-        ("FIRST_EXCEPTION", Value::str("FIRST_EXCEPTION")),
-        ("ALL_COMPLETED", Value::str("ALL_COMPLETED")),
-    ];
-    for name in [
-        "run",
-        "sleep",
-        "gather",
-        "get_event_loop",
-        "new_event_loop",
-        "ensure_future",
-        "create_task",
-        "wait",
-        "wait_for",
-        "as_completed",
-        "Queue",
-        "Event",
-        "Lock",
-        "Semaphore",
-        "shield",
-        "current_task",
-        "all_tasks",
-        "Future",
-        "Task",
-        "get_running_loop",
-        "set_event_loop",
-    ] {
-        items.push((name, native(name, todo)));
-    }
-    module("asyncio", items)
 }

@@ -1031,6 +1031,10 @@ impl Vm {
         let r = self.run(base, None);
         self.nested -= 1;
         match r {
+            Exit::Suspend(_) => Err(self.new_exc(
+                "RuntimeError",
+                "this event loop call cannot block here (inside a nested call)",
+            )),
             Exit::Yield(v) => Ok(Some(v)),
             Exit::Return(_) => Ok(None),
             Exit::Error(e) => Err(e),

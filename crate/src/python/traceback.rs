@@ -79,7 +79,12 @@ fn chain(vm: &mut Vm, exc: &Value, out: &mut String, seen: &mut Vec<usize>) {
                         "  File \"{}\", line {}, in {}\n",
                         e.file, e.line, e.name
                     ));
-                    if let Some(src) = vm.lines.get((e.line as usize).wrapping_sub(1)) {
+                    let lines = if *e.file == *vm.filename {
+                        &vm.lines
+                    } else {
+                        vm.library_lines.get(&e.file).unwrap_or(&vm.lines)
+                    };
+                    if let Some(src) = lines.get((e.line as usize).wrapping_sub(1)) {
                         let s = src.trim();
                         if !s.is_empty() {
                             out.push_str(&format!("    {}\n", s));

@@ -94,6 +94,10 @@ pub enum Exit {
     Error(Value),
     /// Out of budget; call `run` again to continue.
     Budget,
+    /// A native call asked to block (`loop.run_until_complete`): the embedder
+    /// drives the event loop, then resumes with the call's result
+    /// (`Interpreter::resume_module`).
+    Suspend(Value),
 }
 
 enum Flow {
@@ -146,6 +150,14 @@ pub struct Vm {
     reraise: bool,
     /// An exception to raise in the top frame before the next instruction.
     pub pending_throw: Option<Value>,
+    /// Set by a native call that must block (see `Exit::Suspend`).
+    pub suspend: Option<Value>,
+    /// Source lines of library files (the asyncio prelude), for tracebacks.
+    pub library_lines: HashMap<Rc<str>, Vec<String>>,
+    /// Last line reported to the host (line tracing of the user's program).
+    pub traced_line: u32,
+    /// Native state of the asyncio binding.
+    pub asyncio: Option<Rc<dyn std::any::Any>>,
 }
 
 impl Vm {
@@ -172,6 +184,10 @@ impl Vm {
             rng: super::random::Mt19937::new(0),
             reraise: false,
             pending_throw: None,
+            suspend: None,
+            library_lines: HashMap::new(),
+            traced_line: 0,
+            asyncio: None,
         };
         super::builtins::install(&mut vm);
         vm
@@ -238,7 +254,7 @@ impl Vm {
                     .min(f.code.lines.len().saturating_sub(1));
             let line = f.code.lines.get(ip).copied().unwrap_or(0);
             i.exc.borrow_mut().traceback.push(TbEntry {
-                file: self.filename.clone(),
+                file: f.code.file.clone().unwrap_or_else(|| self.filename.clone()),
                 line,
                 name: f.code.name.clone(),
             });
@@ -287,6 +303,36 @@ impl Vm {
         }))
     }
 
+    /// A native call asks to block until the embedder resumes it (the module frame
+    /// waits for `loop.run_until_complete`). Only possible when no native call is
+    /// in progress below (a blocking call inside `__repr__` cannot suspend).
+    pub fn request_suspend(&mut self, request: Value) -> PyResult<Value> {
+        if self.nested > 0 {
+            return self.err(
+                "RuntimeError",
+                "this event loop call cannot block here (inside a nested call)",
+            );
+        }
+        self.suspend = Some(request);
+        Ok(Value::None)
+    }
+
+    /// Resume the frame that suspended: the blocking call returns `result` (or
+    /// raises its error at the calling line).
+    pub fn resume_suspended(&mut self, result: Result<Value, Value>) {
+        let Some(top) = self.frames.len().checked_sub(1) else {
+            return;
+        };
+        self.frames[top].stack.pop();
+        match result {
+            Ok(v) => self.frames[top].stack.push(v),
+            Err(e) => {
+                self.add_tb(&e, top);
+                self.pending_throw = Some(e);
+            }
+        }
+    }
+
     /// Push a frame, enforcing the recursion limit.
     pub fn push_frame(&mut self, f: Box<Frame>) -> PyResult<()> {
         if self.frames.len() >= RECURSION_LIMIT {
@@ -294,6 +340,25 @@ impl Vm {
         }
         self.frames.push(*f);
         Ok(())
+    }
+
+    /// Run a library module's code to the end (a nested run: `import asyncio`).
+    pub fn run_code(&mut self, code: Rc<Code>, globals: Namespace) -> PyResult<Value> {
+        let fr = Box::new(Frame {
+            code,
+            ip: 0,
+            stack: vec![],
+            fast: vec![],
+            cells: vec![],
+            blocks: vec![],
+            globals,
+            ns: None,
+            handled: vec![],
+            mode: Mode::Sync,
+            gen: None,
+            init_instance: None,
+        });
+        self.run_nested(fr)
     }
 
     /// Start executing a module code object as the outermost frame.
@@ -355,7 +420,7 @@ impl Vm {
         match r {
             Exit::Return(v) => Ok(v),
             Exit::Error(e) => Err(e),
-            Exit::Yield(_) | Exit::Budget => {
+            Exit::Yield(_) | Exit::Budget | Exit::Suspend(_) => {
                 self.err("RuntimeError", "unexpected suspension in a nested call")
             }
         }
@@ -516,9 +581,21 @@ impl Vm {
             let fi = self.frames.len() - 1;
             let f = &mut self.frames[fi];
             let instr = f.code.instrs[f.ip];
+            if f.code.file.is_none() {
+                let line = f.code.lines[f.ip];
+                if line != self.traced_line {
+                    self.traced_line = line;
+                    self.host.line(line);
+                }
+            }
+            let f = &mut self.frames[fi];
             f.ip += 1;
             match self.step(instr) {
-                Ok(Flow::Next) => {}
+                Ok(Flow::Next) => {
+                    if let Some(req) = self.suspend.take() {
+                        return Exit::Suspend(req);
+                    }
+                }
                 Ok(Flow::Return(v)) => {
                     if let Some(x) = self.frame_return(v, base) {
                         return x;

@@ -1,10 +1,12 @@
 //! Python-like exceptions carried through `Result`, so `?` plays the role of an
 //! exception propagating out of an `await`.
 
+use std::any::Any;
 use std::fmt;
+use std::rc::Rc;
 
 /// An exception raised inside the loop.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone)]
 pub enum Exc {
     /// `asyncio.CancelledError`: the task was cancelled at an `await`.
     Cancelled,
@@ -14,6 +16,16 @@ pub enum Exc {
         kind: String,
         /// The message after the colon.
         msg: String,
+    },
+    /// An exception object of an embedded interpreter, carried as is (a Python
+    /// exception set on a future reaches its awaiter unchanged).
+    Object {
+        /// Exception type name.
+        kind: String,
+        /// Its message.
+        msg: String,
+        /// The interpreter's exception value.
+        obj: Rc<dyn Any>,
     },
     /// An `ExceptionGroup` (what a `TaskGroup` raises).
     Group {
@@ -55,12 +67,34 @@ impl Exc {
     }
 }
 
+impl PartialEq for Exc {
+    fn eq(&self, other: &Exc) -> bool {
+        match (self, other) {
+            (Exc::Cancelled, Exc::Cancelled) => true,
+            (Exc::Error { kind: a, msg: b }, Exc::Error { kind: c, msg: d }) => a == c && b == d,
+            (Exc::Object { obj: a, .. }, Exc::Object { obj: b, .. }) => Rc::ptr_eq(a, b),
+            (Exc::Group { msg: a, errors: b }, Exc::Group { msg: c, errors: d }) => {
+                a == c && b == d
+            }
+            _ => false,
+        }
+    }
+}
+
+impl fmt::Debug for Exc {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Exc({self})")
+    }
+}
+
 impl fmt::Display for Exc {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Exc::Cancelled => write!(f, "asyncio.exceptions.CancelledError"),
-            Exc::Error { kind, msg } if msg.is_empty() => write!(f, "{kind}"),
-            Exc::Error { kind, msg } => write!(f, "{kind}: {msg}"),
+            Exc::Error { kind, msg } | Exc::Object { kind, msg, .. } if msg.is_empty() => {
+                write!(f, "{kind}")
+            }
+            Exc::Error { kind, msg } | Exc::Object { kind, msg, .. } => write!(f, "{kind}: {msg}"),
             Exc::Group { msg, errors } => {
                 let n = errors.len();
                 let s = if n == 1 { "" } else { "s" };

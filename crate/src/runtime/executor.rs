@@ -109,6 +109,8 @@ pub(crate) struct State {
     stderr: String,
     status: Option<i32>,
     program: Option<Program>,
+    // The main program paused on purpose (`Loop::hold`): poll it again later.
+    hold: bool,
     // The timers as the last iteration event showed them, reused while the set
     // of timers is unchanged (a task switch then allocates no snapshot).
     timers_shown: Option<(u64, TimerSnapshot)>,
@@ -168,6 +170,7 @@ impl Loop {
                 status: None,
                 program: None,
                 timers_shown: None,
+                hold: false,
             }),
             clock,
             origin,
@@ -348,7 +351,7 @@ impl Loop {
     }
 
     /// A fresh loop for `asyncio.run` (the trace keeps one lane for "the loop").
-    pub(crate) fn reopen(&self) {
+    pub fn reopen(&self) {
         self.0.st.borrow_mut().closed = false;
     }
 
@@ -581,6 +584,31 @@ impl Loop {
         let slot = &mut st.tasks[id as usize - 1];
         slot.cancel_requests = slot.cancel_requests.saturating_sub(1);
         slot.cancel_requests
+    }
+
+    /// `Task.cancelling()`: pending cancellation requests.
+    pub fn cancelling(&self, id: TaskId) -> u32 {
+        if id == 0 {
+            return 0;
+        }
+        self.0.st.borrow().tasks[id as usize - 1].cancel_requests
+    }
+
+    /// `Task.set_name()`.
+    pub fn set_task_name(&self, id: TaskId, name: String) {
+        if id != 0 {
+            self.0.st.borrow_mut().tasks[id as usize - 1].name = name;
+        }
+    }
+
+    /// Lets the host breathe: the main program pauses (the page paints) and is
+    /// polled again at once; no task runs meanwhile.
+    pub async fn hold(&self) {
+        Hold {
+            lp: self.clone(),
+            held: false,
+        }
+        .await
     }
 
     /// Ids of the tasks not finished yet (`asyncio.all_tasks()`).
@@ -839,8 +867,9 @@ impl Loop {
             }
             Poll::Pending => {
                 let looping = self.is_running();
+                let held = std::mem::take(&mut self.0.st.borrow_mut().hold);
                 self.0.st.borrow_mut().program = Some(program);
-                if !looping {
+                if !looping && !held {
                     self.eprint("RuntimeError: top-level code is waiting outside the event loop");
                     self.finish(1);
                 }
@@ -880,6 +909,24 @@ impl Loop {
                 }
             }
         }
+    }
+}
+
+/// Pending once, with the hold flag set (see `Loop::hold`).
+struct Hold {
+    lp: Loop,
+    held: bool,
+}
+
+impl Future for Hold {
+    type Output = ();
+    fn poll(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<()> {
+        if self.held {
+            return Poll::Ready(());
+        }
+        self.held = true;
+        self.lp.0.st.borrow_mut().hold = true;
+        Poll::Pending
     }
 }
 

@@ -86,15 +86,26 @@ impl Loop {
     {
         // Boxed here so that everything below is generic over T only: one copy
         // per result type instead of one per coroutine (a large part of the wasm).
-        self.create_boxed_task(coro, Box::pin(f))
+        self.create_boxed_task(None, coro, Box::pin(f))
+    }
+
+    /// `create_task(coro, name=…)`: a task with a chosen name (CPython then does
+    /// not advance its `Task-N` counter).
+    pub fn create_task_named<T, F>(&self, name: Option<String>, coro: &str, f: F) -> Task<T>
+    where
+        T: Clone + 'static,
+        F: Future<Output = PyResult<T>> + 'static,
+    {
+        self.create_boxed_task(name, coro, Box::pin(f))
     }
 
     fn create_boxed_task<T: Clone + 'static>(
         &self,
+        name: Option<String>,
         coro: &str,
         f: Pin<Box<dyn Future<Output = PyResult<T>>>>,
     ) -> Task<T> {
-        let name = self.new_task_name();
+        let name = name.unwrap_or_else(|| self.new_task_name());
         let fut: Fut<T> = Fut::new(self, format!("{name} ({coro})"));
         let done = fut.clone();
         let owner = Rc::new(Cell::new(0));

@@ -1,0 +1,694 @@
+//! asyncio for the interpreter, on the instrumented event loop of
+//! [`crate::runtime`]. The high-level API is CPython's own algorithms written in
+//! Python (`prelude.py`); this module is the native core `_boucle` it stands on:
+//! futures and tasks of the runtime, `call_soon` / `call_later`, and the blocking
+//! `run_until_complete` / `run_forever`, which suspend the main program while the
+//! loop runs. A Python task is a runtime task whose body resumes the coroutine, so
+//! it shows in the trace like any other.
+
+use std::any::Any;
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+use super::builtins::{native, new_exc_class};
+use super::value::{Args, Builtin, Class, Module, PyResult, Value};
+use super::vm::Vm;
+use super::{Host, Interpreter, ModuleStep, Resumed};
+use crate::runtime::future::AnyFut;
+use crate::runtime::{Exc, Fut, Loop, Program, Task};
+
+/// The prelude's file name, as tracebacks show it.
+const PRELUDE_FILE: &str = "<asyncio>";
+const PRELUDE: &str = include_str!("prelude.py");
+/// Instructions run between two checks of the driver (bounded slices).
+const SLICE: u64 = 200_000;
+
+/// Native state shared by the `_boucle` functions, the task bodies and the driver.
+pub struct State {
+    lp: Loop,
+    interp: RefCell<Weak<RefCell<Interpreter>>>,
+    futs: RefCell<Vec<Fut<Value>>>,
+    tasks: RefCell<Vec<(u32, Task<Value>)>>,
+    callbacks: RefCell<Vec<(usize, Value, u64)>>,
+    running: RefCell<Value>,
+    cancelled: Rc<Class>,
+}
+
+fn state(vm: &Vm) -> Rc<State> {
+    vm.asyncio
+        .clone()
+        .and_then(|s| s.downcast::<State>().ok())
+        .expect("the asyncio state is installed with the interpreter")
+}
+
+/// The VM's output, clock and line tracing go to the loop's trace.
+pub struct LoopHost {
+    lp: Loop,
+    out: String,
+    err: String,
+}
+
+impl LoopHost {
+    /// A host writing into `lp`'s trace.
+    pub fn new(lp: &Loop) -> LoopHost {
+        LoopHost {
+            lp: lp.clone(),
+            out: String::new(),
+            err: String::new(),
+        }
+    }
+}
+
+fn flush_lines(buf: &mut String, text: &str, mut emit: impl FnMut(&str)) {
+    buf.push_str(text);
+    while let Some(i) = buf.find('\n') {
+        let line: String = buf.drain(..=i).collect();
+        emit(&line[..line.len() - 1]);
+    }
+}
+
+impl Host for LoopHost {
+    fn stdout(&mut self, text: &str) {
+        let lp = self.lp.clone();
+        flush_lines(&mut self.out, text, |l| lp.print(l));
+    }
+    fn stderr(&mut self, text: &str) {
+        let lp = self.lp.clone();
+        flush_lines(&mut self.err, text, |l| lp.eprint(l));
+    }
+    fn perf_counter(&mut self) -> f64 {
+        self.lp.clock_now()
+    }
+    fn time(&mut self) -> f64 {
+        self.lp.clock_now()
+    }
+    fn sleep(&mut self, secs: f64) {
+        self.lp.block_sleep(secs);
+    }
+    fn line(&mut self, line: u32) {
+        self.lp.line(line);
+    }
+}
+
+/// A Python program installed as the loop's main program.
+pub struct PyProgram {
+    /// The interpreter (its outcome holds stdout, stderr and the exit status).
+    pub interp: Rc<RefCell<Interpreter>>,
+}
+
+impl PyProgram {
+    /// Compiles `source` and installs it as `lp`'s program.
+    pub fn install(lp: &Loop, filename: &str, source: &str) -> PyProgram {
+        let interp = Interpreter::new(filename, source, Box::new(LoopHost::new(lp)));
+        let interp = Rc::new(RefCell::new(interp));
+        let st = {
+            let mut it = interp.borrow_mut();
+            let vm = it.vm();
+            let cancelled = new_exc_class(
+                "CancelledError",
+                "asyncio.exceptions",
+                Some(vm.exc_class("BaseException")),
+            );
+            let invalid = new_exc_class(
+                "InvalidStateError",
+                "asyncio.exceptions",
+                Some(vm.exc_class("Exception")),
+            );
+            vm.exc_classes.insert("CancelledError", cancelled.clone());
+            vm.exc_classes.insert("InvalidStateError", invalid);
+            let st = Rc::new(State {
+                lp: lp.clone(),
+                interp: RefCell::new(Rc::downgrade(&interp)),
+                futs: RefCell::new(Vec::new()),
+                tasks: RefCell::new(Vec::new()),
+                callbacks: RefCell::new(Vec::new()),
+                running: RefCell::new(Value::None),
+                cancelled,
+            });
+            vm.asyncio = Some(st.clone() as Rc<dyn Any>);
+            st
+        };
+        lp.set_program(program(st, interp.clone()));
+        PyProgram { interp }
+    }
+
+    /// stdout, stderr and status once finished.
+    pub fn outcome(&self) -> Option<super::Outcome> {
+        self.interp.borrow().outcome().cloned()
+    }
+}
+
+fn program(st: Rc<State>, interp: Rc<RefCell<Interpreter>>) -> Program {
+    Box::pin(async move {
+        let mut resume: Option<Result<Value, Value>> = None;
+        loop {
+            let step = {
+                let mut it = interp.borrow_mut();
+                if let Some(r) = resume.take() {
+                    it.resume_module(r);
+                }
+                it.run_step(SLICE)
+            };
+            match step {
+                ModuleStep::Finished(_) => return Ok(()),
+                ModuleStep::Budget => st.lp.hold().await,
+                ModuleStep::Suspended(req) => {
+                    let r = serve(&st, req).await;
+                    resume = Some(r);
+                }
+            }
+        }
+    })
+}
+
+/// Runs a blocking request of the main program on the loop.
+async fn serve(st: &Rc<State>, req: Value) -> Result<Value, Value> {
+    let (kind, h) = match &req {
+        Value::Tuple(t) if t.len() == 2 => (t[0].clone(), t[1].clone()),
+        _ => (Value::None, Value::None),
+    };
+    let r = match (kind, h) {
+        (Value::Str(k), Value::Int(h)) if &*k == "run_until_complete" => {
+            let fut = st.futs.borrow()[h as usize].clone();
+            st.lp.run_until_complete(&fut).await.map(|_| ())
+        }
+        _ => st.lp.run_forever().await,
+    };
+    match r {
+        // run_until_complete's own checks (not done, closed) are the prelude's.
+        Ok(()) | Err(Exc::Error { .. }) => Ok(Value::None),
+        Err(e) => Err(to_py(st, e)),
+    }
+}
+
+fn with_interp<R>(st: &State, f: impl FnOnce(&mut Interpreter) -> R) -> Option<R> {
+    let rc = st.interp.borrow().upgrade()?;
+    let mut it = rc.borrow_mut();
+    Some(f(&mut it))
+}
+
+/// A Python exception as the runtime carries it.
+fn to_exc(st: &State, vm: &mut Vm, e: Value) -> Exc {
+    if let Value::Instance(i) = &e {
+        if i.class.is_subclass(&st.cancelled) {
+            return Exc::Cancelled;
+        }
+    }
+    let kind = match &e {
+        Value::Instance(i) => i.class.name.to_string(),
+        other => other.type_name().to_string(),
+    };
+    let msg = vm.to_str(&e).unwrap_or_default();
+    Exc::Object {
+        kind,
+        msg,
+        obj: Rc::new(e),
+    }
+}
+
+/// A runtime exception as a Python exception instance.
+fn to_py(st: &State, e: Exc) -> Value {
+    match e {
+        Exc::Object { obj, .. } => obj.downcast_ref::<Value>().cloned().unwrap_or(Value::None),
+        other => with_interp(st, |it| exc_value(it.vm(), other)).unwrap_or(Value::None),
+    }
+}
+
+fn exc_value(vm: &mut Vm, e: Exc) -> Value {
+    match e {
+        Exc::Cancelled => vm.new_exc("CancelledError", ""),
+        Exc::Object { obj, .. } => obj.downcast_ref::<Value>().cloned().unwrap_or(Value::None),
+        Exc::Error { kind, msg } => vm.new_exc(&kind, msg),
+        Exc::Group { msg, .. } => vm.new_exc("Exception", msg),
+    }
+}
+
+/// A task's body: resume the coroutine, wait on what it yields, repeat.
+fn task_body(st: Rc<State>, coro: Value) -> impl std::future::Future<Output = Result<Value, Exc>> {
+    async move {
+        let mut send = Value::None;
+        let mut throw: Option<Value> = None;
+        loop {
+            let Some(mut r) = with_interp(&st, |it| {
+                it.resume(&coro, send.clone(), throw.take(), SLICE)
+            }) else {
+                return Err(Exc::runtime("the interpreter is gone"));
+            };
+            while matches!(r, Resumed::Budget) {
+                r = with_interp(&st, |it| it.resume_more(SLICE)).unwrap_or(Resumed::Budget);
+            }
+            send = Value::None;
+            match r {
+                Resumed::Returned(v) => return Ok(v),
+                Resumed::Raised(e) => {
+                    return Err(
+                        with_interp(&st, |it| to_exc(&st, it.vm(), e)).unwrap_or(Exc::Cancelled)
+                    )
+                }
+                Resumed::Budget => {}
+                Resumed::Yielded(v) => {
+                    let waited = match &v {
+                        Value::None => st.lp.sleep(0.0).await.map(|_| Value::None),
+                        _ => match fut_of(&st, &v) {
+                            Some(fut) => fut.wait().await,
+                            None => {
+                                let msg = with_interp(&st, |it| {
+                                    let r = it.vm().repr(&v).unwrap_or_default();
+                                    it.vm()
+                                        .new_exc("RuntimeError", format!("Task got bad yield: {r}"))
+                                });
+                                throw = msg;
+                                continue;
+                            }
+                        },
+                    };
+                    if let Err(e) = waited {
+                        throw = Some(to_py(&st, e));
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn handle_of(v: &Value) -> Option<usize> {
+    match v {
+        Value::Instance(i) => match i.attrs.borrow().get("_h") {
+            Some(Value::Int(h)) => Some(*h as usize),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn fut_of(st: &State, v: &Value) -> Option<Fut<Value>> {
+    let h = handle_of(v)?;
+    st.futs.borrow().get(h).cloned()
+}
+
+// ----- the native module ---------------------------------------------------------
+
+fn int_arg(vm: &mut Vm, a: &Args, i: usize) -> PyResult<i64> {
+    match a.pos.get(i) {
+        Some(Value::Int(n)) => Ok(*n),
+        Some(Value::Bool(b)) => Ok(*b as i64),
+        _ => vm.type_err("an integer is required"),
+    }
+}
+
+fn num_arg(vm: &mut Vm, a: &Args, i: usize) -> PyResult<f64> {
+    match a.pos.get(i) {
+        Some(Value::Int(n)) => Ok(*n as f64),
+        Some(Value::Float(f)) => Ok(*f),
+        Some(Value::Bool(b)) => Ok(*b as i64 as f64),
+        Some(other) => {
+            let t = other.type_name().to_string();
+            vm.type_err(format!(
+                "'<=' not supported between instances of '{t}' and 'int'"
+            ))
+        }
+        None => vm.type_err("a number is required"),
+    }
+}
+
+fn arg(a: &Args, i: usize) -> Value {
+    a.pos.get(i).cloned().unwrap_or(Value::None)
+}
+
+fn str_arg(a: &Args, i: usize) -> String {
+    match a.pos.get(i) {
+        Some(Value::Str(s)) => s.to_string(),
+        _ => String::new(),
+    }
+}
+
+fn fut_h(vm: &mut Vm, a: &Args) -> PyResult<(Rc<State>, Fut<Value>)> {
+    let st = state(vm);
+    let h = int_arg(vm, a, 0)? as usize;
+    let fut = st.futs.borrow().get(h).cloned();
+    match fut {
+        Some(f) => Ok((st, f)),
+        None => vm.err("RuntimeError", "unknown future"),
+    }
+}
+
+fn add_fut(st: &State, fut: Fut<Value>) -> usize {
+    let mut futs = st.futs.borrow_mut();
+    futs.push(fut);
+    futs.len() - 1
+}
+
+fn nf_fut_new(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let st = state(vm);
+    let fut: Fut<Value> = Fut::new(&st.lp, str_arg(&a, 0).as_str());
+    Ok(Value::Int(add_fut(&st, fut) as i64))
+}
+
+fn nf_fut_done(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let (_, f) = fut_h(vm, &a)?;
+    Ok(Value::Bool(f.is_done()))
+}
+
+fn nf_fut_cancelled(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let (_, f) = fut_h(vm, &a)?;
+    Ok(Value::Bool(AnyFut::cancelled(&f)))
+}
+
+fn nf_fut_result(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let (_, f) = fut_h(vm, &a)?;
+    match f.result() {
+        None => vm.err("InvalidStateError", "Result is not set."),
+        Some(Ok(v)) => Ok(v),
+        Some(Err(e)) => Err(exc_value(vm, e)),
+    }
+}
+
+fn nf_fut_exception(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let (_, f) = fut_h(vm, &a)?;
+    match f.result() {
+        None => vm.err("InvalidStateError", "Exception is not set."),
+        Some(Ok(_)) => Ok(Value::None),
+        Some(Err(Exc::Cancelled)) => Err(exc_value(vm, Exc::Cancelled)),
+        Some(Err(e)) => Ok(exc_value(vm, e)),
+    }
+}
+
+fn nf_fut_set_result(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let (_, f) = fut_h(vm, &a)?;
+    if f.is_done() {
+        return vm.err("InvalidStateError", "invalid state");
+    }
+    f.set_result(arg(&a, 1));
+    Ok(Value::None)
+}
+
+fn nf_fut_set_exception(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let (st, f) = fut_h(vm, &a)?;
+    if f.is_done() {
+        return vm.err("InvalidStateError", "invalid state");
+    }
+    let e = to_exc(&st, vm, arg(&a, 1));
+    let by = match st.lp.current() {
+        0 => Vec::new(),
+        id => vec![id],
+    };
+    f.complete(Err(e), by, "done");
+    Ok(Value::None)
+}
+
+fn nf_fut_cancel(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let (_, f) = fut_h(vm, &a)?;
+    Ok(Value::Bool(AnyFut::cancel(&f)))
+}
+
+/// A Python callable run by the loop (a done callback, `call_soon`, a timer).
+fn py_callback(st: &Rc<State>, thunk: Value) -> Box<dyn FnOnce()> {
+    let st = Rc::downgrade(st);
+    Box::new(move || {
+        let Some(st) = st.upgrade() else { return };
+        with_interp(&st, |it| {
+            let vm = it.vm();
+            if let Err(e) = vm.call(&thunk, Args::default()) {
+                // CPython's default exception handler logs and goes on.
+                let text = super::traceback::format_exception(vm, &e);
+                vm.write_err(&format!("Exception in callback\n{text}"));
+            }
+        });
+    })
+}
+
+fn nf_fut_add_done_callback(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let (st, f) = fut_h(vm, &a)?;
+    let h = int_arg(vm, &a, 0)? as usize;
+    let key = f.add_done_call(py_callback(&st, arg(&a, 1)), 0, &str_arg(&a, 2));
+    st.callbacks.borrow_mut().push((h, arg(&a, 3), key));
+    Ok(Value::None)
+}
+
+fn same_callable(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Function(x), Value::Function(y)) => Rc::ptr_eq(x, y),
+        (Value::Builtin(x), Value::Builtin(y)) => Rc::ptr_eq(x, y),
+        (Value::Method(x), Value::Method(y)) => {
+            same_callable(&x.0, &y.0) && same_callable(&x.1, &y.1)
+        }
+        (Value::Instance(x), Value::Instance(y)) => Rc::ptr_eq(x, y),
+        _ => false,
+    }
+}
+
+fn nf_fut_remove_done_callback(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let (st, f) = fut_h(vm, &a)?;
+    let h = int_arg(vm, &a, 0)? as usize;
+    let target = arg(&a, 1);
+    let mut removed = 0;
+    st.callbacks.borrow_mut().retain(|(fh, fun, key)| {
+        if *fh == h && same_callable(fun, &target) {
+            f.remove_done_call(*key);
+            removed += 1;
+            false
+        } else {
+            true
+        }
+    });
+    Ok(Value::Int(removed))
+}
+
+fn nf_is_coroutine(_: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    Ok(Value::Bool(
+        matches!(arg(&a, 0), Value::Gen(g) if g.borrow().is_coroutine),
+    ))
+}
+
+fn nf_coro_name(_: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    Ok(match arg(&a, 0) {
+        Value::Gen(g) => Value::Str(g.borrow().qualname.clone()),
+        _ => Value::str("?"),
+    })
+}
+
+fn nf_task_new(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let st = state(vm);
+    let coro = arg(&a, 0);
+    let coro_name = match &coro {
+        Value::Gen(g) => g.borrow().qualname.to_string(),
+        _ => "?".to_string(),
+    };
+    let name = match arg(&a, 1) {
+        Value::Str(s) => Some(s.to_string()),
+        _ => None,
+    };
+    let task = st
+        .lp
+        .create_task_named(name, &coro_name, task_body(st.clone(), coro));
+    let h = add_fut(&st, task.fut().clone());
+    let id = task.id();
+    st.tasks.borrow_mut().push((id, task));
+    Ok(Value::tuple(vec![
+        Value::Int(h as i64),
+        Value::Int(id as i64),
+    ]))
+}
+
+fn task_id(vm: &mut Vm, a: &Args) -> PyResult<(Rc<State>, u32)> {
+    let st = state(vm);
+    let id = int_arg(vm, a, 0)? as u32;
+    Ok((st, id))
+}
+
+fn nf_task_cancel(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let (st, id) = task_id(vm, &a)?;
+    Ok(Value::Bool(st.lp.cancel_task(id)))
+}
+
+fn nf_task_uncancel(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let (st, id) = task_id(vm, &a)?;
+    Ok(Value::Int(st.lp.uncancel(id) as i64))
+}
+
+fn nf_task_cancelling(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let (st, id) = task_id(vm, &a)?;
+    Ok(Value::Int(st.lp.cancelling(id) as i64))
+}
+
+fn nf_task_name(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let (st, id) = task_id(vm, &a)?;
+    Ok(Value::str(&st.lp.task_name(id)))
+}
+
+fn nf_task_set_name(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let (st, id) = task_id(vm, &a)?;
+    st.lp.set_task_name(id, str_arg(&a, 1));
+    Ok(Value::None)
+}
+
+fn nf_current_task_id(vm: &mut Vm, _: &Builtin, _: Args) -> PyResult<Value> {
+    Ok(Value::Int(state(vm).lp.current() as i64))
+}
+
+fn nf_pending_task_ids(vm: &mut Vm, _: &Builtin, _: Args) -> PyResult<Value> {
+    let ids = state(vm).lp.pending_tasks();
+    Ok(Value::list(
+        ids.into_iter().map(|i| Value::Int(i as i64)).collect(),
+    ))
+}
+
+fn nf_time(vm: &mut Vm, _: &Builtin, _: Args) -> PyResult<Value> {
+    Ok(Value::Float(state(vm).lp.clock_now()))
+}
+
+fn nf_call_soon(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let st = state(vm);
+    let label: Rc<str> = Rc::from(str_arg(&a, 1));
+    st.lp.call_soon(py_callback(&st, arg(&a, 0)), 0, label);
+    Ok(Value::None)
+}
+
+fn nf_call_later(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let st = state(vm);
+    let delay = num_arg(vm, &a, 0)?;
+    let id = st
+        .lp
+        .call_later(delay, str_arg(&a, 2), py_callback(&st, arg(&a, 1)));
+    Ok(Value::Int(id as i64))
+}
+
+fn nf_cancel_timer(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let st = state(vm);
+    let id = int_arg(vm, &a, 0)?;
+    st.lp.cancel_timer(id as u64);
+    Ok(Value::None)
+}
+
+fn nf_is_running(vm: &mut Vm, _: &Builtin, _: Args) -> PyResult<Value> {
+    Ok(Value::Bool(state(vm).lp.is_running()))
+}
+
+fn nf_stop(vm: &mut Vm, _: &Builtin, _: Args) -> PyResult<Value> {
+    state(vm).lp.stop();
+    Ok(Value::None)
+}
+
+fn nf_close(vm: &mut Vm, _: &Builtin, _: Args) -> PyResult<Value> {
+    let st = state(vm);
+    if let Err(e) = st.lp.close() {
+        return Err(exc_value(vm, e));
+    }
+    Ok(Value::None)
+}
+
+fn nf_reopen(vm: &mut Vm, _: &Builtin, _: Args) -> PyResult<Value> {
+    state(vm).lp.reopen();
+    Ok(Value::None)
+}
+
+fn nf_running_loop(vm: &mut Vm, _: &Builtin, _: Args) -> PyResult<Value> {
+    Ok(state(vm).running.borrow().clone())
+}
+
+fn nf_set_running(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    *state(vm).running.borrow_mut() = arg(&a, 0);
+    Ok(Value::None)
+}
+
+fn nf_run_until_complete(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let h = int_arg(vm, &a, 0)?;
+    vm.request_suspend(Value::tuple(vec![
+        Value::str("run_until_complete"),
+        Value::Int(h),
+    ]))
+}
+
+fn nf_run_forever(vm: &mut Vm, _: &Builtin, _: Args) -> PyResult<Value> {
+    vm.request_suspend(Value::tuple(vec![Value::str("run_forever"), Value::None]))
+}
+
+/// `import _boucle`: the native core (only with a loop installed).
+pub fn core_module(vm: &mut Vm) -> PyResult<Value> {
+    let st = match vm.asyncio.clone().and_then(|s| s.downcast::<State>().ok()) {
+        Some(st) => st,
+        None => return vm.err("ModuleNotFoundError", "No module named '_boucle'"),
+    };
+    let fns: &[(&str, super::value::NativeFn)] = &[
+        ("fut_new", nf_fut_new),
+        ("fut_done", nf_fut_done),
+        ("fut_cancelled", nf_fut_cancelled),
+        ("fut_result", nf_fut_result),
+        ("fut_exception", nf_fut_exception),
+        ("fut_set_result", nf_fut_set_result),
+        ("fut_set_exception", nf_fut_set_exception),
+        ("fut_cancel", nf_fut_cancel),
+        ("fut_add_done_callback", nf_fut_add_done_callback),
+        ("fut_remove_done_callback", nf_fut_remove_done_callback),
+        ("is_coroutine", nf_is_coroutine),
+        ("coro_name", nf_coro_name),
+        ("task_new", nf_task_new),
+        ("task_cancel", nf_task_cancel),
+        ("task_uncancel", nf_task_uncancel),
+        ("task_cancelling", nf_task_cancelling),
+        ("task_name", nf_task_name),
+        ("task_set_name", nf_task_set_name),
+        ("current_task_id", nf_current_task_id),
+        ("pending_task_ids", nf_pending_task_ids),
+        ("time", nf_time),
+        ("call_soon", nf_call_soon),
+        ("call_later", nf_call_later),
+        ("cancel_timer", nf_cancel_timer),
+        ("is_running", nf_is_running),
+        ("stop", nf_stop),
+        ("close", nf_close),
+        ("reopen", nf_reopen),
+        ("running_loop", nf_running_loop),
+        ("set_running", nf_set_running),
+        ("run_until_complete", nf_run_until_complete),
+        ("run_forever", nf_run_forever),
+    ];
+    let mut attrs = std::collections::HashMap::new();
+    for (name, f) in fns {
+        attrs.insert(Rc::from(*name), native(name, *f));
+    }
+    attrs.insert(
+        Rc::from("CancelledError"),
+        Value::Class(st.cancelled.clone()),
+    );
+    attrs.insert(
+        Rc::from("InvalidStateError"),
+        Value::Class(vm.exc_class("InvalidStateError")),
+    );
+    Ok(Value::Module(Rc::new(Module {
+        name: "_boucle".into(),
+        attrs: Rc::new(RefCell::new(attrs)),
+    })))
+}
+
+/// `import asyncio`: the prelude, compiled and run once.
+pub fn asyncio_module(vm: &mut Vm) -> PyResult<Value> {
+    if vm.asyncio.is_none() {
+        return vm.err(
+            "ModuleNotFoundError",
+            "asyncio needs the event loop: run the program with boucle",
+        );
+    }
+    let parsed = super::parser::parse_module(PRELUDE)
+        .and_then(|m| super::compiler::compile_library(&m, PRELUDE_FILE));
+    let code = match parsed {
+        Ok(c) => c,
+        Err(e) => {
+            let text = e.render(PRELUDE_FILE, PRELUDE);
+            return vm.err("ImportError", format!("asyncio prelude: {text}"));
+        }
+    };
+    vm.library_lines.insert(
+        Rc::from(PRELUDE_FILE),
+        PRELUDE.lines().map(str::to_string).collect(),
+    );
+    let globals: super::value::Namespace = Rc::new(RefCell::new(std::collections::HashMap::new()));
+    globals
+        .borrow_mut()
+        .insert("__name__".into(), Value::str("asyncio"));
+    vm.run_code(code, globals.clone())?;
+    Ok(Value::Module(Rc::new(Module {
+        name: "asyncio".into(),
+        attrs: globals,
+    })))
+}
