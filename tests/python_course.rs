@@ -1,0 +1,150 @@
+//! The course's Python files, run by the interpreter on the instrumented loop,
+//! print exactly what CPython prints (`crate/course/*.out`, the last stderr line
+//! against `.err`, exit status 1 where CPython fails), and their Python tasks are
+//! ordinary tasks of the trace.
+
+use std::path::Path;
+
+use boucle::python::asyncio::PyProgram;
+use boucle::runtime::Loop;
+use boucle::trace::{Event, Kind};
+
+fn run(file: &str, source: &str) -> (boucle::python::Outcome, Vec<Event>) {
+    let lp = Loop::new_virtual();
+    let program = PyProgram::install(&lp, file, source);
+    lp.run_to_end();
+    (
+        program.outcome().expect("the program finished"),
+        lp.events(),
+    )
+}
+
+fn course_files() -> Vec<(String, String)> {
+    let mut files = Vec::new();
+    for dir in ["crate/course", "crate/course-extra"] {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let p = entry.unwrap().path();
+            if p.extension().is_some_and(|e| e == "py") {
+                let name = p.file_name().unwrap().to_string_lossy().to_string();
+                files.push((name, p.to_string_lossy().to_string()));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn every_course_file_run_by_the_interpreter_prints_what_cpython_prints() {
+    let files = course_files();
+    assert!(files.len() >= 11, "{} course files", files.len());
+    for (name, path) in files {
+        let source = std::fs::read_to_string(&path).unwrap();
+        let (out, _) = run(&name, &source);
+        let stem = path.trim_end_matches(".py");
+        let expected = std::fs::read_to_string(format!("{stem}.out")).unwrap();
+        assert_eq!(out.stdout, expected, "stdout of {name}");
+        match std::fs::read_to_string(format!("{stem}.err")) {
+            Ok(err) => {
+                let last = out.stderr.trim_end().lines().last().unwrap_or("");
+                assert_eq!(last, err.trim_end(), "last stderr line of {name}");
+                assert_eq!(out.status, 1, "exit status of {name}");
+            }
+            Err(_) => {
+                assert_eq!(out.stderr, "", "stderr of {name}");
+                assert_eq!(out.status, 0, "exit status of {name}");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_course_indentation_bug_is_reported_like_cpython_with_the_source_line() {
+    let source = include_str!("../crate/course/04_gather.py");
+    let (out, events) = run("04_gather.py", source);
+    assert_eq!(
+        out.stderr,
+        "  File \"04_gather.py\", line 7\n    await asyncio.sleep(2)\nIndentationError: unexpected indent\n"
+    );
+    assert!(!events.iter().any(|e| matches!(e.kind, Kind::Spawn { .. })));
+}
+
+fn spawns(events: &[Event]) -> Vec<String> {
+    events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            Kind::Spawn { name, coro, .. } => Some(format!("{name} {coro}")),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn python_tasks_are_named_as_cpython_names_them_and_show_in_the_trace() {
+    let source = include_str!("../crate/course/07_websocket_wait_first_completed.py");
+    let (_, events) = run("07.py", source);
+    assert_eq!(
+        spawns(&events)[..4],
+        [
+            "Task-1 main",
+            "Task-2 serveur_distant",
+            "Task-3 gestion_envoi_message",
+            "Task-4 gestion_reception_message"
+        ]
+    );
+    let waits: Vec<String> = events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            Kind::PollEnd { wait: Some(w) } => Some(w.to_string()),
+            _ => None,
+        })
+        .collect();
+    for expected in ["sleep(0.25)", "Queue.get()", "wait(FIRST_COMPLETED)"] {
+        assert!(
+            waits.iter().any(|w| w == expected),
+            "no task waited on {expected}: {waits:?}"
+        );
+    }
+}
+
+#[test]
+fn the_python_trace_has_the_same_shape_as_the_rust_scenario_of_the_same_example() {
+    // 03 written in Rust and 03 run from its Python source: same tasks, same log
+    // at the same loop times.
+    let source = include_str!("../crate/course/03_two_coroutines_ensure_future.py");
+    let (_, py) = run("03.py", source);
+    let rust = boucle::scenarios::find("03")
+        .unwrap()
+        .run_virtual()
+        .events();
+    let logs = |ev: &[Event]| -> Vec<(String, String)> {
+        ev.iter()
+            .filter_map(|e| match &e.kind {
+                Kind::Log { text, .. } => Some((format!("{:.3}", e.at), text.clone())),
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(logs(&py), logs(&rust));
+    assert_eq!(spawns(&py), spawns(&rust));
+}
+
+#[test]
+fn lines_of_the_program_are_traced_per_task_and_library_lines_are_not() {
+    let source = include_str!("../crate/course/03_two_coroutines_ensure_future.py");
+    let (_, events) = run("03.py", source);
+    let n = source.lines().count() as u32;
+    let lines: Vec<(u32, u32)> = events
+        .iter()
+        .filter_map(|e| match e.kind {
+            Kind::Line { line } => Some((e.task, line)),
+            _ => None,
+        })
+        .collect();
+    assert!(lines.iter().all(|(_, l)| *l >= 1 && *l <= n), "{lines:?}");
+    assert!(
+        lines.contains(&(1, 7)) && lines.contains(&(2, 14)),
+        "{lines:?}"
+    );
+}
