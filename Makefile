@@ -23,7 +23,11 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 
 PKG  := www/pkg
+# Two builds of the crate: the playground (runtime + Rust scenarios) that every page
+# loads, and the Python interpreter build (feature `python`), loaded only when a
+# Python program runs, so the first paint stays small.
 WASM := $(PKG)/boucle_bg.wasm
+WASM_PY := $(PKG)/boucle_py_bg.wasm
 # Everything the wasm is built from (include_str! of the course files included).
 RUST_INPUTS := Cargo.toml Cargo.lock $(shell find crate -type f 2>/dev/null)
 # Features the Rust wasm32 target emits by default; wasm-opt must accept them all.
@@ -50,7 +54,19 @@ setup:
 	@scripts/setup.sh
 
 # ------------------------------------------------------------------------ build
-build wasm: $(WASM)
+build wasm: $(WASM) $(WASM_PY)
+
+# wasm-opt, then repair of Debian's binaryen 108 table exports (it writes every table
+# export as table 0: scripts/fix-table-exports.mjs, checked, a no-op on binaryen >= 110).
+define optimize
+	@echo "== wasm-opt $(WASM_OPT_FLAGS) $(1)"
+	@before=$$(stat -c %s $(1)); \
+	wasm-opt $(WASM_OPT_FLAGS) $(1) -o $(1).opt; \
+	node scripts/fix-table-exports.mjs $(1) $(1).opt; \
+	mv $(1).opt $(1); \
+	echo "   $$before -> $$(stat -c %s $(1)) bytes ($$(gzip -9c $(1) | wc -c) gzipped)"
+	@touch $(1)
+endef
 
 # File-based: a warm `make test` / `make serve` does not rebuild an up-to-date wasm.
 # Order-only on setup so that the setup check itself never forces a rebuild.
@@ -60,25 +76,24 @@ $(WASM): $(RUST_INPUTS) | setup
 	@# wasm-pack's npm-package noise: not used by the page, and its .gitignore ('*')
 	@# would hide pkg/ from a copy of dist/ made with git.
 	rm -f $(PKG)/.gitignore $(PKG)/package.json $(PKG)/README.md $(PKG)/LICENSE*
-	@# Debian's wasm-opt (binaryen 108) writes every table export as table 0: repaired
-	@# by scripts/fix-table-exports.mjs (checked, and a no-op on binaryen >= 110).
-	@echo "== wasm-opt $(WASM_OPT_FLAGS)"
-	@before=$$(stat -c %s $@); \
-	wasm-opt $(WASM_OPT_FLAGS) $@ -o $@.opt; \
-	node scripts/fix-table-exports.mjs $@ $@.opt; \
-	mv $@.opt $@; \
-	echo "   $$before -> $$(stat -c %s $@) bytes ($$(gzip -9c $@ | wc -c) gzipped)"
-	@touch $@
+	$(call optimize,$@)
+
+$(WASM_PY): $(RUST_INPUTS) | setup
+	@echo "== wasm-pack build (release, feature python)"
+	wasm-pack --log-level error build --target web --out-dir $(PKG) --out-name boucle_py \
+		--release --no-typescript -- --features python
+	rm -f $(PKG)/.gitignore $(PKG)/package.json $(PKG)/README.md $(PKG)/LICENSE*
+	$(call optimize,$@)
 
 # ------------------------------------------------------------------------ serve
-serve: $(WASM)
+serve: $(WASM) $(WASM_PY)
 	node scripts/serve.mjs --root www --host $(HOST) --port $(PORT)
 
 # ------------------------------------------------------------------------ dist
 # www/ minus the test and bench pages, with pkg/ built, plus the CSP header notes.
 DIST_EXCLUDE := bench.html bench.js bench.mjs tests test
 
-dist: $(WASM)
+dist: $(WASM) $(WASM_PY)
 	rm -rf dist
 	mkdir -p dist
 	cp -R www/. dist/
@@ -108,20 +123,20 @@ test-native:
 # flags are in webdriver.json (read from the current directory by the test runner).
 test-wasm:
 	@echo "== wasm-pack test --headless --chrome"
-	CHROMEDRIVER=$(CHROMEDRIVER) wasm-pack --log-level warn test --headless --chrome
+	CHROMEDRIVER=$(CHROMEDRIVER) wasm-pack --log-level warn test --headless --chrome -- --features python
 
 test-js: $(WASM)
 	@echo "== node --test tests/js/"
 	@if [ -z "$(strip $(JS_TESTS))" ]; then echo "   skipped: no test files in tests/js/"; \
 	else node --test $(JS_TESTS); fi
 
-test-e2e: $(WASM)
+test-e2e: $(WASM) $(WASM_PY)
 	@echo "== node --test tests/e2e/"
 	@if [ -z "$(strip $(E2E_TESTS))" ]; then echo "   skipped: no test files in tests/e2e/"; \
 	else node --test $(E2E_TESTS); fi
 
 # ------------------------------------------------------------------------ bench
-bench: $(WASM)
+bench: $(WASM) $(WASM_PY)
 	node bench/run.mjs
 
 # docs/screenshot.png for the README: the page with a scenario run, in headless Chromium.

@@ -112,3 +112,28 @@ fn step_mode_runs_one_loop_iteration_per_step_until_the_end() {
     assert!(steps >= 4, "03 has several iterations, got {steps}");
     assert!(st.result().contains("\"status\":0"));
 }
+
+#[cfg(feature = "python")]
+#[wasm_bindgen_test]
+async fn the_course_python_runs_in_real_time_on_the_browser_loop_with_cpythons_output() {
+    use boucle::python::asyncio::PyProgram;
+    let source = include_str!("../crate/course/03_two_coroutines_ensure_future.py");
+    let lp = host_loop(10.0);
+    let program = PyProgram::install(&lp, "03.py", source);
+    run_to_end(lp.clone(), 10.0).await;
+    let out = program.outcome().expect("finished");
+    assert_eq!(
+        out.stdout,
+        include_str!("../crate/course/03_two_coroutines_ensure_future.out")
+    );
+    // The loop's clock followed real time: 2 s of loop time passed between the
+    // first and the last line (the interpreter's own work counts too, so no upper
+    // bound: a debug build of it is slow).
+    let at: Vec<f64> = lp
+        .events()
+        .iter()
+        .filter(|e| matches!(e.kind, boucle::trace::Kind::Log { .. }))
+        .map(|e| e.at)
+        .collect();
+    assert!(at[3] - at[0] >= 2.0, "log times {at:?}");
+}

@@ -225,7 +225,7 @@ pub fn install(vm: &mut Vm) {
         }),
         ("id", |vm, _, a| {
             let v = arg1(vm, &a, "id")?;
-            Ok(Value::Int((v.id() & 0x7fff_ffff_ffff) as i64))
+            Ok(Value::Int((v.id() as u64 & 0x7fff_ffff_ffff) as i64))
         }),
         ("hash", |vm, _, a| {
             let v = arg1(vm, &a, "hash")?;

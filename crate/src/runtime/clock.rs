@@ -18,6 +18,10 @@ pub trait Clock {
     fn frozen_for(&self) -> f64 {
         0.0
     }
+    /// Whether time only moves when the loop says so (no real waiting).
+    fn is_virtual(&self) -> bool {
+        false
+    }
     /// Called at the start of every loop iteration: a real clock reads the time
     /// once there (crossing into JS for every event would dominate a task switch).
     fn tick(&self) {}
@@ -60,6 +64,9 @@ impl Clock for VirtualClock {
         if deadline > self.now.get() {
             self.now.set(deadline);
         }
+        true
+    }
+    fn is_virtual(&self) -> bool {
         true
     }
 }

@@ -194,6 +194,11 @@ impl Loop {
         w.upgrade().map(Loop)
     }
 
+    /// Whether the loop runs on a virtual clock.
+    pub fn is_virtual(&self) -> bool {
+        self.0.clock.is_virtual()
+    }
+
     /// Loop time in seconds since the program started (what the trace shows).
     pub fn time(&self) -> f64 {
         self.0.clock.now() - self.0.origin

@@ -8,7 +8,13 @@ use std::rc::Rc;
 use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
 
+#[cfg(feature = "python")]
+use super::host::host_notify;
 use super::host::{host_loop, perf_now, Runner};
+#[cfg(feature = "python")]
+use crate::python::asyncio::PyProgram;
+#[cfg(feature = "python")]
+use crate::runtime::VirtualClock;
 use crate::runtime::{Loop, Next};
 use crate::scenarios::{self, Scenario, Text};
 use crate::trace::event::to_json;
@@ -182,6 +188,130 @@ impl Session {
             None => Promise::resolve(&JsValue::UNDEFINED),
         }
     }
+}
+
+#[cfg(feature = "python")]
+/// A Python program run by the interpreter on the loop: on the virtual clock by
+/// default (instant, in slices so the page keeps painting and Stop works), or in
+/// real time at `speed`.
+#[cfg(feature = "python")]
+#[wasm_bindgen]
+pub struct PySession {
+    lp: Loop,
+    program: PyProgram,
+    speed: f64,
+    runner: Option<Rc<Runner>>,
+}
+
+#[cfg(feature = "python")]
+#[wasm_bindgen]
+impl PySession {
+    /// Compiles `source` (shown as `filename` in tracebacks); `speed` absent or 0:
+    /// virtual clock; otherwise 0.01 to 100 (1 = real time).
+    #[wasm_bindgen(constructor)]
+    pub fn new(filename: &str, source: &str, speed: Option<f64>) -> Result<PySession, JsError> {
+        let speed = speed.unwrap_or(0.0);
+        let lp = if speed == 0.0 {
+            Loop::new(Box::new(VirtualClock::new()), Some(host_notify()))
+        } else if speed.is_finite() && (0.01..=100.0).contains(&speed) {
+            host_loop(speed)
+        } else {
+            return Err(JsError::new(&format!(
+                "speed {speed} is not accepted: give 0 (instant) or a number from 0.01 to 100"
+            )));
+        };
+        let program = PyProgram::install(&lp, filename, source);
+        Ok(PySession {
+            lp,
+            program,
+            speed,
+            runner: None,
+        })
+    }
+
+    /// Starts the run; `on_update()` is called after each slice of work.
+    pub fn start(&mut self, on_update: Option<Function>) {
+        if self.runner.is_none() {
+            let speed = if self.speed == 0.0 { 1.0 } else { self.speed };
+            self.runner = Some(Runner::start(self.lp.clone(), speed, on_update));
+        }
+    }
+
+    /// JSON array of the events from index `from` on.
+    pub fn events_since(&self, from: usize) -> String {
+        to_json(&self.lp.events_since(from))
+    }
+
+    /// Stops the run; idempotent.
+    pub fn stop(&self) {
+        match &self.runner {
+            Some(r) => r.stop(),
+            None => self.lp.abort(),
+        }
+    }
+
+    /// Whether the program has ended (or was stopped).
+    pub fn finished(&self) -> bool {
+        self.lp.status().is_some()
+    }
+
+    /// Current loop time, seconds.
+    pub fn now(&self) -> f64 {
+        self.lp.time()
+    }
+
+    /// `{stdout, stderr, status, duration}`: the interpreter's, as CPython's.
+    pub fn result(&self) -> String {
+        py_result_json(&self.lp, &self.program, false)
+    }
+
+    /// A Promise resolved when the run has ended.
+    pub fn when_finished(&self) -> Promise {
+        match &self.runner {
+            Some(r) => r.when_finished(),
+            None => Promise::resolve(&JsValue::UNDEFINED),
+        }
+    }
+}
+
+#[cfg(feature = "python")]
+fn py_result_json(lp: &Loop, program: &PyProgram, with_events: bool) -> String {
+    let outcome = program.outcome();
+    let mut j = Json::new();
+    j.begin_object();
+    if with_events {
+        j.key("events").raw(&to_json(&lp.events()));
+    }
+    match outcome {
+        Some(o) => {
+            j.key("stdout").string(&o.stdout);
+            j.key("stderr").string(&o.stderr);
+            j.key("status").int(o.status as i64);
+        }
+        // Stopped, or a loop left waiting forever: what the loop recorded.
+        None => {
+            j.key("stdout").string(&lp.stdout());
+            j.key("stderr").string(&lp.stderr());
+            match lp.status() {
+                Some(s) => j.key("status").int(s as i64),
+                None => j.key("status").null(),
+            };
+        }
+    }
+    j.key("duration").number(lp.time());
+    j.end_object();
+    j.finish()
+}
+
+#[cfg(feature = "python")]
+/// Runs a Python program to the end on the virtual clock, at once:
+/// `{events, stdout, stderr, status, duration}`.
+#[wasm_bindgen]
+pub fn run_python_instant(filename: &str, source: &str) -> String {
+    let lp = Loop::new_virtual();
+    let program = PyProgram::install(&lp, filename, source);
+    lp.run_to_end();
+    py_result_json(&lp, &program, true)
 }
 
 /// Step mode: one loop iteration per call, on the virtual clock.

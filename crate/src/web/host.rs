@@ -182,6 +182,13 @@ impl Runner {
                     self.later(secs / self.speed * 1000.0);
                     break;
                 }
+                Next::Idle if self.lp.is_virtual() => {
+                    // Nothing can wake a virtual loop from outside: it would
+                    // wait forever (run_to_end explains and ends the run).
+                    self.lp.run_to_end();
+                    self.finished();
+                    break;
+                }
                 Next::Idle => break,
                 Next::Finished(_) => {
                     self.finished();
