@@ -71,6 +71,11 @@ impl MersenneTwister {
         Self::from_key(&key)
     }
 
+    /// `random.seed(n)` for |n| < 2**64.
+    pub fn new(seed: u64) -> Self {
+        Self::seed_words(&[seed as u32, (seed >> 32) as u32])
+    }
+
     /// `random.seed(n)` for a machine integer.
     pub fn seed_i64(n: i64) -> Self {
         let m = n.unsigned_abs();
