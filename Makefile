@@ -138,6 +138,7 @@ test-e2e: $(WASM) $(WASM_PY)
 # ------------------------------------------------------------------------ bench
 bench: $(WASM) $(WASM_PY)
 	node bench/run.mjs
+	node bench/python.mjs
 
 # docs/screenshot.png for the README: the page with a scenario run, in headless Chromium.
 screenshot: $(WASM)
