@@ -148,3 +148,25 @@ fn lines_of_the_program_are_traced_per_task_and_library_lines_are_not() {
         "{lines:?}"
     );
 }
+
+#[test]
+fn a_long_coroutine_step_is_run_in_slices_without_letting_another_task_in() {
+    // 3 million iterations: many instruction slices, one step of `busy` as far as
+    // the loop and the trace are concerned, and `other` only runs after it, as
+    // under CPython (which prints exactly these two lines).
+    let source = "import asyncio\nasync def busy():\n    n = 0\n    for i in range(3_000_000):\n        n += i\n    print(\"busy done\", n)\nasync def other():\n    print(\"other\")\nasync def main():\n    await asyncio.gather(busy(), other())\nasyncio.run(main())\n";
+    let (out, events) = run("spin.py", source);
+    assert_eq!(out.stdout, "busy done 4499998500000\nother\n");
+    let busy = events
+        .iter()
+        .find_map(|e| match &e.kind {
+            Kind::Spawn { coro, .. } if coro == "busy" => Some(e.task),
+            _ => None,
+        })
+        .unwrap();
+    let polls = events
+        .iter()
+        .filter(|e| e.task == busy && matches!(e.kind, Kind::PollStart))
+        .count();
+    assert_eq!(polls, 1, "the sliced step is still one step");
+}

@@ -54,6 +54,7 @@ pub(crate) struct Slot {
     cancel_requests: u32,
     throw_cancel: bool,
     yield_now: bool,
+    held: bool,
     waiter: Option<Rc<dyn AnyFut>>,
     wait_label: Option<Rc<str>>,
     line: u32,
@@ -109,8 +110,10 @@ pub(crate) struct State {
     stderr: String,
     status: Option<i32>,
     program: Option<Program>,
-    // The main program paused on purpose (`Loop::hold`): poll it again later.
+    // The main program or the running task paused on purpose (`Loop::hold`).
     hold: bool,
+    // Handles of an iteration interrupted by a held task, still to run.
+    iter_remaining: Option<usize>,
     // The timers as the last iteration event showed them, reused while the set
     // of timers is unchanged (a task switch then allocates no snapshot).
     timers_shown: Option<(u64, TimerSnapshot)>,
@@ -171,6 +174,7 @@ impl Loop {
                 program: None,
                 timers_shown: None,
                 hold: false,
+                iter_remaining: None,
             }),
             clock,
             origin,
@@ -442,6 +446,7 @@ impl Loop {
                 cancel_requests: 0,
                 throw_cancel: false,
                 yield_now: false,
+                held: false,
                 waiter: None,
                 wait_label: None,
                 line: 0,
@@ -635,13 +640,15 @@ impl Loop {
 
     // ----- the one place that polls --------------------------------------------
 
-    fn step_task(&self, id: TaskId) {
-        let (mut body, waker) = {
+    /// One step of a task; true when the task held the loop (to be stepped again
+    /// before anything else).
+    fn step_task(&self, id: TaskId) -> bool {
+        let (mut body, waker, resumed) = {
             let mut st = self.0.st.borrow_mut();
             let slot = &mut st.tasks[id as usize - 1];
             slot.scheduled = false;
             if slot.done {
-                return;
+                return false;
             }
             if std::mem::take(&mut slot.must_cancel) {
                 if !slot.started {
@@ -651,27 +658,31 @@ impl Loop {
                     slot.body = None;
                     drop(st);
                     self.finish_cancelled(id);
-                    return;
+                    return false;
                 }
                 slot.throw_cancel = true;
             }
+            let resumed = std::mem::take(&mut slot.held);
             slot.started = true;
             slot.waiter = None;
             slot.wait_label = None;
             let Some(body) = slot.body.take() else {
-                return;
+                return false;
             };
             let waker = slot.waker.clone();
             st.current = id;
-            (body, waker)
+            (body, waker, resumed)
         };
-        self.emit(id, Kind::PollStart);
+        if !resumed {
+            self.emit(id, Kind::PollStart);
+        }
         let mut cx = Context::from_waker(&waker);
         let polled = body.as_mut().poll(&mut cx);
-        let unconsumed_cancel = {
+        let (unconsumed_cancel, held) = {
             let mut st = self.0.st.borrow_mut();
             st.current = 0;
-            std::mem::take(&mut st.tasks[id as usize - 1].throw_cancel)
+            let held = std::mem::take(&mut st.hold);
+            (std::mem::take(&mut st.tasks[id as usize - 1].throw_cancel), held)
         };
         match polled {
             Poll::Ready(complete) => {
@@ -679,6 +690,15 @@ impl Loop {
                 self.0.st.borrow_mut().tasks[id as usize - 1].done = true;
                 let (outcome, detail) = complete();
                 self.emit(id, Kind::Complete { outcome, detail });
+            }
+            Poll::Pending if held => {
+                // Still the same step (the host got to paint): no poll_end.
+                let mut st = self.0.st.borrow_mut();
+                let slot = &mut st.tasks[id as usize - 1];
+                slot.body = Some(body);
+                slot.held = true;
+                slot.throw_cancel = unconsumed_cancel;
+                return true;
             }
             Poll::Pending if unconsumed_cancel => {
                 // Suspended on something that is not one of ours (a JS Promise):
@@ -701,6 +721,7 @@ impl Loop {
                 }
             }
         }
+        false
     }
 
     fn finish_cancelled(&self, id: TaskId) {
@@ -735,6 +756,12 @@ impl Loop {
     /// driver must wait for.
     fn run_once(&self) -> Option<Next> {
         self.0.clock.tick();
+        // A task held the loop (`Loop::hold`, a long step of interpreted code):
+        // finish the interrupted iteration first, held task at its head.
+        let interrupted = self.0.st.borrow_mut().iter_remaining.take();
+        if let Some(n) = interrupted {
+            return self.run_handles(n);
+        }
         self.drain_inbox();
         let idle = {
             let mut st = self.0.st.borrow_mut();
@@ -802,10 +829,25 @@ impl Loop {
             },
         );
         let ntodo = self.0.st.borrow().ready.len();
-        for _ in 0..ntodo {
+        self.run_handles(ntodo)
+    }
+
+    /// Runs the first `ntodo` ready handles; stops early when a task holds the
+    /// loop (its step goes back to the head of the queue, the rest of the
+    /// iteration waits for the next call).
+    fn run_handles(&self, ntodo: usize) -> Option<Next> {
+        for k in 0..ntodo {
             let handle = self.0.st.borrow_mut().ready.pop_front();
             match handle {
-                Some(Handle::Step(id)) => self.step_task(id),
+                Some(Handle::Step(id)) => {
+                    if self.step_task(id) {
+                        let mut st = self.0.st.borrow_mut();
+                        st.ready.push_front(Handle::Step(id));
+                        st.tasks[id as usize - 1].scheduled = true;
+                        st.iter_remaining = Some(ntodo - k);
+                        return Some(Next::Continue);
+                    }
+                }
                 Some(Handle::Call(f, _)) => f(),
                 None => break,
             }

@@ -235,6 +235,9 @@ fn task_body(st: Rc<State>, coro: Value) -> impl std::future::Future<Output = Re
                 return Err(Exc::runtime("the interpreter is gone"));
             };
             while matches!(r, Resumed::Budget) {
+                // A long step: let the host paint, then go on with the same step
+                // before anything else runs (the loop is held, as in CPython).
+                st.lp.hold().await;
                 r = with_interp(&st, |it| it.resume_more(SLICE)).unwrap_or(Resumed::Budget);
             }
             send = Value::None;
