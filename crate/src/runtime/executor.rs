@@ -682,7 +682,10 @@ impl Loop {
             let mut st = self.0.st.borrow_mut();
             st.current = 0;
             let held = std::mem::take(&mut st.hold);
-            (std::mem::take(&mut st.tasks[id as usize - 1].throw_cancel), held)
+            (
+                std::mem::take(&mut st.tasks[id as usize - 1].throw_cancel),
+                held,
+            )
         };
         match polled {
             Poll::Ready(complete) => {
