@@ -224,8 +224,8 @@ fn exc_value(vm: &mut Vm, e: Exc) -> Value {
 }
 
 /// A task's body: resume the coroutine, wait on what it yields, repeat.
-fn task_body(st: Rc<State>, coro: Value) -> impl std::future::Future<Output = Result<Value, Exc>> {
-    async move {
+async fn task_body(st: Rc<State>, coro: Value) -> Result<Value, Exc> {
+    {
         let mut send = Value::None;
         let mut throw: Option<Value> = None;
         loop {
