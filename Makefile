@@ -112,8 +112,9 @@ test-fmt:
 	cargo fmt --check
 
 test-clippy:
-	@echo "== cargo clippy --all-targets -- -D warnings"
+	@echo "== cargo clippy --all-targets -- -D warnings (native, then wasm32 with python)"
 	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --features python -- -D warnings
 
 test-native:
 	@echo "== cargo test (native)"

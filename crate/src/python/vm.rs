@@ -334,6 +334,9 @@ impl Vm {
     }
 
     /// Push a frame, enforcing the recursion limit.
+    // Frames arrive boxed (a suspended generator keeps its frame in a Box); on
+    // wasm32 the frame is small enough for clippy to flag the box.
+    #[allow(clippy::boxed_local)]
     pub fn push_frame(&mut self, f: Box<Frame>) -> PyResult<()> {
         if self.frames.len() >= RECURSION_LIMIT {
             return self.err("RecursionError", "maximum recursion depth exceeded");

@@ -74,6 +74,9 @@ impl Clock for HostClock {
     }
 }
 
+/// The one JS closure every microtask drain goes through.
+type DrainClosure = Closure<dyn FnMut(JsValue)>;
+
 /// Drives one loop in the page.
 pub struct Runner {
     lp: Loop,
@@ -86,7 +89,7 @@ pub struct Runner {
 
 thread_local! {
     static RUNNERS: RefCell<Vec<Weak<Runner>>> = const { RefCell::new(Vec::new()) };
-    static MICROTASK: RefCell<Option<Closure<dyn FnMut(JsValue)>>> = const { RefCell::new(None) };
+    static MICROTASK: RefCell<Option<DrainClosure>> = const { RefCell::new(None) };
     static RESOLVED: Promise = Promise::resolve(&JsValue::UNDEFINED);
 }
 
