@@ -776,7 +776,10 @@ impl Loop {
         };
         if let Some(next) = idle {
             match next {
+                // `asyncio.sleep(math.inf)`: CPython waits a day at a time,
+                // forever; nothing else can happen here either.
                 None => return Some(Next::Idle),
+                Some(deadline) if !deadline.is_finite() => return Some(Next::Idle),
                 Some(deadline) => {
                     let now = self.0.clock.now();
                     if deadline >= now + CLOCK_RESOLUTION && !self.0.clock.skip_to(deadline) {
