@@ -1,0 +1,13 @@
+print("a", "b", "c")
+print("a", "b", "c", sep="")
+print("a", "b", "c", sep=", ")
+print("pas de retour", end="")
+print(" -> suite")
+print("x", end="!\n")
+for i in range(3):
+    print(i, end=" ")
+print()
+print()
+print(1, 2.5, None, True, [1, "a"], {"k": (1,)}, sep=" | ")
+print("multi\nligne", "tab\tulé")
+print("sep None", "ok", sep=None, end=None)

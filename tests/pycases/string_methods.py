@@ -1,0 +1,20 @@
+s = "  Bonjour le Monde  "
+print(repr(s.strip()), repr(s.lstrip()), repr(s.rstrip()))
+t = s.strip()
+print(t.upper(), t.lower(), t.title(), t.swapcase(), t.capitalize())
+print(t.split(), t.split("o"), t.split(" ", 1), "a,b,,c".split(","))
+print("-".join(["a", "b", "c"]), "".join(reversed("abc")))
+print(t.replace("o", "0"), t.replace("o", "0", 1))
+print(t.find("le"), t.find("xyz"), t.index("M"), t.rfind("o"))
+print(t.startswith("Bon"), t.endswith("de"), t.startswith(("x", "B")))
+print(t.count("o"), "aaaa".count("aa"), len(t))
+print("42".isdigit(), "abc".isalpha(), "a1".isalnum(), "   ".isspace(), "Abc".islower())
+print("x".center(7, "."), "7".zfill(3), "ab".ljust(4) + "|", "ab".rjust(4))
+print("ligne1\nligne2\n".splitlines(), "a b".partition(" "))
+print("Né à Paris".encode("utf-8"), len("été"), ord("A"), chr(233))
+print("ab" * 3, "b" in "abc", "abc" < "abd", "Z" < "a")
+print("{} et {:>5}".format("x", "y"), "--xx--".strip("-"))
+try:
+    t.index("xyz")
+except ValueError as e:
+    print(e)
