@@ -170,3 +170,30 @@ fn a_long_coroutine_step_is_run_in_slices_without_letting_another_task_in() {
         .count();
     assert_eq!(polls, 1, "the sliced step is still one step");
 }
+
+fn run_file_named(file: &str, source: &str) -> boucle::python::Outcome {
+    run(file, source).0
+}
+
+#[test]
+fn a_coroutine_called_without_await_gets_cpythons_warning() {
+    let source = "import asyncio\nasync def f():\n    print(\"f\")\nasync def main():\n    f()\n    print(\"fin\")\nasyncio.run(main())\n";
+    let out = run_file_named("nw.py", source);
+    assert_eq!(out.stdout, "fin\n");
+    // What CPython 3.11 writes on stderr for this program.
+    assert_eq!(
+        out.stderr,
+        "nw.py:5: RuntimeWarning: coroutine 'f' was never awaited\n  f()\nRuntimeWarning: Enable tracemalloc to get the object allocation traceback\n"
+    );
+    assert_eq!(out.status, 0);
+}
+
+#[test]
+fn a_task_left_pending_at_exit_gets_cpythons_warning() {
+    let source = "import asyncio\nasync def f():\n    await asyncio.sleep(10)\nasync def main():\n    asyncio.ensure_future(f())\n    await asyncio.sleep(0)\nloop = asyncio.new_event_loop()\nloop.run_until_complete(main())\n";
+    let out = run_file_named("td.py", source);
+    assert_eq!(
+        out.stderr,
+        "Task was destroyed but it is pending!\ntask: <Task pending name='Task-2' coro=<f() running at td.py:3> wait_for=<Future pending cb=[Task.task_wakeup()]>>\n"
+    );
+}

@@ -143,6 +143,7 @@ pub fn start_call(vm: &mut Vm, f: Value, mut args: Args) -> PyResult<Called> {
                         is_coroutine: func.code.kind == CodeKind::Coroutine,
                         name: func.code.name.clone(),
                         qualname: func.code.qualname.clone(),
+                        owned_by_task: false,
                     };
                     Ok(Called::Value(Value::Gen(Rc::new(RefCell::new(g)))))
                 }

@@ -151,6 +151,7 @@ impl Interpreter {
                 self.report(&e)
             }
         };
+        self.vm.warn_unawaited(true);
         self.done = Some(Outcome {
             stdout: self.vm.stdout.clone(),
             stderr: self.vm.stderr.clone(),
@@ -256,12 +257,22 @@ impl Interpreter {
             Exit::Return(_) | Exit::Yield(_) => 0,
             Exit::Error(e) => self.report(&e),
         };
+        self.vm.warn_unawaited(true);
         self.done = Some(Outcome {
             stdout: self.vm.stdout.clone(),
             stderr: self.vm.stderr.clone(),
             status,
         });
         ModuleStep::Finished(status)
+    }
+
+    /// Adds text to standard error after the program ended (warnings printed at
+    /// interpreter shutdown).
+    pub fn append_stderr(&mut self, text: &str) {
+        self.vm.write_err(text);
+        if let Some(out) = &mut self.done {
+            out.stderr.push_str(text);
+        }
     }
 
     /// The blocking call that suspended the main program returns `result`.

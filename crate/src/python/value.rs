@@ -327,6 +327,24 @@ pub struct GenObj {
     pub name: Rc<str>,
     /// `__qualname__`
     pub qualname: Rc<str>,
+    /// Handed to a task: a task cancelled before its first step closes its
+    /// coroutine silently, as CPython's does.
+    pub owned_by_task: bool,
+}
+
+thread_local! {
+    /// Coroutines destroyed before they ever ran, waiting for the VM to print
+    /// CPython's `RuntimeWarning: coroutine '…' was never awaited`.
+    pub static UNAWAITED: RefCell<Vec<Rc<str>>> = const { RefCell::new(Vec::new()) };
+}
+
+impl Drop for GenObj {
+    fn drop(&mut self) {
+        if self.is_coroutine && self.state == GenState::Created && !self.owned_by_task {
+            let name = self.qualname.clone();
+            let _ = UNAWAITED.try_with(|u| u.borrow_mut().push(name));
+        }
+    }
 }
 
 /// Native iterators.

@@ -333,6 +333,46 @@ impl Vm {
         }
     }
 
+    /// Prints CPython's warning for coroutines destroyed before they ran: at the
+    /// current line, or `sys:1` when the program is over.
+    pub fn warn_unawaited(&mut self, at_exit: bool) {
+        let names: Vec<Rc<str>> = super::value::UNAWAITED
+            .try_with(|u| std::mem::take(&mut *u.borrow_mut()))
+            .unwrap_or_default();
+        for name in names {
+            let place = self
+                .frames
+                .iter()
+                .rev()
+                .find(|f| f.code.file.is_none())
+                .filter(|_| !at_exit)
+                .map(|f| {
+                    let ip =
+                        f.ip.saturating_sub(1)
+                            .min(f.code.lines.len().saturating_sub(1));
+                    f.code.lines.get(ip).copied().unwrap_or(0)
+                });
+            let text = match place {
+                Some(line) => {
+                    let src = self
+                        .lines
+                        .get((line as usize).wrapping_sub(1))
+                        .map(|s| s.trim().to_string())
+                        .unwrap_or_default();
+                    format!(
+                        "{}:{line}: RuntimeWarning: coroutine '{name}' was never awaited\n  {src}\n",
+                        self.filename
+                    )
+                }
+                None => format!("sys:1: RuntimeWarning: coroutine '{name}' was never awaited\n"),
+            };
+            self.write_err(&text);
+            self.write_err(
+                "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
+            );
+        }
+    }
+
     /// Push a frame, enforcing the recursion limit.
     // Frames arrive boxed (a suspended generator keeps its frame in a Box); on
     // wasm32 the frame is small enough for clippy to flag the box.
@@ -970,6 +1010,8 @@ impl Vm {
             }
             Pop => {
                 self.pop();
+                // `f()` without await: the coroutine dies right here.
+                self.warn_unawaited(false);
             }
             Dup => {
                 let v = self.top().stack.last().cloned().unwrap_or(Value::None);

@@ -29,6 +29,7 @@ pub struct State {
     interp: RefCell<Weak<RefCell<Interpreter>>>,
     futs: RefCell<Vec<Fut<Value>>>,
     tasks: RefCell<Vec<(u32, Task<Value>)>>,
+    coros: RefCell<Vec<(u32, Value)>>,
     callbacks: RefCell<Vec<(usize, Value, u64)>>,
     running: RefCell<Value>,
     cancelled: Rc<Class>,
@@ -121,6 +122,7 @@ impl PyProgram {
                 interp: RefCell::new(Rc::downgrade(&interp)),
                 futs: RefCell::new(Vec::new()),
                 tasks: RefCell::new(Vec::new()),
+                coros: RefCell::new(Vec::new()),
                 callbacks: RefCell::new(Vec::new()),
                 running: RefCell::new(Value::None),
                 cancelled,
@@ -150,7 +152,10 @@ fn program(st: Rc<State>, interp: Rc<RefCell<Interpreter>>) -> Program {
                 it.run_step(SLICE)
             };
             match step {
-                ModuleStep::Finished(_) => return Ok(()),
+                ModuleStep::Finished(_) => {
+                    warn_pending_tasks(&st, &interp);
+                    return Ok(());
+                }
                 ModuleStep::Budget => st.lp.hold().await,
                 ModuleStep::Suspended(req) => {
                     let r = serve(&st, req).await;
@@ -159,6 +164,59 @@ fn program(st: Rc<State>, interp: Rc<RefCell<Interpreter>>) -> Program {
             }
         }
     })
+}
+
+/// CPython, at shutdown, for each task still pending when it is destroyed.
+fn warn_pending_tasks(st: &State, interp: &Rc<RefCell<Interpreter>>) {
+    let pending: Vec<(String, Value)> = st
+        .tasks
+        .borrow()
+        .iter()
+        .filter(|(_, t)| !t.done())
+        .map(|(id, t)| (st.lp.task_name(*id), t_coro(st, t.id())))
+        .collect();
+    let mut it = interp.borrow_mut();
+    let file = it.vm().filename.clone();
+    for (name, coro) in pending {
+        let (qualname, line, started) = match &coro {
+            Value::Gen(g) => {
+                let g = g.borrow();
+                match &g.frame {
+                    Some(f) => {
+                        let ip =
+                            f.ip.saturating_sub(1)
+                                .min(f.code.lines.len().saturating_sub(1));
+                        let started = g.state != super::value::GenState::Created;
+                        let line = if started {
+                            f.code.lines.get(ip).copied().unwrap_or(0)
+                        } else {
+                            f.code.first_line
+                        };
+                        (g.qualname.to_string(), line, started)
+                    }
+                    None => (g.qualname.to_string(), 0, false),
+                }
+            }
+            _ => ("?".to_string(), 0, false),
+        };
+        let wait = if started {
+            " wait_for=<Future pending cb=[Task.task_wakeup()]>"
+        } else {
+            ""
+        };
+        it.append_stderr(&format!(
+            "Task was destroyed but it is pending!\ntask: <Task pending name='{name}' coro=<{qualname}() running at {file}:{line}>{wait}>\n"
+        ));
+    }
+}
+
+fn t_coro(st: &State, id: u32) -> Value {
+    st.coros
+        .borrow()
+        .iter()
+        .find(|(i, _)| *i == id)
+        .map(|(_, c)| c.clone())
+        .unwrap_or(Value::None)
 }
 
 /// Runs a blocking request of the main program on the loop.
@@ -474,7 +532,10 @@ fn nf_task_new(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
     let st = state(vm);
     let coro = arg(&a, 0);
     let coro_name = match &coro {
-        Value::Gen(g) => g.borrow().qualname.to_string(),
+        Value::Gen(g) => {
+            g.borrow_mut().owned_by_task = true;
+            g.borrow().qualname.to_string()
+        }
         _ => "?".to_string(),
     };
     let name = match arg(&a, 1) {
@@ -483,7 +544,8 @@ fn nf_task_new(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
     };
     let task = st
         .lp
-        .create_task_named(name, &coro_name, task_body(st.clone(), coro));
+        .create_task_named(name, &coro_name, task_body(st.clone(), coro.clone()));
+    st.coros.borrow_mut().push((task.id(), coro));
     let h = add_fut(&st, task.fut().clone());
     let id = task.id();
     st.tasks.borrow_mut().push((id, task));
