@@ -1,0 +1,12 @@
+import random
+random.seed(42)
+print(random.random())
+print(random.random())
+print([random.randint(1, 6) for _ in range(10)])
+print(random.choice(["pierre", "feuille", "ciseaux"]))
+l = list(range(10))
+random.shuffle(l)
+print(l)
+print(random.uniform(1, 10))
+print(random.sample(range(100), 5))
+print(random.randrange(0, 100, 5))
