@@ -768,6 +768,7 @@ impl Loop {
         self.drain_inbox();
         let idle = {
             let mut st = self.0.st.borrow_mut();
+            st.timers.clean();
             if st.ready.is_empty() && !st.stopping {
                 Some(st.timers.next_deadline())
             } else {

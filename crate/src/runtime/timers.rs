@@ -1,41 +1,14 @@
-//! The timer heap: `call_later` handles ordered by (deadline, sequence), so timers
-//! with the same deadline fire in the order they were armed, as in CPython's
-//! `heapq` of `TimerHandle`s.
-
-use std::cmp::Ordering;
-use std::collections::BinaryHeap;
+//! The timer heap, an exact port of CPython's: `heapq` over `TimerHandle`s that
+//! compare on their deadline alone. Timers with the same deadline therefore do not
+//! fire in the order they were armed but in the order the heap happens to hold
+//! them, and cancelled timers stay in the heap (they shape it) until they reach
+//! its head or until more than half of the timers are cancelled (then the heap is
+//! rebuilt), as in `BaseEventLoop._run_once`.
 
 use super::TaskId;
 
 /// What runs when a timer fires.
 pub type TimerCallback = Box<dyn FnOnce()>;
-
-struct Entry {
-    deadline: f64,
-    seq: u64,
-    timer: Timer,
-}
-
-impl PartialEq for Entry {
-    fn eq(&self, other: &Self) -> bool {
-        self.cmp(other) == Ordering::Equal
-    }
-}
-impl Eq for Entry {}
-impl PartialOrd for Entry {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-impl Ord for Entry {
-    // Reversed: BinaryHeap is a max-heap and we want the earliest first.
-    fn cmp(&self, other: &Self) -> Ordering {
-        other
-            .deadline
-            .total_cmp(&self.deadline)
-            .then(other.seq.cmp(&self.seq))
-    }
-}
 
 /// A timer's payload.
 pub struct Timer {
@@ -45,49 +18,65 @@ pub struct Timer {
     pub what: String,
     /// Absolute loop time.
     pub deadline: f64,
-    /// What runs when it fires.
+    /// What runs when it fires; `None` once cancelled.
     pub callback: Option<TimerCallback>,
 }
 
-/// Identifies an armed timer (its sequence number).
+/// Identifies an armed timer.
 pub type TimerId = u64;
 
-/// Deadline heap. Cancellation is lazy, as in CPython: a cancelled timer stays in
-/// the heap, marked, until it reaches the top. (No map beside the heap: a
-/// BTreeMap alone weighed 14 KB of wasm.)
+struct Entry {
+    id: TimerId,
+    timer: Timer,
+}
+
+impl Entry {
+    // TimerHandle.__lt__: the deadline only.
+    fn lt(&self, other: &Entry) -> bool {
+        self.timer.deadline < other.timer.deadline
+    }
+}
+
+/// CPython's `_MIN_SCHEDULED_TIMER_HANDLES`.
+const MIN_SCHEDULED: usize = 100;
+/// CPython's `_MIN_CANCELLED_TIMER_HANDLES_FRACTION`.
+const MIN_CANCELLED_FRACTION: f64 = 0.5;
+
+/// `loop._scheduled`.
 #[derive(Default)]
 pub struct Timers {
-    heap: BinaryHeap<Entry>,
-    // Sequence numbers of cancelled timers still in the heap; cancellations are
-    // rare (a cancelled sleep, a wait timeout that did not fire), so a Vec does.
-    cancelled: Vec<u64>,
-    seq: u64,
+    heap: Vec<Entry>,
+    next_id: TimerId,
+    cancelled: usize,
     // Bumped on every change, so observers can tell when to re-read `pending`.
     version: u64,
 }
 
 impl Timers {
-    /// Arms a timer and returns its id.
+    /// `heapq.heappush`; returns the timer's id.
     pub fn push(&mut self, timer: Timer) -> TimerId {
-        self.seq += 1;
+        self.next_id += 1;
         self.version += 1;
-        let seq = self.seq;
         self.heap.push(Entry {
-            deadline: timer.deadline,
-            seq,
+            id: self.next_id,
             timer,
         });
-        seq
+        let last = self.heap.len() - 1;
+        self.sift_down(0, last);
+        self.next_id
     }
 
-    /// Cancels a timer; returns whether it was still armed.
+    /// `TimerHandle.cancel()`: marks it; returns whether it was still scheduled.
     pub fn cancel(&mut self, id: TimerId) -> bool {
-        if self.cancelled.contains(&id) || !self.heap.iter().any(|e| e.seq == id) {
-            return false;
+        match self.heap.iter_mut().find(|e| e.id == id) {
+            Some(e) if e.timer.callback.is_some() => {
+                e.timer.callback = None;
+                self.cancelled += 1;
+                self.version += 1;
+                true
+            }
+            _ => false,
         }
-        self.version += 1;
-        self.cancelled.push(id);
-        true
     }
 
     /// Changes whenever a timer is armed, cancelled or fired.
@@ -95,41 +84,124 @@ impl Timers {
         self.version
     }
 
-    fn drop_cancelled(&mut self) {
-        while let Some(top) = self.heap.peek() {
-            let Some(pos) = self.cancelled.iter().position(|s| *s == top.seq) else {
-                break;
-            };
-            self.cancelled.swap_remove(pos);
-            self.heap.pop();
+    /// The start of `_run_once`: drop cancelled timers, from the head, or all of
+    /// them (and heapify) when they are too many.
+    pub fn clean(&mut self) {
+        let n = self.heap.len();
+        if n > MIN_SCHEDULED && self.cancelled as f64 / n as f64 > MIN_CANCELLED_FRACTION {
+            self.heap.retain(|e| e.timer.callback.is_some());
+            for i in (0..self.heap.len() / 2).rev() {
+                self.sift_up(i);
+            }
+            self.cancelled = 0;
+            self.version += 1;
+        } else {
+            while self
+                .heap
+                .first()
+                .is_some_and(|e| e.timer.callback.is_none())
+            {
+                self.cancelled -= 1;
+                self.pop();
+            }
         }
     }
 
-    /// The earliest live deadline.
-    pub fn next_deadline(&mut self) -> Option<f64> {
-        self.drop_cancelled();
-        self.heap.peek().map(|e| e.deadline)
+    /// The deadline at the head of the heap.
+    pub fn next_deadline(&self) -> Option<f64> {
+        self.heap.first().map(|e| e.timer.deadline)
     }
 
-    /// Removes and returns the earliest timer if its deadline is before `end`.
+    /// Pops the head if its deadline is before `end` (a cancelled timer comes out
+    /// with no callback, as CPython skips it in the ready queue).
     pub fn pop_due(&mut self, end: f64) -> Option<Timer> {
-        self.drop_cancelled();
-        if self.heap.peek()?.deadline >= end {
+        if self.heap.first()?.timer.deadline >= end {
             return None;
         }
-        self.version += 1;
-        self.heap.pop().map(|e| e.timer)
+        let e = self.pop()?;
+        if e.timer.callback.is_none() {
+            self.cancelled -= 1;
+        }
+        Some(e.timer)
     }
 
-    /// Live timers in firing order, as (deadline, task): what Step mode shows.
+    /// Live timers by deadline: what Step mode shows.
     pub fn pending(&self) -> Vec<(f64, TaskId)> {
-        let mut v: Vec<(f64, u64, TaskId)> = self
+        let mut v: Vec<(f64, TimerId, TaskId)> = self
             .heap
             .iter()
-            .filter(|e| !self.cancelled.contains(&e.seq))
-            .map(|e| (e.deadline, e.seq, e.timer.task))
+            .filter(|e| e.timer.callback.is_some())
+            .map(|e| (e.timer.deadline, e.id, e.timer.task))
             .collect();
         v.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
         v.into_iter().map(|(d, _, t)| (d, t)).collect()
+    }
+
+    // heapq.heappop
+    fn pop(&mut self) -> Option<Entry> {
+        let last = self.heap.pop()?;
+        if self.heap.is_empty() {
+            self.version += 1;
+            return Some(last);
+        }
+        let top = std::mem::replace(&mut self.heap[0], last);
+        self.sift_up(0);
+        self.version += 1;
+        Some(top)
+    }
+
+    // heapq._siftdown: move the item at `pos` up towards `start`.
+    fn sift_down(&mut self, start: usize, mut pos: usize) {
+        while pos > start {
+            let parent = (pos - 1) >> 1;
+            if self.heap[pos].lt(&self.heap[parent]) {
+                self.heap.swap(pos, parent);
+                pos = parent;
+            } else {
+                break;
+            }
+        }
+    }
+
+    // heapq._siftup: move the smaller child up until a leaf, then sift down.
+    fn sift_up(&mut self, mut pos: usize) {
+        let end = self.heap.len();
+        let start = pos;
+        let mut child = 2 * pos + 1;
+        while child < end {
+            let right = child + 1;
+            if right < end && !self.heap[child].lt(&self.heap[right]) {
+                child = right;
+            }
+            self.heap.swap(pos, child);
+            pos = child;
+            child = 2 * pos + 1;
+        }
+        self.sift_down(start, pos);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn timer(deadline: f64, task: TaskId) -> Timer {
+        Timer {
+            task,
+            what: String::new(),
+            deadline,
+            callback: Some(Box::new(|| {})),
+        }
+    }
+
+    #[test]
+    fn equal_deadlines_come_out_in_heapq_order_not_fifo() {
+        // heappush 2, 2, 1 then pop everything: CPython gives 1, then the second 2.
+        let mut t = Timers::default();
+        t.push(timer(2.0, 1));
+        t.push(timer(2.0, 2));
+        t.push(timer(1.0, 3));
+        let order: Vec<TaskId> = std::iter::from_fn(|| t.pop_due(10.0)).map(|x| x.task).collect();
+        assert_eq!(order, [3, 2, 1]);
     }
 }
