@@ -1,0 +1,3 @@
+jours = ["lundi", "mardi", "mercredi"]
+for i in range(4):
+    print(jours[i])

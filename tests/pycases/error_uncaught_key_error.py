@@ -1,0 +1,3 @@
+capitales = {"France": "Paris", "Italie": "Rome"}
+print(capitales["France"])
+print(capitales["Espagne"])

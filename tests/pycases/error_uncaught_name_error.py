@@ -1,0 +1,6 @@
+def saluer():
+    print("Bonjour", nom_inconnu)
+
+print("avant")
+saluer()
+print("jamais affiché")

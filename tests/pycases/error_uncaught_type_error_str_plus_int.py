@@ -1,0 +1,4 @@
+age = 20
+print("ok jusque-là")
+message = "J'ai " + age + " ans"
+print(message)

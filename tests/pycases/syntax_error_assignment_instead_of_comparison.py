@@ -1,0 +1,3 @@
+a = 1
+if a = 1:
+    print(a)

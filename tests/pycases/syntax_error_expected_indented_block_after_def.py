@@ -1,0 +1,3 @@
+def vide():
+
+print("après")

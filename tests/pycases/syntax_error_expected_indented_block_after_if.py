@@ -1,0 +1,3 @@
+note = 15
+if note > 10:
+print("reçu")

@@ -1,0 +1,4 @@
+total = (1 +
+         2 +
+         3
+print(total)

@@ -1,0 +1,4 @@
+print("début")
+x = 1
+    y = 2
+print(x + y)

@@ -1,0 +1,2 @@
+print("bonjour)
+print("suite")

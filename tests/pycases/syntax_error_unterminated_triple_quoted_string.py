@@ -1,0 +1,2 @@
+texte = """commence
+et ne finit jamais

@@ -1,0 +1,3 @@
+import sys
+print("arrêt avec un message")
+sys.exit("erreur fatale : fichier absent")
