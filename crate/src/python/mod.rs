@@ -15,6 +15,7 @@ pub mod builtins;
 pub mod bytecode;
 pub mod call;
 pub mod compiler;
+pub mod desugar;
 pub mod errors;
 pub mod format;
 pub mod host;

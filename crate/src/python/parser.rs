@@ -750,6 +750,9 @@ impl Parser {
         let iter = self.star_expressions()?;
         let body = self.block("'for' statement", start.line)?;
         let orelse = self.else_block()?;
+        if is_async {
+            return Ok(super::desugar::async_for(target, iter, body, orelse, start));
+        }
         Ok(Stmt {
             kind: StmtKind::For {
                 target,
@@ -912,6 +915,9 @@ impl Parser {
             self.expect(")")?;
         }
         let body = self.block("'with' statement", start.line)?;
+        if is_async {
+            return Ok(super::desugar::async_with(items, body, start));
+        }
         Ok(Stmt {
             kind: StmtKind::With {
                 items,

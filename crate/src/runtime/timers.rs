@@ -201,7 +201,9 @@ mod tests {
         t.push(timer(2.0, 1));
         t.push(timer(2.0, 2));
         t.push(timer(1.0, 3));
-        let order: Vec<TaskId> = std::iter::from_fn(|| t.pop_due(10.0)).map(|x| x.task).collect();
+        let order: Vec<TaskId> = std::iter::from_fn(|| t.pop_due(10.0))
+            .map(|x| x.task)
+            .collect();
         assert_eq!(order, [3, 2, 1]);
     }
 }
