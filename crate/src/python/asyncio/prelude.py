@@ -130,10 +130,14 @@ def isfuture(obj):
     return isinstance(obj, Future)
 
 
-class _Handle:
-    def __init__(self, timer):
+class TimerHandle:
+    def __init__(self, timer, when):
         self._timer = timer
+        self._when = when
         self._cancelled = False
+
+    def when(self):
+        return self._when
 
     def cancel(self):
         if not self._cancelled:
@@ -144,7 +148,7 @@ class _Handle:
         return self._cancelled
 
 
-class _SoonHandle:
+class Handle:
     def __init__(self):
         self._cancelled = False
 
@@ -179,7 +183,7 @@ class BaseEventLoop(AbstractEventLoop):
 
     def call_soon(self, callback, *args, context=None):
         self._check_closed()
-        h = _SoonHandle()
+        h = Handle()
 
         def run():
             if not h._cancelled:
@@ -189,7 +193,8 @@ class BaseEventLoop(AbstractEventLoop):
 
     def call_later(self, delay, callback, *args, context=None):
         self._check_closed()
-        return _Handle(_boucle.call_later(delay, lambda: callback(*args), _callback_name(callback)))
+        when = self.time() + delay
+        return TimerHandle(_boucle.call_later(delay, lambda: callback(*args), _callback_name(callback)), when)
 
     def call_at(self, when, callback, *args, context=None):
         return self.call_later(when - self.time(), callback, *args)
@@ -299,8 +304,12 @@ async def _wrap_awaitable(awaitable):
 
 
 def create_task(coro, *, name=None, context=None):
+    # As CPython 3.11: a default name (and its number) first, then the given one.
     loop = get_running_loop()
-    return loop.create_task(coro, name=name)
+    task = loop.create_task(coro)
+    if name is not None:
+        task.set_name(name)
+    return task
 
 
 def current_task(loop=None):
@@ -806,7 +815,7 @@ class Queue:
     def put_nowait(self, item):
         if self.full():
             raise QueueFull
-        self._queue.append(item)
+        self._put(item)
         self._unfinished_tasks += 1
         self._finished.clear()
         self._wakeup_next(self._getters)
@@ -829,9 +838,15 @@ class Queue:
     def get_nowait(self):
         if self.empty():
             raise QueueEmpty
-        item = self._queue.pop(0)
+        item = self._get()
         self._wakeup_next(self._putters)
         return item
+
+    def _put(self, item):
+        self._queue.append(item)
+
+    def _get(self):
+        return self._queue.pop(0)
 
     def task_done(self):
         if self._unfinished_tasks <= 0:
@@ -843,6 +858,52 @@ class Queue:
     async def join(self):
         if self._unfinished_tasks > 0:
             await self._finished.wait()
+
+
+class PriorityQueue(Queue):
+    def _put(self, item):
+        # heapq.heappush, by hand: the same order as CPython's heap.
+        q = self._queue
+        q.append(item)
+        pos = len(q) - 1
+        while pos > 0:
+            parent = (pos - 1) >> 1
+            if q[pos] < q[parent]:
+                q[pos], q[parent] = q[parent], q[pos]
+                pos = parent
+            else:
+                break
+
+    def _get(self):
+        q = self._queue
+        last = q.pop()
+        if not q:
+            return last
+        top = q[0]
+        q[0] = last
+        end = len(q)
+        pos = 0
+        child = 1
+        while child < end:
+            right = child + 1
+            if right < end and not q[child] < q[right]:
+                child = right
+            q[pos], q[child] = q[child], q[pos]
+            pos = child
+            child = 2 * pos + 1
+        while pos > 0:
+            parent = (pos - 1) >> 1
+            if q[pos] < q[parent]:
+                q[pos], q[parent] = q[parent], q[pos]
+                pos = parent
+            else:
+                break
+        return top
+
+
+class LifoQueue(Queue):
+    def _get(self):
+        return self._queue.pop()
 
 
 class Event:
