@@ -152,7 +152,7 @@ impl Interpreter {
                 self.report(&e)
             }
         };
-        self.vm.warn_unawaited(true);
+        self.vm.warn_unawaited(false);
         self.done = Some(Outcome {
             stdout: self.vm.stdout.clone(),
             stderr: self.vm.stderr.clone(),
@@ -258,13 +258,27 @@ impl Interpreter {
             Exit::Return(_) | Exit::Yield(_) => 0,
             Exit::Error(e) => self.report(&e),
         };
-        self.vm.warn_unawaited(true);
+        self.vm.warn_unawaited(false);
         self.done = Some(Outcome {
             stdout: self.vm.stdout.clone(),
             stderr: self.vm.stderr.clone(),
             status,
         });
         ModuleStep::Finished(status)
+    }
+
+    /// Interpreter shutdown: the module's globals go, and with them coroutines
+    /// never awaited (`sys:1: RuntimeWarning: …`).
+    pub fn shutdown(&mut self) {
+        if let Some(g) = &self.globals {
+            g.borrow_mut().clear();
+        }
+        let before = self.vm.stderr.len();
+        self.vm.warn_unawaited(true);
+        let added = self.vm.stderr[before..].to_string();
+        if let Some(out) = &mut self.done {
+            out.stderr.push_str(&added);
+        }
     }
 
     /// Adds text to standard error after the program ended (warnings printed at

@@ -367,9 +367,11 @@ impl Vm {
                 None => format!("sys:1: RuntimeWarning: coroutine '{name}' was never awaited\n"),
             };
             self.write_err(&text);
-            self.write_err(
-                "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
-            );
+            if place.is_some() {
+                self.write_err(
+                    "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
+                );
+            }
         }
     }
 

@@ -152,8 +152,14 @@ fn program(st: Rc<State>, interp: Rc<RefCell<Interpreter>>) -> Program {
                 it.run_step(SLICE)
             };
             match step {
-                ModuleStep::Finished(_) => {
-                    warn_pending_tasks(&st, &interp);
+                ModuleStep::Finished(status) => {
+                    // Interpreter shutdown: what CPython's garbage collector says
+                    // then (not after an uncaught exception: its traceback keeps
+                    // the frames, and the tasks, alive).
+                    interp.borrow_mut().shutdown();
+                    if status == 0 {
+                        warn_pending_tasks(&st, &interp);
+                    }
                     return Ok(());
                 }
                 ModuleStep::Budget => st.lp.hold().await,
@@ -245,13 +251,20 @@ fn with_interp<R>(st: &State, f: impl FnOnce(&mut Interpreter) -> R) -> Option<R
     Some(f(&mut it))
 }
 
-/// A Python exception as the runtime carries it.
+/// A Python exception as the runtime carries it; a `CancelledError` raised out of
+/// a coroutine means the task was cancelled.
 fn to_exc(st: &State, vm: &mut Vm, e: Value) -> Exc {
     if let Value::Instance(i) = &e {
         if i.class.is_subclass(&st.cancelled) {
             return Exc::Cancelled;
         }
     }
+    object_exc(vm, e)
+}
+
+/// A Python exception carried as is (`future.set_exception(CancelledError())`
+/// leaves the future finished with that exception, not cancelled).
+fn object_exc(vm: &mut Vm, e: Value) -> Exc {
     let kind = match &e {
         Value::Instance(i) => i.class.name.to_string(),
         other => other.type_name().to_string(),
@@ -448,7 +461,7 @@ fn nf_fut_set_exception(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
     if f.is_done() {
         return vm.err("InvalidStateError", "invalid state");
     }
-    let e = to_exc(&st, vm, arg(&a, 1));
+    let e = object_exc(vm, arg(&a, 1));
     let by = match st.lp.current() {
         0 => Vec::new(),
         id => vec![id],

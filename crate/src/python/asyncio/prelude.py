@@ -11,8 +11,7 @@ ALL_COMPLETED = 'ALL_COMPLETED'
 CancelledError = _boucle.CancelledError
 
 
-class InvalidStateError(Exception):
-    pass
+InvalidStateError = _boucle.InvalidStateError
 
 
 class QueueEmpty(Exception):
