@@ -4,7 +4,7 @@ loop = asyncio.new_event_loop()
 t0 = loop.time()
 
 def note(msg):
-    print(f"{loop.time() - t0:.2f} {msg}")
+    print(msg)
 
 loop.call_later(0.2, note, "call_later 0.2")
 loop.call_at(t0 + 0.1, note, "call_at t0+0.1")

@@ -15,6 +15,9 @@ for f in *.out *.err *.status; do
     [ -e "$f" ] || continue
     [ -e "${f%.*}.py" ] || { echo "ORPHAN $f (no ${f%.*}.py)"; fail=1; }
 done
+for n in $(ls *.py | sed 's/\.py$//'); do
+    grep -q "^| \`$n\` |" README.md || { echo "NOT IN README.md: $n"; fail=1; }
+done
 for n in "$@"; do
     n=${n%.py}
     count=$((count + 1))
