@@ -239,10 +239,24 @@ pub fn build_class(
     let is_exception = bases.iter().any(|b| b.is_exception);
     let mut attrs = ns.borrow().clone();
     attrs.remove("__qualname__");
+    // `__module__` set in the class body (the asyncio prelude names its classes
+    // as CPython's modules do: asyncio.queues.QueueEmpty), else the defining
+    // module's `__name__`.
+    let module: Rc<str> = match attrs.remove("__module__") {
+        Some(Value::Str(m)) => m,
+        _ => match vm
+            .frames
+            .last()
+            .and_then(|f| f.globals.borrow().get("__name__").cloned())
+        {
+            Some(Value::Str(m)) => m,
+            _ => "__main__".into(),
+        },
+    };
     let cls = Rc::new(Class {
         name,
         qualname,
-        module: "__main__".into(),
+        module,
         bases,
         mro: RefCell::new(vec![]),
         attrs: RefCell::new(attrs),

@@ -29,7 +29,11 @@ pub struct State {
     interp: RefCell<Weak<RefCell<Interpreter>>>,
     futs: RefCell<Vec<Fut<Value>>>,
     tasks: RefCell<Vec<(u32, Task<Value>)>>,
-    coros: RefCell<Vec<(u32, Value)>>,
+    coros: RefCell<Vec<(u32, Value, u32)>>,
+    // Futures whose result or exception the program looked at (CPython logs the
+    // exception of a task nobody retrieved).
+    retrieved: RefCell<std::collections::HashSet<usize>>,
+    task_handles: RefCell<Vec<(u32, usize)>>,
     callbacks: RefCell<Vec<(usize, Value, u64)>>,
     running: RefCell<Value>,
     cancelled: Rc<Class>,
@@ -123,6 +127,8 @@ impl PyProgram {
                 futs: RefCell::new(Vec::new()),
                 tasks: RefCell::new(Vec::new()),
                 coros: RefCell::new(Vec::new()),
+                retrieved: RefCell::new(std::collections::HashSet::new()),
+                task_handles: RefCell::new(Vec::new()),
                 callbacks: RefCell::new(Vec::new()),
                 running: RefCell::new(Value::None),
                 cancelled,
@@ -157,6 +163,7 @@ fn program(st: Rc<State>, interp: Rc<RefCell<Interpreter>>) -> Program {
                     // then (not after an uncaught exception: its traceback keeps
                     // the frames, and the tasks, alive).
                     interp.borrow_mut().shutdown();
+                    log_unretrieved(&st, &interp);
                     if status == 0 {
                         warn_pending_tasks(&st, &interp);
                     }
@@ -170,6 +177,46 @@ fn program(st: Rc<State>, interp: Rc<RefCell<Interpreter>>) -> Program {
             }
         }
     })
+}
+
+/// CPython, when a task that failed is destroyed and nobody looked at its
+/// exception.
+fn log_unretrieved(st: &State, interp: &Rc<RefCell<Interpreter>>) {
+    let failed: Vec<(u32, Value, String)> = st
+        .task_handles
+        .borrow()
+        .iter()
+        .filter(|(_, h)| !st.retrieved.borrow().contains(h))
+        .filter_map(|(id, h)| {
+            let fut = st.futs.borrow()[*h].clone();
+            match fut.result() {
+                Some(Err(Exc::Object { obj, .. })) => {
+                    let exc = obj.downcast_ref::<Value>()?.clone();
+                    Some((*id, exc, st.lp.task_name(*id)))
+                }
+                _ => None,
+            }
+        })
+        .collect();
+    let mut it = interp.borrow_mut();
+    let file = it.vm().filename.clone();
+    for (id, exc, name) in failed {
+        let (qualname, line) = st
+            .coros
+            .borrow()
+            .iter()
+            .find(|(i, _, _)| *i == id)
+            .map(|(_, c, l)| match c {
+                Value::Gen(g) => (g.borrow().qualname.to_string(), *l),
+                _ => ("?".to_string(), *l),
+            })
+            .unwrap_or_default();
+        let repr = it.vm().repr(&exc).unwrap_or_default();
+        let text = it.format_exception(&exc);
+        it.append_stderr(&format!(
+            "Task exception was never retrieved\nfuture: <Task finished name='{name}' coro=<{qualname}() done, defined at {file}:{line}> exception={repr}>\n{text}"
+        ));
+    }
 }
 
 /// CPython, at shutdown, for each task still pending when it is destroyed.
@@ -220,8 +267,8 @@ fn t_coro(st: &State, id: u32) -> Value {
     st.coros
         .borrow()
         .iter()
-        .find(|(i, _)| *i == id)
-        .map(|(_, c)| c.clone())
+        .find(|(i, _, _)| *i == id)
+        .map(|(_, c, _)| c.clone())
         .unwrap_or(Value::None)
 }
 
@@ -428,8 +475,15 @@ fn nf_fut_cancelled(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
     Ok(Value::Bool(AnyFut::cancelled(&f)))
 }
 
+fn mark_retrieved(st: &State, a: &Args) {
+    if let Some(Value::Int(h)) = a.pos.first() {
+        st.retrieved.borrow_mut().insert(*h as usize);
+    }
+}
+
 fn nf_fut_result(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
-    let (_, f) = fut_h(vm, &a)?;
+    let (st, f) = fut_h(vm, &a)?;
+    mark_retrieved(&st, &a);
     match f.result() {
         None => vm.err("InvalidStateError", "Result is not set."),
         Some(Ok(v)) => Ok(v),
@@ -438,7 +492,8 @@ fn nf_fut_result(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
 }
 
 fn nf_fut_exception(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
-    let (_, f) = fut_h(vm, &a)?;
+    let (st, f) = fut_h(vm, &a)?;
+    mark_retrieved(&st, &a);
     match f.result() {
         None => vm.err("InvalidStateError", "Exception is not set."),
         Some(Ok(_)) => Ok(Value::None),
@@ -558,9 +613,14 @@ fn nf_task_new(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
     let task = st
         .lp
         .create_task_named(name, &coro_name, task_body(st.clone(), coro.clone()));
-    st.coros.borrow_mut().push((task.id(), coro));
+    let def_line = match &coro {
+        Value::Gen(g) => g.borrow().frame.as_ref().map_or(0, |f| f.code.first_line),
+        _ => 0,
+    };
+    st.coros.borrow_mut().push((task.id(), coro, def_line));
     let h = add_fut(&st, task.fut().clone());
     let id = task.id();
+    st.task_handles.borrow_mut().push((id, h));
     st.tasks.borrow_mut().push((id, task));
     Ok(Value::tuple(vec![
         Value::Int(h as i64),

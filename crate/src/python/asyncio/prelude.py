@@ -15,11 +15,11 @@ InvalidStateError = _boucle.InvalidStateError
 
 
 class QueueEmpty(Exception):
-    pass
+    __module__ = 'asyncio.queues'
 
 
 class QueueFull(Exception):
-    pass
+    __module__ = 'asyncio.queues'
 
 
 TimeoutError = TimeoutError
