@@ -1,2 +1,9 @@
+import asyncio
+
+async def tache(nom):
+    print("début", nom)
+    await asyncio.sleep(1)
+
 class Point
-    pass
+    def __init__(self, x):
+        self.x = x

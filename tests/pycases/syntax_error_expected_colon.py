@@ -1,2 +1,8 @@
+import asyncio
+
+async def tache(nom):
+    print("début", nom)
+    await asyncio.sleep(1)
+
 if True
-    print("oui")
+    asyncio.run(tache("a"))

@@ -1,3 +1,9 @@
-def vide():
+import asyncio
 
-print("après")
+async def tache(nom):
+    print("début", nom)
+    await asyncio.sleep(1)
+
+async def vide():
+
+asyncio.run(tache("a"))

@@ -1,1 +1,7 @@
-print "bonjour"
+import asyncio
+
+async def tache(nom):
+    print("début", nom)
+    await asyncio.sleep(1)
+
+print "fin du programme"

@@ -1,2 +1,8 @@
+import asyncio
+
+async def tache(nom):
+    print("début", nom)
+    await asyncio.sleep(1)
+
 print("bonjour)
-print("suite")
+asyncio.run(tache("a"))

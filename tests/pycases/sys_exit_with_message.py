@@ -1,3 +1,6 @@
 import sys
 print("arrêt avec un message")
-sys.exit("erreur fatale : fichier absent")
+fichiers = []
+if not fichiers:
+    sys.exit("erreur fatale : fichier absent")
+print("jamais affiché")
