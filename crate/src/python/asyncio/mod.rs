@@ -278,18 +278,17 @@ async fn serve(st: &Rc<State>, req: Value) -> Result<Value, Value> {
         Value::Tuple(t) if t.len() == 2 => (t[0].clone(), t[1].clone()),
         _ => (Value::None, Value::None),
     };
-    let r = match (kind, h) {
+    // The future's outcome, and the checks (not done, closed, already running),
+    // are the prelude's business, as in CPython's run_until_complete: it calls
+    // future.result() itself (which also marks the exception as retrieved).
+    let _ = match (kind, h) {
         (Value::Str(k), Value::Int(h)) if &*k == "run_until_complete" => {
             let fut = st.futs.borrow()[h as usize].clone();
             st.lp.run_until_complete(&fut).await.map(|_| ())
         }
         _ => st.lp.run_forever().await,
     };
-    match r {
-        // run_until_complete's own checks (not done, closed) are the prelude's.
-        Ok(()) | Err(Exc::Error { .. }) => Ok(Value::None),
-        Err(e) => Err(to_py(st, e)),
-    }
+    Ok(Value::None)
 }
 
 fn with_interp<R>(st: &State, f: impl FnOnce(&mut Interpreter) -> R) -> Option<R> {
@@ -589,6 +588,17 @@ fn nf_is_coroutine(_: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
     ))
 }
 
+fn nf_is_coroutine_function(_: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let f = match arg(&a, 0) {
+        Value::Method(m) => m.1.clone(),
+        other => other,
+    };
+    Ok(Value::Bool(matches!(
+        f,
+        Value::Function(func) if func.code.kind == super::bytecode::CodeKind::Coroutine
+    )))
+}
+
 fn nf_coro_name(_: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
     Ok(match arg(&a, 0) {
         Value::Gen(g) => Value::Str(g.borrow().qualname.clone()),
@@ -760,6 +770,7 @@ pub fn core_module(vm: &mut Vm) -> PyResult<Value> {
         ("fut_remove_done_callback", nf_fut_remove_done_callback),
         ("is_coroutine", nf_is_coroutine),
         ("coro_name", nf_coro_name),
+        ("is_coroutine_function", nf_is_coroutine_function),
         ("task_new", nf_task_new),
         ("task_cancel", nf_task_cancel),
         ("task_uncancel", nf_task_uncancel),

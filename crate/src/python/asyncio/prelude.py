@@ -125,6 +125,10 @@ def iscoroutine(obj):
     return _boucle.is_coroutine(obj)
 
 
+def iscoroutinefunction(func):
+    return _boucle.is_coroutine_function(func)
+
+
 def isfuture(obj):
     return isinstance(obj, Future)
 
