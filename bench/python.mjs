@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Boucle's Python interpreter against CPython 3.11 (the issue's section 5), in one run:
 //
-//   native: bench/programs/*.py under python3 and under `boucle run` (profile
+//   native: bench/python/*.py under python3 and under `boucle run` (profile
 //           `native`), wall time of the whole process, best of N; ratio boucle/CPython
 //   page:   in headless Debian Chromium, the gzipped weight of what a page that runs
 //           Python loads (the page + the interpreter build), navigation to the first
@@ -47,7 +47,7 @@ function table(title, header, rows) {
 
 execFileSync('cargo', ['build', '--quiet', '--profile', 'native', '--bin', 'boucle'], { cwd: REPO, stdio: 'inherit' });
 const native = PROGRAMS.map((p) => {
-  const file = path.join(REPO, 'bench', 'programs', `${p}.py`);
+  const file = path.join(REPO, 'bench', 'python', `${p}.py`);
   const cpy = best('python3', [file]);
   const ours = best(BOUCLE, ['run', file]);
   return [p, `${(cpy * 1000).toFixed(0)} ms`, `${(ours * 1000).toFixed(0)} ms`, `×${(ours / cpy).toFixed(2)}`, ours / cpy <= 2 ? 'ok (aim ≤ ×2)' : 'over the aim (≤ ×2)'];
@@ -94,7 +94,7 @@ try {
   // 3. µs per sleep(0) switch in the page.
   const p = await browser.newPage();
   await p.goto(srv.url + 'index.html');
-  const src = fs.readFileSync(path.join(REPO, 'bench', 'programs', 'sleep0_100k.py'), 'utf8');
+  const src = fs.readFileSync(path.join(REPO, 'bench', 'python', 'sleep0_100k.py'), 'utf8');
   const switchUs = await p.evaluate(async (src) => {
     const m = await import('/pkg/boucle_py.js');
     await m.default();
