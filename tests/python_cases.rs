@@ -47,7 +47,16 @@ fn check(dir: &Path, name: &str) -> Result<(), String> {
 
 #[test]
 fn the_interpreter_matches_cpython_on_every_case_of_the_corpus_but_the_known_gaps() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pycases");
+    corpus("tests/pycases");
+}
+
+#[test]
+fn the_interpreter_matches_cpython_on_the_cases_of_the_runtime_review() {
+    corpus("tests/pyreview");
+}
+
+fn corpus(dir: &str) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
     let Ok(entries) = std::fs::read_dir(&dir) else {
         return;
     };

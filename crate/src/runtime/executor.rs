@@ -27,7 +27,9 @@ pub type Program = Pin<Box<dyn Future<Output = PyResult<()>>>>;
 
 /// What a finished task body hands back: it stores the task's result in its
 /// future (scheduling the done callbacks) and says how the task ended.
-pub(crate) type Completer = Box<dyn FnOnce() -> (Outcome, String)>;
+/// The flag says whether the task was cancelled during this last step: a task
+/// that returns with a cancellation pending ends cancelled (`Task.__step`).
+pub(crate) type Completer = Box<dyn FnOnce(bool) -> (Outcome, String)>;
 pub(crate) type Body = Pin<Box<dyn Future<Output = Completer>>>;
 
 /// Pending timers as (deadline, task), shared between iteration events.
@@ -114,6 +116,9 @@ pub(crate) struct State {
     hold: bool,
     // Handles of an iteration interrupted by a held task, still to run.
     iter_remaining: Option<usize>,
+    // Timers moved to the ready queue by the current iteration, cancellable until
+    // they run.
+    due_timers: Vec<(TimerId, Rc<std::cell::Cell<bool>>)>,
     // The timers as the last iteration event showed them, reused while the set
     // of timers is unchanged (a task switch then allocates no snapshot).
     timers_shown: Option<(u64, TimerSnapshot)>,
@@ -175,6 +180,7 @@ impl Loop {
                 timers_shown: None,
                 hold: false,
                 iter_remaining: None,
+                due_timers: Vec::new(),
             }),
             clock,
             origin,
@@ -501,7 +507,8 @@ impl Loop {
     /// `loop.call_later(delay, callback)`; returns the timer id.
     pub fn call_later(&self, delay: f64, what: String, f: Box<dyn FnOnce()>) -> TimerId {
         let task = self.current();
-        let deadline = self.0.clock.now() + delay.max(0.0);
+        // A negative delay is a deadline in the past: it sorts first (CPython).
+        let deadline = self.0.clock.now() + delay;
         let rel = deadline - self.0.origin;
         let id = self.0.st.borrow_mut().timers.push(Timer {
             task,
@@ -519,9 +526,15 @@ impl Loop {
         id
     }
 
-    /// Cancels a timer armed by `call_later`.
+    /// Cancels a timer armed by `call_later` (in the heap, or already moved to the
+    /// ready queue and not run yet).
     pub fn cancel_timer(&self, id: TimerId) {
-        self.0.st.borrow_mut().timers.cancel(id);
+        let mut st = self.0.st.borrow_mut();
+        if !st.timers.cancel(id) {
+            if let Some((_, flag)) = st.due_timers.iter().find(|(t, _)| *t == id) {
+                flag.set(true);
+            }
+        }
     }
 
     /// The current task records what it is about to wait on (for `poll_end`, and
@@ -691,7 +704,9 @@ impl Loop {
             Poll::Ready(complete) => {
                 self.emit(id, Kind::PollEnd { wait: None });
                 self.0.st.borrow_mut().tasks[id as usize - 1].done = true;
-                let (outcome, detail) = complete();
+                let must_cancel =
+                    std::mem::take(&mut self.0.st.borrow_mut().tasks[id as usize - 1].must_cancel);
+                let (outcome, detail) = complete(must_cancel);
                 self.emit(id, Kind::Complete { outcome, detail });
             }
             Poll::Pending if held => {
@@ -711,6 +726,22 @@ impl Loop {
                 self.finish_cancelled(id);
             }
             Poll::Pending => {
+                // Task.__step: cancelled during this step (by itself, say) and now
+                // waiting: the cancellation goes to what it waits on.
+                let cancel_waiter = {
+                    let st = self.0.st.borrow();
+                    let slot = &st.tasks[id as usize - 1];
+                    if slot.must_cancel {
+                        slot.waiter.clone()
+                    } else {
+                        None
+                    }
+                };
+                if let Some(w) = cancel_waiter {
+                    if w.cancel() {
+                        self.0.st.borrow_mut().tasks[id as usize - 1].must_cancel = false;
+                    }
+                }
                 let (label, yielded) = {
                     let mut st = self.0.st.borrow_mut();
                     let slot = &mut st.tasks[id as usize - 1];
@@ -790,20 +821,30 @@ impl Loop {
             }
         }
         let end = self.0.clock.now() + CLOCK_RESOLUTION;
+        self.0.st.borrow_mut().due_timers.clear();
         loop {
             let due = self.0.st.borrow_mut().timers.pop_due(end);
-            let Some(timer) = due else { break };
+            let Some((timer_id, timer)) = due else { break };
             let label: Rc<str> = match timer.task {
                 0 => Rc::from(timer.what.as_str()),
                 id => Rc::from(format!("{} [{}]", timer.what, self.task_name(id))),
             };
             self.emit(timer.task, Kind::TimerFire { what: timer.what });
             if let Some(cb) = timer.callback {
-                self.0
-                    .st
-                    .borrow_mut()
-                    .ready
-                    .push_back(Handle::Call(cb, label));
+                // CPython keeps the TimerHandle in the ready queue and skips it if
+                // it is cancelled before its turn: a flag the handle checks.
+                let flag = Rc::new(std::cell::Cell::new(false));
+                let check = flag.clone();
+                let mut st = self.0.st.borrow_mut();
+                st.due_timers.push((timer_id, flag));
+                st.ready.push_back(Handle::Call(
+                    Box::new(move || {
+                        if !check.get() {
+                            cb();
+                        }
+                    }),
+                    label,
+                ));
             }
         }
         let (n, ready, calls, timers) = {

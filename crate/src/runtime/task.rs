@@ -112,7 +112,8 @@ impl Loop {
         let owner_in_body = owner.clone();
         let body: Body = Box::pin(async move {
             let r = f.await;
-            Box::new(move || finish(&done, r, owner_in_body.get())) as Completer
+            Box::new(move |must_cancel| finish(&done, r, owner_in_body.get(), must_cancel))
+                as Completer
         });
         let erased: Rc<dyn AnyFut> = Rc::new(fut.clone());
         let id = self.add_task(name, coro, erased, body);
@@ -153,9 +154,18 @@ impl Loop {
     }
 }
 
-fn finish<T: Clone + 'static>(fut: &Fut<T>, r: PyResult<T>, owner: TaskId) -> (Outcome, String) {
+fn finish<T: Clone + 'static>(
+    fut: &Fut<T>,
+    r: PyResult<T>,
+    owner: TaskId,
+    must_cancel: bool,
+) -> (Outcome, String) {
     let by = vec![owner];
     match r {
+        Ok(_) if must_cancel => {
+            fut.complete(Err(Exc::Cancelled), by, "done");
+            (Outcome::Cancelled, String::new())
+        }
         Ok(v) => {
             fut.complete(Ok(v), by, "done");
             (Outcome::Ok, String::new())

@@ -114,15 +114,12 @@ impl Timers {
 
     /// Pops the head if its deadline is before `end` (a cancelled timer comes out
     /// with no callback, as CPython skips it in the ready queue).
-    pub fn pop_due(&mut self, end: f64) -> Option<Timer> {
+    pub fn pop_due(&mut self, end: f64) -> Option<(TimerId, Timer)> {
         if self.heap.first()?.timer.deadline >= end {
             return None;
         }
         let e = self.pop()?;
-        if e.timer.callback.is_none() {
-            self.cancelled -= 1;
-        }
-        Some(e.timer)
+        Some((e.id, e.timer))
     }
 
     /// Live timers by deadline: what Step mode shows.
@@ -202,7 +199,7 @@ mod tests {
         t.push(timer(2.0, 2));
         t.push(timer(1.0, 3));
         let order: Vec<TaskId> = std::iter::from_fn(|| t.pop_due(10.0))
-            .map(|x| x.task)
+            .map(|(_, x)| x.task)
             .collect();
         assert_eq!(order, [3, 2, 1]);
     }
