@@ -1,4 +1,5 @@
-// Pure: the page state held in the URL, ?scenario=03&lang=en&speed=2&t=1.5
+// Pure: the page state held in the URL, ?scenario=03&lang=en&speed=2&t=1.5&code=…
+// (code: the edited source, compressed by codec.js; decoded by the page, async).
 import { LANGS, DEFAULT_LANG } from './i18n.js';
 
 export const SPEEDS = ['0.25', '0.5', '1', '2', '4', 'instant'];
@@ -7,7 +8,8 @@ export const DEFAULT_SCENARIO = '00';
 
 /**
  * Parse the query string. `ids` lists the scenario ids the engine accepts.
- * Returns {scenario, lang, speed, t, errors:[{key, params}]}; every bad value gets
+ * Returns {scenario, lang, speed, t, code, errors:[{key, params}]} (code: the raw
+ * `code=` value or null, decoded by codec.js); every bad value gets
  * an error naming the accepted values and is replaced by a sensible fallback.
  */
 export function parseState(search, ids) {
@@ -46,16 +48,19 @@ export function parseState(search, ids) {
     if (Number.isFinite(v) && v >= 0) t = v;
     else errors.push({ key: 'url.badT', params: { value: raw } });
   }
-  return { scenario, lang, speed, t, errors };
+  const code = params.has('code') ? params.get('code').trim() : null;
+  return { scenario, lang, speed, t, code, errors };
 }
 
-/** Serialise the state back: '?scenario=03&lang=en&speed=2&t=1.5' (t only when set). */
-export function serialiseState({ scenario, lang, speed, t }) {
+/** Serialise the state back: '?scenario=03&lang=en&speed=2&t=1.5&code=…' (t and code
+ *  only when set). */
+export function serialiseState({ scenario, lang, speed, t, code }) {
   const p = new URLSearchParams();
   p.set('scenario', scenario || DEFAULT_SCENARIO);
   p.set('lang', lang || DEFAULT_LANG);
   p.set('speed', speed || DEFAULT_SPEED);
   if (t != null && Number.isFinite(t)) p.set('t', String(Math.round(t * 1000) / 1000));
+  if (code) p.set('code', code);
   return '?' + p.toString();
 }
 

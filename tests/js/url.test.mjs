@@ -6,11 +6,11 @@ import { t } from '../../www/i18n.js';
 const IDS = ['00', '01', '02', '03', '04', '05', '06', '07', '08', '09'];
 
 test('an empty URL opens example 00 in French at ×1', () => {
-  assert.deepEqual(parseState('', IDS), { scenario: '00', lang: 'fr', speed: '1', t: null, errors: [] });
+  assert.deepEqual(parseState('', IDS), { scenario: '00', lang: 'fr', speed: '1', t: null, code: null, errors: [] });
 });
 
 test('a shared link restores the example, the language, the speed and the moment', () => {
-  assert.deepEqual(parseState('?scenario=03&lang=en&speed=2&t=1.5', IDS), { scenario: '03', lang: 'en', speed: '2', t: 1.5, errors: [] });
+  assert.deepEqual(parseState('?scenario=03&lang=en&speed=2&t=1.5', IDS), { scenario: '03', lang: 'en', speed: '2', t: 1.5, code: null, errors: [] });
 });
 
 test('the state written to the URL reads back the same', () => {
@@ -68,4 +68,15 @@ test('several bad parameters give one message each', () => {
   const s = parseState('?scenario=zz&lang=xx&speed=9&t=-2', IDS);
   assert.deepEqual(s.errors.map((e) => e.key), ['url.badScenario', 'url.badLang', 'url.badSpeed', 'url.badT']);
   assert.deepEqual([s.scenario, s.lang, s.speed, s.t], ['00', 'fr', '1', null]);
+});
+
+test('the edited code travels in code= and the blank scenario is a scenario id', () => {
+  const ids = [...IDS, 'libre'];
+  const q = serialiseState({ scenario: 'libre', lang: 'en', speed: 'instant', t: null, code: 'y0-_AbC' });
+  assert.equal(q, '?scenario=libre&lang=en&speed=instant&code=y0-_AbC');
+  const back = parseState(q, ids);
+  assert.equal(back.scenario, 'libre');
+  assert.equal(back.code, 'y0-_AbC');
+  assert.deepEqual(back.errors, []);
+  assert.equal(serialiseState({ scenario: '03', lang: 'fr', speed: '1', t: null, code: null }), '?scenario=03&lang=fr&speed=1');
 });
