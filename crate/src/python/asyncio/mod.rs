@@ -818,8 +818,17 @@ pub fn asyncio_module(vm: &mut Vm) -> PyResult<Value> {
             "asyncio needs the event loop: run the program with boucle",
         );
     }
-    let parsed = super::parser::parse_module(PRELUDE)
-        .and_then(|m| super::compiler::compile_library(&m, PRELUDE_FILE));
+    // Compiled once per thread: code objects are immutable, and every run in the
+    // page would otherwise parse the prelude again.
+    thread_local! {
+        static COMPILED: RefCell<Option<Rc<super::bytecode::Code>>> = const { RefCell::new(None) };
+    }
+    let parsed = match COMPILED.with(|c| c.borrow().clone()) {
+        Some(code) => Ok(code),
+        None => super::parser::parse_module(PRELUDE)
+            .and_then(|m| super::compiler::compile_library(&m, PRELUDE_FILE))
+            .inspect(|code| COMPILED.with(|c| *c.borrow_mut() = Some(code.clone()))),
+    };
     let code = match parsed {
         Ok(c) => c,
         Err(e) => {
