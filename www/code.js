@@ -119,12 +119,23 @@ export function setCurrentLine(container, line, { scroll = true } = {}) {
   if (next) {
     next.classList.add('current');
     next.setAttribute('aria-current', 'step');
-    if (scroll) {
-      const box = container;
-      const top = next.offsetTop; // the box is position: relative
-      if (top < box.scrollTop || top + next.offsetHeight > box.scrollTop + box.clientHeight) {
-        box.scrollTop = Math.max(0, top - box.clientHeight / 3);
-      }
-    }
+    if (scroll) scrollToLine(container, next);
   }
+}
+
+/** Scroll the box that holds the code (the editor's, or the container) to show `row`. */
+export function scrollToLine(container, row) {
+  const box = container.closest('.code-scroll') || container;
+  const top = row.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
+  if (top < box.scrollTop || top + row.offsetHeight > box.scrollTop + box.clientHeight) {
+    box.scrollTop = Math.max(0, top - box.clientHeight / 3);
+  }
+}
+
+/** Give line `line` (1-based; null: none) the class `cls`, removing it elsewhere. */
+export function markLine(container, line, cls) {
+  for (const el of container.querySelectorAll('.line.' + cls)) el.classList.remove(cls);
+  const row = line ? container.querySelector(`.line[data-line="${Number(line)}"]`) : null;
+  if (row) row.classList.add(cls);
+  return row;
 }

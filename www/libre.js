@@ -5,7 +5,7 @@ export const LIBRE_FILE = 'mon_code.py';
 const TEMPLATES = {
   fr: `import asyncio
 
-# Une coroutine : « await » rend la main à la boucle pendant l'attente.
+# Une coroutine : await rend la main à la boucle.
 async def tache(nom, duree):
     print(f"début {nom}")
     await asyncio.sleep(duree)
@@ -13,16 +13,16 @@ async def tache(nom, duree):
     return nom
 
 async def main():
-    # gather lance les deux tâches en même temps : 2 s en tout, pas 3
+    # gather lance les deux tâches ensemble : 2 s, pas 3
     resultats = await asyncio.gather(tache("A", 2), tache("B", 1))
     print(resultats)
 
-# asyncio.run crée la boucle, exécute main() puis ferme la boucle
+# asyncio.run crée la boucle, lance main(), la ferme
 asyncio.run(main())
 `,
   en: `import asyncio
 
-# A coroutine: "await" hands control back to the loop while it waits.
+# A coroutine: await hands control back to the loop.
 async def task(name, seconds):
     print(f"start {name}")
     await asyncio.sleep(seconds)
@@ -30,11 +30,11 @@ async def task(name, seconds):
     return name
 
 async def main():
-    # gather runs both tasks at the same time: 2 s in all, not 3
+    # gather runs both tasks together: 2 s, not 3
     results = await asyncio.gather(task("A", 2), task("B", 1))
     print(results)
 
-# asyncio.run creates the loop, runs main() and closes the loop
+# asyncio.run creates the loop, runs main(), closes it
 asyncio.run(main())
 `,
 };

@@ -3,7 +3,11 @@
 import { buildModel, currentLineAt, queuesAt, narrativeRows, taskName, TASK_STATES, LOOP_STATES } from './trace.js';
 import { t as tt, formatSeconds, formatSpeed, LANGS } from './i18n.js';
 import { parseState, serialiseState, SPEEDS } from './url.js';
-import { renderCode, setCurrentLine } from './code.js';
+import { renderCode, setCurrentLine, markLine, scrollToLine } from './code.js';
+import { attachEditor } from './editor.js';
+import { encodeCode, decodeCode, loadStored, saveStored } from './codec.js';
+import { hintFor, errorLine, errorMessage, toAsyncioRun } from './hints.js';
+import { LIBRE_ID, LIBRE_FILE, libreTemplate, isTemplate } from './libre.js';
 import { renderLog, restamp, scrollToPresent } from './log.js';
 import { GanttView, STATE_LOOK, hatch, readColors } from './gantt.js';
 
@@ -22,7 +26,16 @@ const S = {
   mode: 'idle',     // idle | live | instant | step
   session: null, stepper: null, finished: false, stopped: false, result: null,
   notices: [],      // [{key, params}] shown in #notice, translated on demand
+  code: '',         // the editor's text
+  codeParam: null,  // that text for the URL (code=), when it is not the course version
+  ran: null,        // {source, file, python} of the last run
+  diag: null,       // {line, message, hint, rewrite} after a run: what went wrong, a hint
+  tooLong: false,
 };
+// A Python program on the virtual clock can run forever: past this many events the
+// run is stopped and the page says why.
+const MAX_EVENTS = 20000;
+const storage = (() => { try { return window.localStorage; } catch (e) { return null; } })();
 
 let wasm = null;
 let reloads = 0;
@@ -122,6 +135,8 @@ function applyLang() {
   renderLegend();
   renderNotice();
   renderBug();
+  renderDiag();
+  if (S.list.length) renderEdited();
   restamp($('log'), fmt);
   if (S.model) { renderAll(); renderTable(); }
   else renderStatusIdle();
@@ -142,7 +157,7 @@ function fillPicker() {
   for (const sc of S.list) {
     const o = document.createElement('option');
     o.value = sc.id;
-    o.textContent = `${sc.id} — ${sc.title[S.lang] || sc.title.fr}`;
+    o.textContent = sc.id === LIBRE_ID ? `✎ ${scenarioTitle(sc.id)}` : `${sc.id} — ${sc.title[S.lang] || sc.title.fr}`;
     sel.appendChild(o);
   }
   sel.value = S.scenario;
@@ -153,7 +168,7 @@ function renderSummary() {
   const el = $('summary');
   if (el) el.textContent = sc && sc.summary ? (sc.summary[S.lang] || sc.summary.fr || '') : '';
   const title = $('embed-title');
-  if (title) title.textContent = sc ? `${sc.id} — ${scenarioTitle(sc.id)}` : '';
+  if (title) title.textContent = sc ? (sc.id === LIBRE_ID ? scenarioTitle(sc.id) : `${sc.id} — ${scenarioTitle(sc.id)}`) : '';
 }
 
 function renderLegend() {
@@ -214,7 +229,7 @@ function legendItem(state, label, colors) {
 function renderBug() {
   const sc = S.byId.get(S.scenario);
   const box = $('bug');
-  const show = !!(sc && sc.bug && S.finished && S.model);
+  const show = !!(sc && sc.bug && S.finished && S.model && S.ran && !S.ran.python);
   box.hidden = !show;
   if (!show) return;
   $('bug-text').textContent = sc.bug[S.lang] || sc.bug.fr || '';
@@ -227,7 +242,7 @@ function renderBug() {
 
 // ---------------------------------------------------------------- URL
 function urlState() {
-  return { scenario: S.scenario, lang: S.lang, speed: S.speed, t: S.t };
+  return { scenario: S.scenario, lang: S.lang, speed: S.speed, t: S.t, code: S.codeParam };
 }
 let urlTimer = 0;
 function syncUrl() {
@@ -242,12 +257,13 @@ function syncUrl() {
 }
 
 // ---------------------------------------------------------------- scenario & runs
-function selectScenario(id) {
+function selectScenario(id, code) {
   stopRun(true);
   S.scenario = id;
   $('scenario').value = id;
-  const sc = S.byId.get(id);
-  renderCode($('code'), sc ? sc.source : '');
+  S.codeParam = null;
+  setCode(code ?? loadStored(storage, id) ?? courseSource(id));
+  if (isEdited()) queueUrlCode();
   resetRun();
   renderSummary();
   renderBug();
@@ -265,6 +281,9 @@ function resetRun() {
   S.stopped = false;
   S.result = null;
   S.mode = 'idle';
+  S.diag = null;
+  S.tooLong = false;
+  renderDiag();
   const empty = buildModel([]);
   gantt.setModel(empty);
   gantt.setCursor(null);
@@ -320,6 +339,7 @@ function stopRun(silent) {
 
 async function run() {
   stopRun(true);
+  if (usesPython()) { await runPython(); return; }
   if (!(await ensureEngine())) return;
   resetRun();
   S.notices = S.notices.filter((n) => n.key.startsWith('url.'));
@@ -329,6 +349,7 @@ async function run() {
 }
 
 function runInstant() {
+  S.ran = { source: S.code, file: fileName(), python: false };
   try {
     const out = JSON.parse(wasm.run_instant(S.scenario));
     S.mode = 'instant';
@@ -341,32 +362,44 @@ function runInstant() {
 
 function runLive() {
   let s;
+  S.ran = { source: S.code, file: fileName(), python: false };
   try {
     s = new wasm.Session(S.scenario, Number(S.speed));
   } catch (e) { crashed(e); return; }
+  drive(s, Number(S.speed));
+}
+
+/**
+ * Show a running session: `speed` > 0 reveals its events as the page's clock (real
+ * time × speed) reaches their stamps; Infinity shows them as soon as they exist (a
+ * Python program on the virtual clock, "instant"). Resolves when the run is over.
+ */
+function drive(s, speed) {
+  let done_ = null;
+  const over = new Promise((r) => { done_ = r; });
   S.session = s;
   S.mode = 'live';
   S.model = buildModel([]);
   S.revealed = 0;
   setState('running');
   setButtons();
-  $('status').textContent = tr('status.running');
+  if (!S.ran.python) $('status').textContent = tr('status.running');
+  else $('status').textContent = speed === Infinity ? tr('status.pyRunning') : tr('status.replay', { speed: formatSpeed(S.speed, S.lang) });
   let dirty = true;
   const runId = S.runId;
   // The program's clock as the page shows it: real time since the start, at the run's
   // speed. A blocking time.sleep makes the engine stamp the next events ahead of real
   // time (the loop is frozen, the page is not): they are revealed when the clock gets
   // there. Session.now() is only read at the end (it is updated by the engine's drains).
-  const speed = Number(S.speed);
   const t0 = performance.now();
-  const wall = () => ((performance.now() - t0) / 1000) * speed;
+  const wall = () => (speed === Infinity ? Infinity : ((performance.now() - t0) / 1000) * speed);
   try {
     const p = s.start(() => { dirty = true; });
     if (p && typeof p.catch === 'function') p.catch((e) => { if (S.session === s) crashed(e); });
   } catch (e) { crashed(e); return; }
   let lastShown = -1;
   const frame = () => {
-    if (S.session !== s || S.runId !== runId) return;
+    if (S.session !== s || S.runId !== runId) { done_(); return; }
     try {
       if (dirty) { dirty = false; pull(s); }
       const done = s.finished();
@@ -382,42 +415,274 @@ function runLive() {
         S.model = buildModel(S.events, result && result.duration);
         finish(result);
         try { s.free && s.free(); } catch (e) { /* ignore */ }
+        done_();
         return;
       }
       const shown = k === S.events.length ? S.events : S.events.slice(0, k);
       // reduced motion: the cursor jumps from event to event instead of gliding
-      const end = reducedMotion.matches ? (k ? shown[k - 1].at : 0) : now;
+      const end = reducedMotion.matches || speed === Infinity ? (k ? shown[k - 1].at : 0) : now;
       if (k !== lastShown || !reducedMotion.matches) {
         lastShown = k;
         S.model = buildModel(shown, end);
         renderAll();
       }
-    } catch (e) { crashed(e); return; }
+    } catch (e) { crashed(e); done_(); return; }
     requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
+  return over;
 }
 
 function pull(s) {
   const fresh = JSON.parse(s.events_since(S.events.length));
   if (fresh.length) S.events.push(...fresh);
+  if (S.events.length > MAX_EVENTS && !s.finished()) { S.tooLong = true; s.stop(); }
 }
 
+// ---------------------------------------------------------------- Python programs
+// The interpreter is a second wasm build (www/pkg/boucle_py.js), loaded on the first
+// Python run. Until it exists the page keeps to the Rust scenarios and says so.
+let py = null;
+let pyReloads = 0;
+let pyMissing = null; // the reason the interpreter cannot be loaded, once known
+
+async function loadPython() {
+  if (py) return py;
+  if (pyMissing) return null;
+  $('status').textContent = tr('status.pyLoading');
+  try {
+    const mod = await import(pyReloads ? `./pkg/boucle_py.js?r=${pyReloads}` : './pkg/boucle_py.js');
+    if (!('PySession' in mod)) { pyMissing = 'no PySession'; return null; }
+    await mod.default();
+    if (typeof mod.set_panic_listener === 'function') {
+      mod.set_panic_listener((message) => {
+        if (py !== mod) return;
+        panicMessage = String(message);
+        py = null;
+        pyReloads++;
+        queueMicrotask(() => { if (root.dataset.state !== 'error') crashed(new WebAssembly.RuntimeError('unreachable')); });
+      });
+    }
+    py = mod;
+    panicMessage = null;
+    return mod;
+  } catch (e) {
+    pyMissing = (e && e.message) || String(e);
+    return null;
+  }
+}
+
+function noPython() {
+  showNotice([{ key: 'error.noPython' }], 'error');
+  setState(S.model ? 'done' : 'ready');
+  $('status').textContent = S.model ? $('status').textContent : tr('ui.hint');
+}
+
+/** Run the editor's code with the interpreter, on the virtual clock; replayed at the
+ *  page's speed unless `instant`. Resolves when the run is over. */
+async function runPython(instant = S.speed === 'instant') {
+  const source = S.code;
+  const file = fileName();
+  const mod = await loadPython();
+  if (!mod) { noPython(); return; }
+  resetRun();
+  S.notices = S.notices.filter((n) => n.key.startsWith('url.'));
+  renderNotice();
+  S.ran = { source, file, python: true };
+  let s;
+  try { s = new mod.PySession(file, source); } catch (e) { crashed(e); return; }
+  await drive(s, instant ? Infinity : Number(S.speed));
+}
+
+/** Step mode for a Python program: the run goes on in the background (in slices) and
+ *  each step reveals one more loop iteration of its trace, as the Stepper does. */
+class PyStepper {
+  constructor(mod, file, source) {
+    this.s = new mod.PySession(file, source);
+    this.all = [];
+    this.pos = 0;
+    this.tooLong = false;
+    this.s.start(() => this.pull());
+  }
+  pull() {
+    const fresh = JSON.parse(this.s.events_since(this.all.length));
+    if (fresh.length) this.all.push(...fresh);
+    if (this.all.length > MAX_EVENTS && !this.s.finished()) { this.tooLong = true; this.s.stop(); }
+  }
+  cut() {
+    const done = this.s.finished();
+    let first = -1;
+    for (let i = this.pos; i < this.all.length; i++) {
+      if (this.all[i].k !== 'iteration') continue;
+      if (first < 0) first = i;
+      else return i;
+    }
+    return done ? this.all.length : null;
+  }
+  async ready() {
+    this.pull();
+    while (this.cut() == null) {
+      await new Promise((r) => setTimeout(r, 16));
+      this.pull();
+    }
+  }
+  step() {
+    const end = this.cut() ?? this.pos;
+    const chunk = this.all.slice(this.pos, end);
+    this.pos = end;
+    return chunk;
+  }
+  finished() { return this.s.finished() && this.pos >= this.all.length; }
+  result() { return this.s.result(); }
+  free() { try { this.s.stop(); } finally { this.s.free(); } }
+}
+
+// ---------------------------------------------------------------- the editor
+const courseSource = (id) => (id === LIBRE_ID ? libreTemplate(S.lang) : (S.byId.get(id)?.source ?? ''));
+const isEdited = () => (S.scenario === LIBRE_ID ? !isTemplate(S.code) : S.code !== courseSource(S.scenario));
+const usesPython = () => S.scenario === LIBRE_ID || isEdited();
+const fileName = () => (S.scenario === LIBRE_ID ? LIBRE_FILE : (S.byId.get(S.scenario)?.file || `${S.scenario}.py`));
+
+/** Show `code` in the editor and its highlighted view (the marks of the run stay). */
+function setCode(code) {
+  S.code = code;
+  const ta = $('editor');
+  if (ta && ta.value !== code) ta.value = code;
+  renderCodeView();
+  renderEdited();
+}
+
+function renderCodeView() {
+  renderCode($('code'), S.code);
+  if (S.model) {
+    const cur = currentLineAt(S.model, S.t == null ? Infinity : shownTime());
+    setCurrentLine($('code'), cur ? cur.line : null, { scroll: false });
+  }
+  markDiagLines(false);
+}
+
+function renderEdited() {
+  const edited = isEdited();
+  $('code-modified').hidden = !edited;
+  $('reset-code').hidden = !edited;
+  const label = $('reset-code').querySelector('[data-i18n]');
+  label.dataset.i18n = S.scenario === LIBRE_ID ? 'ui.resetTemplate' : 'ui.resetCode';
+  label.textContent = tr(label.dataset.i18n);
+}
+
+function onEditorInput(text) {
+  S.code = text;
+  renderCodeView();
+  renderEdited();
+  renderBug();
+  saveStored(storage, S.scenario, isEdited() ? text : null);
+  queueUrlCode();
+}
+
+let urlCodeTimer = 0;
+/** The code= of the URL follows the editor (compression is async: debounced). */
+function queueUrlCode() {
+  clearTimeout(urlCodeTimer);
+  urlCodeTimer = setTimeout(async () => {
+    const code = S.code;
+    const id = S.scenario;
+    let enc = null;
+    if (isEdited()) { try { enc = await encodeCode(code); } catch (e) { enc = null; } }
+    if (S.code !== code || S.scenario !== id) return;
+    S.codeParam = enc;
+    syncUrl();
+  }, 250);
+}
+
+function resetCode() {
+  saveStored(storage, S.scenario, null);
+  S.codeParam = null;
+  setCode(courseSource(S.scenario));
+  S.diag = null;
+  markDiagLines(false);
+  renderDiag();
+  renderBug();
+  syncUrl();
+  $('editor').focus();
+}
+
+// ---------------------------------------------------------------- diagnostics
+function computeDiag() {
+  const r = S.result;
+  const ran = S.ran;
+  S.diag = null;
+  if (!r || !ran) return;
+  const stderr = r.stderr || '';
+  const message = stderr.trim() ? errorMessage(stderr) : null;
+  const hint = hintFor(stderr, ran.source);
+  if (!message && !hint) return;
+  S.diag = {
+    line: message ? errorLine(stderr, ran.file) : null,
+    message,
+    error: !!r.status,
+    hint,
+    rewrite: !!(hint && hint.key === 'hint.legacy' && toAsyncioRun(S.code) != null),
+  };
+}
+
+function markDiagLines(scroll) {
+  const d = S.diag;
+  const row = markLine($('code'), d && d.line, 'error');
+  markLine($('code'), d && d.hint && d.hint.line !== d.line ? d.hint.line : null, 'hinted');
+  if (scroll && row) scrollToLine($('code'), row);
+}
+
+function renderDiag() {
+  const box = $('diag');
+  if (!box) return;
+  const d = S.diag;
+  box.hidden = !d;
+  if (!d) return;
+  box.className = 'diag' + (d.error ? ' error' : '');
+  $('diag-msg').textContent = d.message ? (d.line ? tr('ui.errorAt', { line: d.line, message: d.message }) : d.message) : '';
+  const hint = $('diag-hint');
+  hint.replaceChildren();
+  if (d.hint) {
+    const b = document.createElement('strong');
+    b.textContent = tr('ui.hintLabel') + ' ';
+    hint.append(b, tr(d.hint.key, d.hint.params));
+  }
+  $('rewrite').hidden = !d.rewrite;
+}
+
+let stepping = false;
 function step() {
+  if (stepping) return;
+  stepping = true;
   (async () => {
     if (S.mode !== 'step' || S.finished || !S.stepper) {
       stopRun(true);
-      if (!(await ensureEngine())) return;
-      resetRun();
-      try {
-        const St = wasm.Stepper;
-        S.stepper = typeof St.new === 'function' ? St.new(S.scenario) : new St(S.scenario);
-      } catch (e) { crashed(e); return; }
+      if (usesPython()) {
+        const source = S.code;
+        const file = fileName();
+        const mod = await loadPython();
+        if (!mod) { noPython(); return; }
+        resetRun();
+        S.ran = { source, file, python: true };
+        try { S.stepper = new PyStepper(mod, file, source); } catch (e) { crashed(e); return; }
+      } else {
+        if (!(await ensureEngine())) return;
+        resetRun();
+        S.ran = { source: S.code, file: fileName(), python: false };
+        try {
+          const St = wasm.Stepper;
+          S.stepper = typeof St.new === 'function' ? St.new(S.scenario) : new St(S.scenario);
+        } catch (e) { crashed(e); return; }
+      }
       S.mode = 'step';
       setState('running');
     }
     try {
-      const fresh = JSON.parse(S.stepper.step());
+      const stepper = S.stepper;
+      if (stepper.ready) { await stepper.ready(); if (S.stepper !== stepper) return; }
+      const raw = stepper.step();
+      const fresh = typeof raw === 'string' ? JSON.parse(raw) : raw;
+      if (stepper.tooLong) S.tooLong = true;
       if (fresh.length) S.events.push(...fresh);
       const over = !fresh.length || S.stepper.finished();
       S.t = null;
@@ -435,7 +700,7 @@ function step() {
         $('status').textContent = tr('status.stepping', { n: it ? it.n : 0 });
       }
     } catch (e) { crashed(e); }
-  })();
+  })().finally(() => { stepping = false; });
 }
 
 function finish(result) {
@@ -448,9 +713,16 @@ function finish(result) {
   setButtons();
   const end = S.model.end;
   const status = S.result && S.result.status;
-  if (S.stopped) $('status').textContent = tr('status.stopped', { time: fmt(end) });
-  else if (status) $('status').textContent = tr('status.failed', { time: fmt(end), status });
-  else $('status').textContent = tr('status.done', { time: fmt(end) });
+  let text;
+  if (S.stopped) text = tr('status.stopped', { time: fmt(end) });
+  else if (status) text = tr('status.failed', { time: fmt(end), status });
+  else text = tr('status.done', { time: fmt(end) });
+  if (S.ran && S.ran.python) text += ' ' + tr('status.pyNote');
+  $('status').textContent = text;
+  if (S.tooLong) showNotice([{ key: 'error.tooLong', params: { n: MAX_EVENTS.toLocaleString(S.lang) } }], 'warn');
+  computeDiag();
+  renderDiag();
+  markDiagLines(true);
   setState('done');
 }
 
@@ -568,12 +840,33 @@ function pickLog(index) {
 // ---------------------------------------------------------------- events
 function wire() {
   $('run').addEventListener('click', run);
+  attachEditor($('editor'), { onInput: onEditorInput, onRun: () => { if (!$('run').disabled) run(); } });
+  $('reset-code').addEventListener('click', resetCode);
+  $('rewrite').addEventListener('click', () => {
+    const out = toAsyncioRun(S.code);
+    if (out == null) return;
+    const ta = $('editor');
+    ta.focus();
+    ta.select();
+    try { document.execCommand('insertText', false, out); } catch (e) { /* below */ } // undoable; fires input
+    if (ta.value !== out) ta.value = out;
+    if (S.code !== out) onEditorInput(out);
+    S.diag = null;
+    markDiagLines(false);
+    renderDiag();
+  });
   $('stop').addEventListener('click', () => stopRun(false));
   $('step').addEventListener('click', step);
   $('scenario').addEventListener('change', (e) => selectScenario(e.target.value));
   $('speed').addEventListener('change', (e) => { S.speed = e.target.value; syncUrl(); });
   for (const b of document.querySelectorAll('#lang [data-lang]')) {
-    b.addEventListener('click', () => { S.lang = b.dataset.lang; applyLang(); syncUrl(); });
+    b.addEventListener('click', () => {
+      const template = S.scenario === LIBRE_ID && isTemplate(S.code);
+      S.lang = b.dataset.lang;
+      if (template) setCode(libreTemplate(S.lang));
+      applyLang();
+      syncUrl();
+    });
   }
   $('timeline').addEventListener('input', (e) => { S.markIndex = -1; travel(Number(e.target.value)); });
   $('load-fixed').addEventListener('click', () => {
@@ -619,17 +912,30 @@ async function main() {
   try {
     S.list = JSON.parse(wasm.scenarios());
   } catch (e) { crashed(e); return; }
+  S.list.push({
+    id: LIBRE_ID, file: LIBRE_FILE, source: null, fixed: null, bug: null,
+    title: { fr: tt('fr', 'libre.title'), en: tt('en', 'libre.title') },
+    summary: { fr: tt('fr', 'libre.summary'), en: tt('en', 'libre.summary') },
+  });
   S.byId = new Map(S.list.map((s) => [s.id, s]));
   const st = parseState(location.search, S.list.map((s) => s.id));
   S.lang = st.lang;
   S.speed = st.speed;
   $('speed').value = st.speed;
-  selectScenario(st.scenario);
+  let code = null;
+  if (st.code != null) {
+    try { code = await decodeCode(st.code); } catch (e) {
+      st.errors.push({ key: 'url.badCode' });
+      code = st.scenario === LIBRE_ID ? libreTemplate(S.lang) : (S.byId.get(st.scenario)?.source ?? null);
+    }
+  }
+  selectScenario(st.scenario, code);
   applyLang();
   if (st.errors.length) showNotice(st.errors, 'warn');
   setButtons();
   if (st.t != null) {
-    runInstant();
+    if (usesPython()) await runPython(true);
+    else runInstant();
     if (S.model) { S.t = Math.min(st.t, S.model.end); renderAll(); }
   } else {
     setState('ready');
