@@ -483,6 +483,7 @@ function noPython() {
 async function runPython(instant = S.speed === 'instant') {
   const source = S.code;
   const file = fileName();
+  setState('running');
   const mod = await loadPython();
   if (!mod) { noPython(); return; }
   resetRun();
@@ -514,8 +515,11 @@ class PyStepper {
     let first = -1;
     for (let i = this.pos; i < this.all.length; i++) {
       if (this.all[i].k !== 'iteration') continue;
-      if (first < 0) first = i;
-      else return i;
+      if (first < 0) { first = i; continue; }
+      // the due timers fire just before the iteration that runs their callbacks
+      let end = i;
+      while (end - 1 > first && (this.all[end - 1].k === 'timer_fire' || (this.all[end - 1].k === 'loop' && this.all[end - 1].what === 'idle'))) end--;
+      return end;
     }
     return done ? this.all.length : null;
   }
@@ -660,6 +664,7 @@ function step() {
       if (usesPython()) {
         const source = S.code;
         const file = fileName();
+        setState('running');
         const mod = await loadPython();
         if (!mod) { noPython(); return; }
         resetRun();

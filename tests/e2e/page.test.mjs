@@ -49,7 +49,7 @@ describe('the playground page', { skip: skip || false }, () => {
       return JSON.parse(m.scenarios()).map((s) => ({ id: s.id, file: s.file || null, lanes: s.lanes ?? null }));
     });
     const ids = await page.$$eval('#scenario option', (os) => os.map((o) => o.value));
-    assert.deepEqual(ids, scenarios.map((s) => s.id));
+    assert.deepEqual(ids, [...scenarios.map((s) => s.id), 'libre'], 'the course examples, then the blank « Mon code »');
     for (const id of ['00', '01', '02', '03', '04', '05', '06', '07', '08', '09']) assert.ok(ids.includes(id), `picker offers ${id}`);
     for (const sc of scenarios) {
       await page.selectOption('#scenario', sc.id);
