@@ -1,14 +1,8 @@
-// Pure: the edited code in a link (?code=, deflate-raw + base64url) and in
-// localStorage (one key per scenario). No DOM; runs in node too (node >= 18).
+// Pure: the edited code in a link (?code=, deflate-raw + base64url). No DOM; runs in
+// node too (node >= 18). Loaded by the page when a link has code= or the code is edited.
 
 /** Longest source accepted from a link, in characters (a guard against zip bombs). */
 export const MAX_CODE = 100000;
-const PREFIX = 'boucle:code:';
-
-/** localStorage key of the edited code of scenario `id`. */
-export function storageKey(id) {
-  return PREFIX + String(id);
-}
 
 /** Bytes -> base64url without padding. */
 export function toBase64Url(bytes) {
@@ -58,18 +52,4 @@ export async function decodeCode(value) {
   const text = new TextDecoder('utf-8', { fatal: true }).decode(raw);
   if (text.length > MAX_CODE) throw new Error('too long');
   return text;
-}
-
-/** Safe localStorage access (blocked storage, private modes, sandboxed frames). */
-export function loadStored(storage, id) {
-  try { return storage ? storage.getItem(storageKey(id)) : null; } catch (e) { return null; }
-}
-
-/** Store `code` for `id`, or forget it when `code` is null (the course version). */
-export function saveStored(storage, id, code) {
-  try {
-    if (!storage) return;
-    if (code == null) storage.removeItem(storageKey(id));
-    else storage.setItem(storageKey(id), code);
-  } catch (e) { /* full or blocked: the URL still holds the code */ }
 }

@@ -2,11 +2,9 @@
 // trace.js / url.js / i18n.js (pure), the drawing in gantt.js, log.js, code.js.
 import { buildModel, currentLineAt, queuesAt, narrativeRows, taskName, TASK_STATES, LOOP_STATES } from './trace.js';
 import { t as tt, formatSeconds, formatSpeed, LANGS } from './i18n.js';
-import { parseState, serialiseState, SPEEDS } from './url.js';
+import { parseState, serialiseState, SPEEDS, loadStored, saveStored } from './url.js';
 import { renderCode, setCurrentLine, markLine, scrollToLine } from './code.js';
 import { attachEditor } from './editor.js';
-import { encodeCode, decodeCode, loadStored, saveStored } from './codec.js';
-import { hintFor, errorLine, errorMessage, toAsyncioRun } from './hints.js';
 import { LIBRE_ID, LIBRE_FILE, libreTemplate, isTemplate } from './libre.js';
 import { renderLog, restamp, scrollToPresent } from './log.js';
 import { GanttView, STATE_LOOK, hatch, readColors } from './gantt.js';
@@ -451,9 +449,7 @@ async function loadPython() {
   if (pyMissing) return null;
   $('status').textContent = tr('status.pyLoading');
   try {
-    const mod = await import(pyReloads ? `./pkg/boucle_py.js?r=${pyReloads}` : './pkg/boucle_py.js');
-    if (!('PySession' in mod)) { pyMissing = 'no PySession'; return null; }
-    await mod.default();
+    const mod = await (await import('./py.js')).loadInterpreter(pyReloads);
     if (typeof mod.set_panic_listener === 'function') {
       mod.set_panic_listener((message) => {
         if (py !== mod) return;
@@ -493,52 +489,6 @@ async function runPython(instant = S.speed === 'instant') {
   let s;
   try { s = new mod.PySession(file, source); } catch (e) { crashed(e); return; }
   await drive(s, instant ? Infinity : Number(S.speed));
-}
-
-/** Step mode for a Python program: the run goes on in the background (in slices) and
- *  each step reveals one more loop iteration of its trace, as the Stepper does. */
-class PyStepper {
-  constructor(mod, file, source) {
-    this.s = new mod.PySession(file, source);
-    this.all = [];
-    this.pos = 0;
-    this.tooLong = false;
-    this.s.start(() => this.pull());
-  }
-  pull() {
-    const fresh = JSON.parse(this.s.events_since(this.all.length));
-    if (fresh.length) this.all.push(...fresh);
-    if (this.all.length > MAX_EVENTS && !this.s.finished()) { this.tooLong = true; this.s.stop(); }
-  }
-  cut() {
-    const done = this.s.finished();
-    let first = -1;
-    for (let i = this.pos; i < this.all.length; i++) {
-      if (this.all[i].k !== 'iteration') continue;
-      if (first < 0) { first = i; continue; }
-      // the due timers fire just before the iteration that runs their callbacks
-      let end = i;
-      while (end - 1 > first && (this.all[end - 1].k === 'timer_fire' || (this.all[end - 1].k === 'loop' && this.all[end - 1].what === 'idle'))) end--;
-      return end;
-    }
-    return done ? this.all.length : null;
-  }
-  async ready() {
-    this.pull();
-    while (this.cut() == null) {
-      await new Promise((r) => setTimeout(r, 16));
-      this.pull();
-    }
-  }
-  step() {
-    const end = this.cut() ?? this.pos;
-    const chunk = this.all.slice(this.pos, end);
-    this.pos = end;
-    return chunk;
-  }
-  finished() { return this.s.finished() && this.pos >= this.all.length; }
-  result() { return this.s.result(); }
-  free() { try { this.s.stop(); } finally { this.s.free(); } }
 }
 
 // ---------------------------------------------------------------- the editor
@@ -591,7 +541,7 @@ function queueUrlCode() {
     const code = S.code;
     const id = S.scenario;
     let enc = null;
-    if (isEdited()) { try { enc = await encodeCode(code); } catch (e) { enc = null; } }
+    if (isEdited()) { try { enc = await (await import('./codec.js')).encodeCode(code); } catch (e) { enc = null; } }
     if (S.code !== code || S.scenario !== id) return;
     S.codeParam = enc;
     syncUrl();
@@ -611,12 +561,17 @@ function resetCode() {
 }
 
 // ---------------------------------------------------------------- diagnostics
-function computeDiag() {
+/** What went wrong, and a hint (hints.js is loaded when there may be something to say). */
+async function computeDiag() {
   const r = S.result;
   const ran = S.ran;
+  const runId = S.runId;
   S.diag = null;
   if (!r || !ran) return;
   const stderr = r.stderr || '';
+  if (!stderr.trim() && !/sleep|get_event_loop/.test(ran.source)) return;
+  const { hintFor, errorLine, errorMessage, toAsyncioRun } = await import('./hints.js');
+  if (S.runId !== runId) return;
   const message = stderr.trim() ? errorMessage(stderr) : null;
   const hint = hintFor(stderr, ran.source);
   if (!message && !hint) return;
@@ -669,7 +624,7 @@ function step() {
         if (!mod) { noPython(); return; }
         resetRun();
         S.ran = { source, file, python: true };
-        try { S.stepper = new PyStepper(mod, file, source); } catch (e) { crashed(e); return; }
+        try { S.stepper = new (await import('./py.js')).PyStepper(mod, file, source, MAX_EVENTS); } catch (e) { crashed(e); return; }
       } else {
         if (!(await ensureEngine())) return;
         resetRun();
@@ -725,10 +680,13 @@ function finish(result) {
   if (S.ran && S.ran.python) text += ' ' + tr('status.pyNote');
   $('status').textContent = text;
   if (S.tooLong) showNotice([{ key: 'error.tooLong', params: { n: MAX_EVENTS.toLocaleString(S.lang) } }], 'warn');
-  computeDiag();
-  renderDiag();
-  markDiagLines(true);
-  setState('done');
+  const runId = S.runId;
+  computeDiag().catch(() => { S.diag = null; }).then(() => {
+    if (S.runId !== runId) return;
+    renderDiag();
+    markDiagLines(true);
+    setState('done');
+  });
 }
 
 // ---------------------------------------------------------------- rendering
@@ -847,8 +805,8 @@ function wire() {
   $('run').addEventListener('click', run);
   attachEditor($('editor'), { onInput: onEditorInput, onRun: () => { if (!$('run').disabled) run(); } });
   $('reset-code').addEventListener('click', resetCode);
-  $('rewrite').addEventListener('click', () => {
-    const out = toAsyncioRun(S.code);
+  $('rewrite').addEventListener('click', async () => {
+    const out = (await import('./hints.js')).toAsyncioRun(S.code);
     if (out == null) return;
     const ta = $('editor');
     ta.focus();
@@ -929,7 +887,7 @@ async function main() {
   $('speed').value = st.speed;
   let code = null;
   if (st.code != null) {
-    try { code = await decodeCode(st.code); } catch (e) {
+    try { code = await (await import('./codec.js')).decodeCode(st.code); } catch (e) {
       st.errors.push({ key: 'url.badCode' });
       code = st.scenario === LIBRE_ID ? libreTemplate(S.lang) : (S.byId.get(st.scenario)?.source ?? null);
     }

@@ -90,3 +90,23 @@ export function normaliseSpeed(raw) {
 function acceptedScenarios(ids) {
   return (ids && ids.length ? ids : []).join(', ');
 }
+
+// The edited code is also kept in localStorage, one key per scenario.
+/** localStorage key of the edited code of scenario `id`. */
+export function storageKey(id) {
+  return 'boucle:code:' + String(id);
+}
+
+/** Safe localStorage access (blocked storage, private modes, sandboxed frames). */
+export function loadStored(storage, id) {
+  try { return storage ? storage.getItem(storageKey(id)) : null; } catch (e) { return null; }
+}
+
+/** Store `code` for `id`, or forget it when `code` is null (the course version). */
+export function saveStored(storage, id, code) {
+  try {
+    if (!storage) return;
+    if (code == null) storage.removeItem(storageKey(id));
+    else storage.setItem(storageKey(id), code);
+  } catch (e) { /* full or blocked: the URL still holds the code */ }
+}

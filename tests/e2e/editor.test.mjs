@@ -174,10 +174,10 @@ describe('the code editor', { skip: skip || false }, () => {
     assert.equal(await page.$$eval('#code .line.error', (l) => l.length), 1);
     assert.ok(await page.isVisible('#diag'));
     assert.equal(await page.textContent('#diag-msg'), 'Ligne 7 : IndentationError: unexpected indent');
-    assert.match(await page.textContent('#diag-hint'), /^Conseil : L’indentation/);
+    assert.match(await page.textContent('#diag-hint'), /^Conseil : Indentation incorrecte/);
     await page.click('#lang [data-lang="en"]');
     assert.equal(await page.textContent('#diag-msg'), 'Line 7: IndentationError: unexpected indent');
-    assert.match(await page.textContent('#diag-hint'), /^Hint: The indentation/);
+    assert.match(await page.textContent('#diag-hint'), /^Hint: Wrong indentation/);
     // fixing the line (one space less) and running again: no error left
     if (hasPython) {
       const src = await editor(page);
@@ -202,6 +202,7 @@ describe('the code editor', { skip: skip || false }, () => {
     assert.equal(await page.getAttribute('#code .line.hinted', 'data-line'), '8');
     assert.ok(await page.isVisible('#rewrite'));
     await page.click('#rewrite');
+    await page.waitForFunction(() => /asyncio\.run\(/.test(document.getElementById('editor').value));
     const code = await editor(page);
     assert.match(code, /\nasyncio\.run\(Coroutine\(\)\)\n$/);
     assert.doesNotMatch(code, /get_event_loop/);

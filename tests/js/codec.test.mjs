@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { encodeCode, decodeCode, storageKey, toBase64Url, fromBase64Url, loadStored, saveStored, MAX_CODE } from '../../www/codec.js';
+import { encodeCode, decodeCode, toBase64Url, fromBase64Url, MAX_CODE } from '../../www/codec.js';
+import { storageKey, loadStored, saveStored } from '../../www/url.js';
 import { course } from './helpers.mjs';
 
 test('code round-trips through the link format (deflate-raw + base64url)', async () => {
