@@ -136,7 +136,7 @@ pub async fn wait<T: Clone + 'static>(
         let w = waiter.clone();
         lp.call_later(
             t,
-            format!("wait timeout {t}"),
+            format!("wait timeout {}", crate::trace::json::decimal(t)),
             Box::new(move || {
                 w.complete(Ok(()), Vec::new(), "timer");
             }),

@@ -69,11 +69,7 @@ impl<T: Clone + 'static> IntoFuture for &Task<T> {
 
 fn describe(secs: f64) -> String {
     // As Python would write the argument: 2 for 2.0, 0.25 for 0.25.
-    if secs.fract() == 0.0 && secs.abs() < 1e15 {
-        format!("{}", secs as i64)
-    } else {
-        format!("{secs}")
-    }
+    crate::trace::json::decimal(secs)
 }
 
 impl Loop {

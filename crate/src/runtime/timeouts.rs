@@ -59,11 +59,12 @@ pub async fn wait_for<T: Clone + 'static>(
             other => other,
         };
     }
-    let waiter: Fut<()> = Fut::new(lp, format!("wait_for({timeout})"));
+    let t = crate::trace::json::decimal(timeout);
+    let waiter: Fut<()> = Fut::new(lp, format!("wait_for({t})"));
     let w = waiter.clone();
     let timer = lp.call_later(
         timeout,
-        format!("wait_for timeout {timeout}"),
+        format!("wait_for timeout {t}"),
         Box::new(move || release_waiter(&w, "timer")),
     );
     let w = waiter.clone();
@@ -131,7 +132,7 @@ where
         let (lp2, expired) = (lp.clone(), expired.clone());
         lp.call_later(
             d,
-            format!("timeout({d})"),
+            format!("timeout({})", crate::trace::json::decimal(d)),
             Box::new(move || {
                 expired.set(true);
                 lp2.cancel_task(task);

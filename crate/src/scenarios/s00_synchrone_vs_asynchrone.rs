@@ -1,6 +1,7 @@
 //! 00: three blocking tasks (time.sleep) take 3 s; with await asyncio.sleep, 1 s.
 
 use crate::runtime::{gather, Loop, Program, PyResult, Task};
+use crate::trace::json::fixed1;
 
 fn tache_synchrone(lp: &Loop, nom: &str, duree: f64) {
     lp.line(5);
@@ -41,13 +42,16 @@ pub(super) fn program(lp: Loop) -> Program {
             tache_synchrone(&lp, nom, 1.0);
         }
         lp.line(17);
-        lp.print(&format!("synchrone : {:.1} s", lp.clock_now() - debut));
+        lp.print(&format!("synchrone : {} s", fixed1(lp.clock_now() - debut)));
         lp.line(22);
         let debut = lp.clock_now();
         lp.line(23);
         lp.run("main", main(lp.clone())).await?;
         lp.line(24);
-        lp.print(&format!("asynchrone : {:.1} s", lp.clock_now() - debut));
+        lp.print(&format!(
+            "asynchrone : {} s",
+            fixed1(lp.clock_now() - debut)
+        ));
         Ok(())
     })
 }

@@ -1,6 +1,7 @@
 //! 08: HTTP requests one after the other, then all at once with gather.
 
 use crate::runtime::{gather, Loop, Program, PyResult, Task};
+use crate::trace::json::fixed1;
 
 const LATENCES: [(&str, f64); 3] = [("/accueil", 0.8), ("/produits", 1.5), ("/panier", 0.4)];
 
@@ -45,8 +46,8 @@ async fn main(lp: Loop) -> PyResult<()> {
     let octets = une_apres_l_autre(lp.clone()).await?;
     lp.line(26);
     lp.print(&format!(
-        "séquentiel : {octets} octets en {:.1} s",
-        lp.clock_now() - debut
+        "séquentiel : {octets} octets en {} s",
+        fixed1(lp.clock_now() - debut)
     ));
     lp.line(27);
     let debut = lp.clock_now();
@@ -54,8 +55,8 @@ async fn main(lp: Loop) -> PyResult<()> {
     let octets = toutes_en_meme_temps(lp.clone()).await?;
     lp.line(29);
     lp.print(&format!(
-        "concurrent : {octets} octets en {:.1} s",
-        lp.clock_now() - debut
+        "concurrent : {octets} octets en {} s",
+        fixed1(lp.clock_now() - debut)
     ));
     Ok(())
 }

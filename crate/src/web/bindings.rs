@@ -134,7 +134,7 @@ impl Session {
         let scenario = find(id)?;
         if !(speed.is_finite() && (0.01..=100.0).contains(&speed)) {
             return Err(JsError::new(&format!(
-                "speed {speed} is not accepted: give a number from 0.01 to 100"
+                "this speed is not accepted: give a number from 0.01 to 100"
             )));
         }
         let lp = host_loop(speed);
@@ -217,7 +217,7 @@ impl PySession {
             host_loop(speed)
         } else {
             return Err(JsError::new(&format!(
-                "speed {speed} is not accepted: give 0 (instant) or a number from 0.01 to 100"
+                "this speed is not accepted: give 0 (instant) or a number from 0.01 to 100"
             )));
         };
         let program = PyProgram::install(&lp, filename, source);
