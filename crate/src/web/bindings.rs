@@ -118,71 +118,40 @@ pub fn run_instant(id: &str) -> Result<String, JsError> {
     Ok(result_json(&lp, true))
 }
 
-/// A real-time run in the page.
-#[wasm_bindgen]
-pub struct Session {
+/// A loop being driven in the page: what `Session` and `PySession` share.
+struct Run {
     lp: Loop,
     speed: f64,
     runner: Option<Rc<Runner>>,
 }
 
-#[wasm_bindgen]
-impl Session {
-    /// Prepares scenario `id` at `speed` (0.01 to 100; 1 = real time).
-    #[wasm_bindgen(constructor)]
-    pub fn new(id: &str, speed: f64) -> Result<Session, JsError> {
-        let scenario = find(id)?;
-        if !(speed.is_finite() && (0.01..=100.0).contains(&speed)) {
-            return Err(JsError::new(&format!(
-                "this speed is not accepted: give a number from 0.01 to 100"
-            )));
-        }
-        let lp = host_loop(speed);
-        scenario.install(&lp);
-        Ok(Session {
+impl Run {
+    fn new(lp: Loop, speed: f64) -> Run {
+        Run {
             lp,
             speed,
             runner: None,
-        })
+        }
     }
 
-    /// Starts the run; `on_update()` is called after each drain that made progress.
-    pub fn start(&mut self, on_update: Option<Function>) {
+    fn start(&mut self, on_update: Option<Function>) {
         if self.runner.is_none() {
             self.runner = Some(Runner::start(self.lp.clone(), self.speed, on_update));
         }
     }
 
-    /// JSON array of the events from index `from` on.
-    pub fn events_since(&self, from: usize) -> String {
+    fn events_since(&self, from: usize) -> String {
         to_json(&self.lp.events_since(from))
     }
 
-    /// Stops the run; idempotent.
-    pub fn stop(&self) {
+    fn stop(&self) {
         match &self.runner {
             Some(r) => r.stop(),
             None => self.lp.abort(),
         }
     }
 
-    /// Whether the program has ended (or was stopped).
-    pub fn finished(&self) -> bool {
-        self.lp.status().is_some()
-    }
-
-    /// Current loop time, seconds.
-    pub fn now(&self) -> f64 {
-        self.lp.time()
-    }
-
-    /// `{stdout, stderr, status, duration}`.
-    pub fn result(&self) -> String {
-        result_json(&self.lp, false)
-    }
-
-    /// A Promise resolved when the run has ended.
-    pub fn when_finished(&self) -> Promise {
+    fn when_finished(&self) -> Promise {
         match &self.runner {
             Some(r) => r.when_finished(),
             None => Promise::resolve(&JsValue::UNDEFINED),
@@ -190,17 +159,76 @@ impl Session {
     }
 }
 
-#[cfg(feature = "python")]
+fn check_speed(speed: f64) -> Result<f64, JsError> {
+    if speed.is_finite() && (0.01..=100.0).contains(&speed) {
+        Ok(speed)
+    } else {
+        Err(JsError::new(
+            "this speed is not accepted: give a number from 0.01 to 100 (1 = real time)",
+        ))
+    }
+}
+
+/// A real-time run of a scenario in the page.
+#[wasm_bindgen]
+pub struct Session(Run);
+
+#[wasm_bindgen]
+impl Session {
+    /// Prepares scenario `id` at `speed` (0.01 to 100; 1 = real time).
+    #[wasm_bindgen(constructor)]
+    pub fn new(id: &str, speed: f64) -> Result<Session, JsError> {
+        let scenario = find(id)?;
+        let speed = check_speed(speed)?;
+        let lp = host_loop(speed);
+        scenario.install(&lp);
+        Ok(Session(Run::new(lp, speed)))
+    }
+
+    /// Starts the run; `on_update()` is called after each drain that made progress.
+    pub fn start(&mut self, on_update: Option<Function>) {
+        self.0.start(on_update);
+    }
+
+    /// JSON array of the events from index `from` on.
+    pub fn events_since(&self, from: usize) -> String {
+        self.0.events_since(from)
+    }
+
+    /// Stops the run; idempotent.
+    pub fn stop(&self) {
+        self.0.stop();
+    }
+
+    /// Whether the program has ended (or was stopped).
+    pub fn finished(&self) -> bool {
+        self.0.lp.status().is_some()
+    }
+
+    /// Current loop time, seconds.
+    pub fn now(&self) -> f64 {
+        self.0.lp.time()
+    }
+
+    /// `{stdout, stderr, status, duration}`.
+    pub fn result(&self) -> String {
+        result_json(&self.0.lp, false)
+    }
+
+    /// A Promise resolved when the run has ended.
+    pub fn when_finished(&self) -> Promise {
+        self.0.when_finished()
+    }
+}
+
 /// A Python program run by the interpreter on the loop: on the virtual clock by
 /// default (instant, in slices so the page keeps painting and Stop works), or in
 /// real time at `speed`.
 #[cfg(feature = "python")]
 #[wasm_bindgen]
 pub struct PySession {
-    lp: Loop,
+    run: Run,
     program: PyProgram,
-    speed: f64,
-    runner: Option<Rc<Runner>>,
 }
 
 #[cfg(feature = "python")]
@@ -213,64 +241,48 @@ impl PySession {
         let speed = speed.unwrap_or(0.0);
         let lp = if speed == 0.0 {
             Loop::new(Box::new(VirtualClock::new()), Some(host_notify()))
-        } else if speed.is_finite() && (0.01..=100.0).contains(&speed) {
-            host_loop(speed)
         } else {
-            return Err(JsError::new(&format!(
-                "this speed is not accepted: give 0 (instant) or a number from 0.01 to 100"
-            )));
+            host_loop(check_speed(speed)?)
         };
         let program = PyProgram::install(&lp, filename, source);
-        Ok(PySession {
-            lp,
-            program,
-            speed,
-            runner: None,
-        })
+        // A virtual run is still driven in slices by the host (speed 1 for it).
+        let run = Run::new(lp, if speed == 0.0 { 1.0 } else { speed });
+        Ok(PySession { run, program })
     }
 
     /// Starts the run; `on_update()` is called after each slice of work.
     pub fn start(&mut self, on_update: Option<Function>) {
-        if self.runner.is_none() {
-            let speed = if self.speed == 0.0 { 1.0 } else { self.speed };
-            self.runner = Some(Runner::start(self.lp.clone(), speed, on_update));
-        }
+        self.run.start(on_update);
     }
 
     /// JSON array of the events from index `from` on.
     pub fn events_since(&self, from: usize) -> String {
-        to_json(&self.lp.events_since(from))
+        self.run.events_since(from)
     }
 
     /// Stops the run; idempotent.
     pub fn stop(&self) {
-        match &self.runner {
-            Some(r) => r.stop(),
-            None => self.lp.abort(),
-        }
+        self.run.stop();
     }
 
     /// Whether the program has ended (or was stopped).
     pub fn finished(&self) -> bool {
-        self.lp.status().is_some()
+        self.run.lp.status().is_some()
     }
 
     /// Current loop time, seconds.
     pub fn now(&self) -> f64 {
-        self.lp.time()
+        self.run.lp.time()
     }
 
     /// `{stdout, stderr, status, duration}`: the interpreter's, as CPython's.
     pub fn result(&self) -> String {
-        py_result_json(&self.lp, &self.program, false)
+        py_result_json(&self.run.lp, &self.program, false)
     }
 
     /// A Promise resolved when the run has ended.
     pub fn when_finished(&self) -> Promise {
-        match &self.runner {
-            Some(r) => r.when_finished(),
-            None => Promise::resolve(&JsValue::UNDEFINED),
-        }
+        self.run.when_finished()
     }
 }
 

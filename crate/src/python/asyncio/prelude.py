@@ -72,14 +72,13 @@ class Future:
 
     __iter__ = __await__
 
-    def __repr__(self):
+    def _state(self):
         if self.cancelled():
-            state = 'cancelled'
-        elif self.done():
-            state = 'finished'
-        else:
-            state = 'pending'
-        return '<Future ' + state + '>'
+            return 'cancelled'
+        return 'finished' if self.done() else 'pending'
+
+    def __repr__(self):
+        return '<Future ' + self._state() + '>'
 
 
 _tasks = {}
@@ -112,13 +111,8 @@ class Task(Future):
         return self._coro
 
     def __repr__(self):
-        if self.cancelled():
-            state = 'cancelled'
-        elif self.done():
-            state = 'finished'
-        else:
-            state = 'pending'
-        return '<Task ' + state + " name='" + self.get_name() + "' coro=<" + _boucle.coro_name(self._coro) + '()>>'
+        return ('<Task ' + self._state() + " name='" + self.get_name() + "' coro=<"
+                + _boucle.coro_name(self._coro) + '()>>')
 
 
 def iscoroutine(obj):
