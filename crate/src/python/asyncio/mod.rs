@@ -199,24 +199,45 @@ fn log_unretrieved(st: &State, interp: &Rc<RefCell<Interpreter>>) {
         })
         .collect();
     let mut it = interp.borrow_mut();
-    let file = it.vm().filename.clone();
-    for (id, exc, name) in failed {
-        let (qualname, line) = st
-            .coros
-            .borrow()
-            .iter()
-            .find(|(i, _, _)| *i == id)
-            .map(|(_, c, l)| match c {
-                Value::Gen(g) => (g.borrow().qualname.to_string(), *l),
-                _ => ("?".to_string(), *l),
-            })
-            .unwrap_or_default();
-        let repr = it.vm().repr(&exc).unwrap_or_default();
-        let text = it.format_exception(&exc);
+    for (id, exc, _) in failed {
+        let text = failed_task_report(st, it.vm(), id, &exc);
         it.append_stderr(&format!(
-            "Task exception was never retrieved\nfuture: <Task finished name='{name}' coro=<{qualname}() done, defined at {file}:{line}> exception={repr}>\n{text}"
+            "Task exception was never retrieved\nfuture: {text}"
         ));
     }
+}
+
+/// `<Task finished name=… coro=<f() done, defined at FILE:LINE> exception=…>` and
+/// the exception's traceback, as CPython's exception handler logs a failed task.
+fn failed_task_report(st: &State, vm: &mut Vm, id: u32, exc: &Value) -> String {
+    let name = st.lp.task_name(id);
+    let (qualname, line) = st
+        .coros
+        .borrow()
+        .iter()
+        .find(|(i, _, _)| *i == id)
+        .map(|(_, c, l)| match c {
+            Value::Gen(g) => (g.borrow().qualname.to_string(), *l),
+            _ => ("?".to_string(), *l),
+        })
+        .unwrap_or_default();
+    let file = vm.filename.clone();
+    let repr = vm.repr(exc).unwrap_or_default();
+    let text = super::traceback::format_exception(vm, exc);
+    format!(
+        "<Task finished name='{name}' coro=<{qualname}() done, defined at {file}:{line}> exception={repr}>\n{text}"
+    )
+}
+
+/// `_boucle.log_task_exception(message, task_id, exc)`: the default exception
+/// handler's log of a task (asyncio.run's shutdown uses it).
+fn nf_log_task_exception(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let st = state(vm);
+    let id = int_arg(vm, &a, 1)? as u32;
+    let text = failed_task_report(&st, vm, id, &arg(&a, 2));
+    let msg = str_arg(&a, 0);
+    vm.write_err(&format!("{msg}\ntask: {text}"));
+    Ok(Value::None)
 }
 
 /// CPython, at shutdown, for each task still pending when it is destroyed.
@@ -771,6 +792,7 @@ pub fn core_module(vm: &mut Vm) -> PyResult<Value> {
         ("is_coroutine", nf_is_coroutine),
         ("coro_name", nf_coro_name),
         ("is_coroutine_function", nf_is_coroutine_function),
+        ("log_task_exception", nf_log_task_exception),
         ("task_new", nf_task_new),
         ("task_cancel", nf_task_cancel),
         ("task_uncancel", nf_task_uncancel),

@@ -1107,6 +1107,12 @@ def _cancel_all_tasks(loop):
     for task in to_cancel:
         task.cancel()
     loop.run_until_complete(gather(*to_cancel, return_exceptions=True))
+    for task in to_cancel:
+        if task.cancelled():
+            continue
+        if task.exception() is not None:
+            _boucle.log_task_exception('unhandled exception during asyncio.run() shutdown',
+                                       task._id, task.exception())
 
 
 def run(main, *, debug=None):
