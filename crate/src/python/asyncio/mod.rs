@@ -34,6 +34,8 @@ pub struct State {
     // exception of a task nobody retrieved).
     retrieved: RefCell<std::collections::HashSet<usize>>,
     task_handles: RefCell<Vec<(u32, usize)>>,
+    // The Python class of each plain future (for "X exception was never retrieved").
+    fut_classes: RefCell<Vec<(usize, String)>>,
     callbacks: RefCell<Vec<(usize, Value, u64)>>,
     running: RefCell<Value>,
     cancelled: Rc<Class>,
@@ -129,6 +131,7 @@ impl PyProgram {
                 coros: RefCell::new(Vec::new()),
                 retrieved: RefCell::new(std::collections::HashSet::new()),
                 task_handles: RefCell::new(Vec::new()),
+                fut_classes: RefCell::new(Vec::new()),
                 callbacks: RefCell::new(Vec::new()),
                 running: RefCell::new(Value::None),
                 cancelled,
@@ -203,6 +206,26 @@ fn log_unretrieved(st: &State, interp: &Rc<RefCell<Interpreter>>) {
         let text = failed_task_report(st, it.vm(), id, &exc);
         it.append_stderr(&format!(
             "Task exception was never retrieved\nfuture: {text}"
+        ));
+    }
+    // Plain futures too (a gather whose child was cancelled, say).
+    let plain: Vec<(String, Value)> = st
+        .fut_classes
+        .borrow()
+        .iter()
+        .filter(|(h, _)| !st.retrieved.borrow().contains(h))
+        .filter_map(|(h, class)| match st.futs.borrow()[*h].result() {
+            Some(Err(Exc::Object { obj, .. })) => {
+                Some((class.clone(), obj.downcast_ref::<Value>()?.clone()))
+            }
+            _ => None,
+        })
+        .collect();
+    for (class, exc) in plain {
+        let repr = it.vm().repr(&exc).unwrap_or_default();
+        let text = it.format_exception(&exc);
+        it.append_stderr(&format!(
+            "{class} exception was never retrieved\nfuture: <{class} finished exception={repr}>\n{text}"
         ));
     }
 }
@@ -482,7 +505,11 @@ fn add_fut(st: &State, fut: Fut<Value>) -> usize {
 fn nf_fut_new(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
     let st = state(vm);
     let fut: Fut<Value> = Fut::new(&st.lp, str_arg(&a, 0).as_str());
-    Ok(Value::Int(add_fut(&st, fut) as i64))
+    let h = add_fut(&st, fut);
+    if let Some(Value::Str(class)) = a.pos.get(1) {
+        st.fut_classes.borrow_mut().push((h, class.to_string()));
+    }
+    Ok(Value::Int(h as i64))
 }
 
 fn nf_fut_done(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {

@@ -29,7 +29,7 @@ class Future:
     _asyncio_future_blocking = False
 
     def __init__(self, *, loop=None, _label='Future'):
-        self._h = _boucle.fut_new(_label)
+        self._h = _boucle.fut_new(_label, type(self).__name__)
 
     def done(self):
         return _boucle.fut_done(self._h)
