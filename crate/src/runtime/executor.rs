@@ -114,6 +114,8 @@ pub(crate) struct State {
     program: Option<Program>,
     // The main program or the running task paused on purpose (`Loop::hold`).
     hold: bool,
+    // The last line a task moved to, not yet in the trace (see `emit`).
+    pending_line: Option<(TaskId, u32)>,
     // Handles of an iteration interrupted by a held task, still to run.
     iter_remaining: Option<usize>,
     // Timers moved to the ready queue by the current iteration, cancellable until
@@ -179,6 +181,7 @@ impl Loop {
                 program: None,
                 timers_shown: None,
                 hold: false,
+                pending_line: None,
                 iter_remaining: None,
                 due_timers: Vec::new(),
             }),
@@ -221,7 +224,18 @@ impl Loop {
 
     pub(crate) fn emit(&self, task: TaskId, kind: Kind) {
         let at = self.time();
-        self.0.st.borrow_mut().events.push(Event { at, task, kind });
+        let mut st = self.0.st.borrow_mut();
+        // The line being executed is recorded only when something else happens:
+        // a tight loop changes lines millions of times at one instant, and only
+        // the last line before an event can be seen on the timeline.
+        if let Some((t, line)) = st.pending_line.take() {
+            st.events.push(Event {
+                at,
+                task: t,
+                kind: Kind::Line { line },
+            });
+        }
+        st.events.push(Event { at, task, kind });
     }
 
     /// The task whose step is running (0: top-level code or a callback).
@@ -318,7 +332,19 @@ impl Loop {
             *slot_line = line;
             cur
         };
-        self.emit(task, Kind::Line { line });
+        let mut st = self.0.st.borrow_mut();
+        if let Some((t, l)) = st.pending_line {
+            if t != task {
+                // Another task's line waits: it goes in first.
+                let at = self.time();
+                st.events.push(Event {
+                    at,
+                    task: t,
+                    kind: Kind::Line { line: l },
+                });
+            }
+        }
+        st.pending_line = Some((task, line));
     }
 
     /// The line the top-level code is executing.
@@ -973,6 +999,12 @@ impl Loop {
     }
 
     fn finish(&self, status: i32) {
+        let pending = self.0.st.borrow_mut().pending_line.take();
+        if let Some((task, line)) = pending {
+            let at = self.time();
+            let kind = Kind::Line { line };
+            self.0.st.borrow_mut().events.push(Event { at, task, kind });
+        }
         let mut st = self.0.st.borrow_mut();
         st.phase = Phase::Finished;
         st.status = Some(status);
