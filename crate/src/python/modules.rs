@@ -336,6 +336,37 @@ fn math() -> Value {
                 }),
             ),
             (
+                "lcm",
+                native("lcm", |vm, _, a| {
+                    let mut l: i128 = 1;
+                    for v in &a.pos {
+                        let x = match v {
+                            Value::Int(i) => i.unsigned_abs() as i128,
+                            Value::Bool(b) => *b as i128,
+                            o => {
+                                return vm.type_err(format!(
+                                    "'{}' object cannot be interpreted as an integer",
+                                    o.type_name()
+                                ))
+                            }
+                        };
+                        if x == 0 {
+                            return Ok(Value::Int(0));
+                        }
+                        let (mut p, mut q) = (l, x);
+                        while q != 0 {
+                            (p, q) = (q, p % q);
+                        }
+                        l = l / p * x;
+                        if l > i64::MAX as i128 {
+                            return vm
+                                .err("OverflowError", "lcm result too large for this interpreter");
+                        }
+                    }
+                    Ok(Value::Int(l as i64))
+                }),
+            ),
+            (
                 "gcd",
                 native("gcd", |vm, _, a| {
                     let mut g: i64 = 0;
