@@ -23,11 +23,9 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 
 PKG  := www/pkg
-# Two builds of the crate: the playground (runtime + Rust scenarios) that every page
-# loads, and the Python interpreter build (feature `python`), loaded only when a
-# Python program runs, so the first paint stays small.
+# One build of the crate: the loop, the trace and the Python interpreter that runs
+# every scenario (the course's Python files).
 WASM := $(PKG)/boucle_bg.wasm
-WASM_PY := $(PKG)/boucle_py_bg.wasm
 # Everything the wasm is built from (include_str! of the course files included).
 RUST_INPUTS := Cargo.toml Cargo.lock $(shell find crate -type f 2>/dev/null)
 # Features the Rust wasm32 target emits by default; wasm-opt must accept them all.
@@ -54,7 +52,7 @@ setup:
 	@scripts/setup.sh
 
 # ------------------------------------------------------------------------ build
-build wasm: $(WASM) $(WASM_PY)
+build wasm: $(WASM)
 
 # wasm-opt, then repair of Debian's binaryen 108 table exports (it writes every table
 # export as table 0: scripts/fix-table-exports.mjs, checked, a no-op on binaryen >= 110).
@@ -78,22 +76,15 @@ $(WASM): $(RUST_INPUTS) | setup
 	rm -f $(PKG)/.gitignore $(PKG)/package.json $(PKG)/README.md $(PKG)/LICENSE*
 	$(call optimize,$@)
 
-$(WASM_PY): $(RUST_INPUTS) | setup
-	@echo "== wasm-pack build (release, feature python)"
-	wasm-pack --log-level error build --target web --out-dir $(PKG) --out-name boucle_py \
-		--release --no-typescript -- --features python
-	rm -f $(PKG)/.gitignore $(PKG)/package.json $(PKG)/README.md $(PKG)/LICENSE*
-	$(call optimize,$@)
-
 # ------------------------------------------------------------------------ serve
-serve: $(WASM) $(WASM_PY)
+serve: $(WASM)
 	node scripts/serve.mjs --root www --host $(HOST) --port $(PORT)
 
 # ------------------------------------------------------------------------ dist
 # www/ minus the test and bench pages, with pkg/ built, plus the CSP header notes.
 DIST_EXCLUDE := bench.html bench.js bench.mjs tests test
 
-dist: $(WASM) $(WASM_PY)
+dist: $(WASM)
 	rm -rf dist
 	mkdir -p dist
 	cp -R www/. dist/
@@ -112,9 +103,9 @@ test-fmt:
 	cargo fmt --check
 
 test-clippy:
-	@echo "== cargo clippy --all-targets -- -D warnings (native, then wasm32 with python)"
+	@echo "== cargo clippy --all-targets -- -D warnings (native, then wasm32)"
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --lib --features python -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
 
 test-native:
 	@echo "== cargo test (native)"
@@ -124,20 +115,20 @@ test-native:
 # flags are in webdriver.json (read from the current directory by the test runner).
 test-wasm:
 	@echo "== wasm-pack test --headless --chrome"
-	CHROMEDRIVER=$(CHROMEDRIVER) wasm-pack --log-level warn test --headless --chrome -- --features python
+	CHROMEDRIVER=$(CHROMEDRIVER) wasm-pack --log-level warn test --headless --chrome
 
 test-js: $(WASM)
 	@echo "== node --test tests/js/"
 	@if [ -z "$(strip $(JS_TESTS))" ]; then echo "   skipped: no test files in tests/js/"; \
 	else node --test $(JS_TESTS); fi
 
-test-e2e: $(WASM) $(WASM_PY)
+test-e2e: $(WASM)
 	@echo "== node --test tests/e2e/"
 	@if [ -z "$(strip $(E2E_TESTS))" ]; then echo "   skipped: no test files in tests/e2e/"; \
 	else node --test $(E2E_TESTS); fi
 
 # ------------------------------------------------------------------------ bench
-bench: $(WASM) $(WASM_PY)
+bench: $(WASM)
 	node bench/run.mjs
 	node bench/python.mjs
 

@@ -1,6 +1,6 @@
-//! Golden tests: every course example, run on the virtual clock, prints exactly
-//! what CPython prints (`crate/course/*.out`, `.err`), with CPython's timings, and
-//! leaves a well-formed trace.
+//! The scenarios of the page are the course's Python files, run by the interpreter
+//! on the virtual clock: they print exactly what CPython prints (`crate/course/*.out`,
+//! `.err`), with CPython's timings, and leave a well-formed trace.
 
 use std::path::{Path, PathBuf};
 
@@ -26,7 +26,7 @@ fn expected(file: &str, ext: &str) -> Option<String> {
 }
 
 fn run(id: &str) -> Loop {
-    scenarios::find(id).unwrap().run_virtual()
+    scenarios::find(id).unwrap().run_virtual().0
 }
 
 #[test]
@@ -57,36 +57,51 @@ fn the_vendored_course_files_are_identical_to_the_shared_reference() {
 #[test]
 fn every_scenario_prints_exactly_what_cpython_prints() {
     for s in scenarios::all() {
-        let lp = s.run_virtual();
+        let (lp, p) = s.run_virtual();
         let out = expected(s.file, "out").unwrap_or_else(|| panic!("no .out for {}", s.file));
-        assert_eq!(lp.stdout(), out, "stdout of {}", s.id);
+        assert_eq!(p.stdout, out, "stdout of {}", s.id);
+        // The loop's line log (what the page shows) says the same.
+        assert_eq!(lp.stdout(), out, "logged stdout of {}", s.id);
         match expected(s.file, "err") {
             Some(err) => {
-                let last = lp
-                    .stderr()
-                    .trim_end()
-                    .lines()
-                    .last()
-                    .unwrap_or("")
-                    .to_string();
+                let last = p.stderr.trim_end().lines().last().unwrap_or("");
                 assert_eq!(last, err.trim_end(), "last stderr line of {}", s.id);
-                assert_eq!(lp.status(), Some(1), "exit status of {}", s.id);
+                assert_eq!(p.status, 1, "exit status of {}", s.id);
             }
             None => {
-                assert_eq!(lp.stderr(), "", "stderr of {}", s.id);
-                assert_eq!(lp.status(), Some(0), "exit status of {}", s.id);
+                assert_eq!(p.stderr, "", "stderr of {}", s.id);
+                assert_eq!(p.status, 0, "exit status of {}", s.id);
             }
         }
     }
 }
 
 #[test]
+fn every_scenario_is_its_course_file_byte_for_byte() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for s in scenarios::all() {
+        let on_disk = ["crate/course", "crate/course-extra"]
+            .iter()
+            .map(|d| root.join(d).join(s.file))
+            .find(|p| p.exists())
+            .unwrap_or_else(|| panic!("{}: no file {}", s.id, s.file));
+        assert_eq!(
+            std::fs::read_to_string(on_disk).unwrap(),
+            s.source,
+            "{}",
+            s.id
+        );
+    }
+}
+
+#[test]
 fn the_course_gather_example_is_refused_before_anything_runs_as_cpython_does() {
-    let lp = run("04");
+    let (lp, p) = scenarios::find("04").unwrap().run_virtual();
     assert_eq!(
-        lp.stderr(),
+        p.stderr,
         "  File \"04_gather.py\", line 7\n    await asyncio.sleep(2)\nIndentationError: unexpected indent\n"
     );
+    assert_eq!(p.stdout, "");
     assert!(!lp
         .events()
         .iter()
@@ -168,7 +183,7 @@ fn loop_stop_inside_gather_ends_the_loop_before_the_gather_callback_runs() {
 fn only_one_task_runs_at_a_time_in_every_scenario() {
     for s in scenarios::all() {
         let mut running = None;
-        for e in s.run_virtual().events() {
+        for e in s.run_virtual().0.events() {
             match e.kind {
                 Kind::PollStart => {
                     assert_eq!(
@@ -197,7 +212,7 @@ fn only_one_task_runs_at_a_time_in_every_scenario() {
 #[test]
 fn segments_of_a_lane_never_overlap_and_time_never_goes_back() {
     for s in scenarios::all() {
-        let events = s.run_virtual().events();
+        let events = s.run_virtual().0.events();
         assert!(
             events.windows(2).all(|w| w[0].at <= w[1].at + 1e-12),
             "{}: time went back",
@@ -223,7 +238,7 @@ fn segments_of_a_lane_never_overlap_and_time_never_goes_back() {
 #[test]
 fn every_task_ends_and_the_blocking_sleeps_show_on_the_loop_lane() {
     for s in scenarios::all() {
-        let events = s.run_virtual().events();
+        let events = s.run_virtual().0.events();
         let spawned: Vec<u32> = events
             .iter()
             .filter(|e| matches!(e.kind, Kind::Spawn { .. }))
@@ -255,7 +270,7 @@ fn every_task_ends_and_the_blocking_sleeps_show_on_the_loop_lane() {
 fn every_traced_line_is_a_line_of_code_of_the_scenario() {
     for s in scenarios::all() {
         let lines: Vec<&str> = s.source.lines().collect();
-        for e in s.run_virtual().events() {
+        for e in s.run_virtual().0.events() {
             if let Kind::Line { line } = e.kind {
                 let text = lines.get(line as usize - 1).map(|l| l.trim()).unwrap_or("");
                 assert!(

@@ -109,28 +109,6 @@ fn python_tasks_are_named_as_cpython_names_them_and_show_in_the_trace() {
 }
 
 #[test]
-fn the_python_trace_has_the_same_shape_as_the_rust_scenario_of_the_same_example() {
-    // 03 written in Rust and 03 run from its Python source: same tasks, same log
-    // at the same loop times.
-    let source = include_str!("../crate/course/03_two_coroutines_ensure_future.py");
-    let (_, py) = run("03.py", source);
-    let rust = boucle::scenarios::find("03")
-        .unwrap()
-        .run_virtual()
-        .events();
-    let logs = |ev: &[Event]| -> Vec<(String, String)> {
-        ev.iter()
-            .filter_map(|e| match &e.kind {
-                Kind::Log { text, .. } => Some((format!("{:.3}", e.at), text.clone())),
-                _ => None,
-            })
-            .collect()
-    };
-    assert_eq!(logs(&py), logs(&rust));
-    assert_eq!(spawns(&py), spawns(&rust));
-}
-
-#[test]
 fn lines_of_the_program_are_traced_per_task_and_library_lines_are_not() {
     let source = include_str!("../crate/course/03_two_coroutines_ensure_future.py");
     let (_, events) = run("03.py", source);

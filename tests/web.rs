@@ -7,7 +7,6 @@ use std::rc::Rc;
 
 use boucle::runtime::{Loop, PyResult};
 use boucle::scenarios;
-use boucle::web::bindings::Stepper;
 use boucle::web::host::{host_loop, perf_now, Runner};
 use gloo_timers::callback::Timeout;
 use wasm_bindgen_futures::JsFuture;
@@ -84,36 +83,25 @@ async fn a_real_timer_sleep_lands_within_twenty_milliseconds() {
 async fn scenarios_at_ten_times_speed_print_the_same_log_as_the_virtual_clock() {
     for id in ["00", "03", "05", "07", "09"] {
         let s = scenarios::find(id).unwrap();
-        let reference = s.run_virtual();
+        let (reference, printed) = s.run_virtual();
         let lp = host_loop(10.0);
-        s.install(&lp);
+        let program = s.install(&lp);
         run_to_end(lp.clone(), 10.0).await;
-        assert_eq!(lp.stdout(), reference.stdout(), "stdout of {id} at ×10");
-        assert_eq!(lp.stderr(), reference.stderr(), "stderr of {id} at ×10");
-        assert_eq!(lp.status(), reference.status());
+        let out = program.result(&lp);
+        assert_eq!(out.stdout, printed.stdout, "stdout of {id} at ×10");
+        assert_eq!(out.stderr, printed.stderr, "stderr of {id} at ×10");
+        assert_eq!(out.status, printed.status);
+        // Loop time followed the clock: at least the virtual duration, and not much
+        // more (the interpreter's own work, unoptimised in this test build, counts
+        // ×10 too).
         let (real, virt) = (lp.time(), reference.time());
         assert!(
-            (real - virt).abs() < 0.15,
+            real >= virt - 0.02 && real - virt < 0.6,
             "{id}: {real} s in real time vs {virt} s virtual"
         );
     }
 }
 
-#[wasm_bindgen_test]
-fn step_mode_runs_one_loop_iteration_per_step_until_the_end() {
-    let mut st = Stepper::new("03").unwrap();
-    let mut steps = 0;
-    while !st.finished() {
-        let json = st.step();
-        assert!(json.starts_with('['));
-        steps += 1;
-        assert!(steps < 100, "never finishes");
-    }
-    assert!(steps >= 4, "03 has several iterations, got {steps}");
-    assert!(st.result().contains("\"status\":0"));
-}
-
-#[cfg(feature = "python")]
 #[wasm_bindgen_test]
 async fn the_course_python_runs_in_real_time_on_the_browser_loop_with_cpythons_output() {
     use boucle::python::asyncio::PyProgram;

@@ -8,6 +8,7 @@ import { attachEditor } from './editor.js';
 import { LIBRE_ID, LIBRE_FILE, libreTemplate, isTemplate } from './libre.js';
 import { renderLog, restamp, scrollToPresent } from './log.js';
 import { GanttView, STATE_LOOK, hatch, readColors } from './gantt.js';
+import { Stepper } from './stepper.js';
 
 const $ = (id) => document.getElementById(id);
 const root = document.documentElement;
@@ -26,7 +27,7 @@ const S = {
   notices: [],      // [{key, params}] shown in #notice, translated on demand
   code: '',         // the editor's text
   codeParam: null,  // that text for the URL (code=), when it is not the course version
-  ran: null,        // {source, file, python} of the last run
+  ran: null,        // {source, file, edited} of the last run
   diag: null,       // {line, message, hint, rewrite} after a run: what went wrong, a hint
   tooLong: false,
 };
@@ -227,7 +228,7 @@ function legendItem(state, label, colors) {
 function renderBug() {
   const sc = S.byId.get(S.scenario);
   const box = $('bug');
-  const show = !!(sc && sc.bug && S.finished && S.model && S.ran && !S.ran.python);
+  const show = !!(sc && sc.bug && S.finished && S.model && S.ran && !S.ran.edited);
   box.hidden = !show;
   if (!show) return;
   $('bug-text').textContent = sc.bug[S.lang] || sc.bug.fr || '';
@@ -337,40 +338,29 @@ function stopRun(silent) {
 
 async function run() {
   stopRun(true);
-  if (usesPython()) { await runPython(); return; }
   if (!(await ensureEngine())) return;
   resetRun();
   S.notices = S.notices.filter((n) => n.key.startsWith('url.'));
   renderNotice();
-  if (S.speed === 'instant') runInstant();
-  else runLive();
+  await runProgram(S.speed === 'instant');
 }
 
-function runInstant() {
-  S.ran = { source: S.code, file: fileName(), python: false };
-  try {
-    const out = JSON.parse(wasm.run_instant(S.scenario));
-    S.mode = 'instant';
-    S.events = out.events || [];
-    S.result = out;
-    S.model = buildModel(S.events, out.duration);
-    finish(out);
-  } catch (e) { crashed(e); }
-}
-
-function runLive() {
+/** Run the editor's code with the interpreter: at once on the virtual clock
+ *  (`instant`), or live on the browser's clock at the page's speed. Resolves when
+ *  the run is over. */
+function runProgram(instant) {
+  S.ran = { source: S.code, file: fileName(), edited: isEdited() };
   let s;
-  S.ran = { source: S.code, file: fileName(), python: false };
   try {
-    s = new wasm.Session(S.scenario, Number(S.speed));
-  } catch (e) { crashed(e); return; }
-  drive(s, Number(S.speed));
+    s = instant ? new wasm.Session(S.ran.file, S.ran.source) : new wasm.Session(S.ran.file, S.ran.source, Number(S.speed));
+  } catch (e) { crashed(e); return Promise.resolve(); }
+  return drive(s, instant ? Infinity : Number(S.speed));
 }
 
 /**
  * Show a running session: `speed` > 0 reveals its events as the page's clock (real
  * time × speed) reaches their stamps; Infinity shows them as soon as they exist (a
- * Python program on the virtual clock, "instant"). Resolves when the run is over.
+ * program on the virtual clock, "instant"). Resolves when the run is over.
  */
 function drive(s, speed) {
   let done_ = null;
@@ -381,8 +371,7 @@ function drive(s, speed) {
   S.revealed = 0;
   setState('running');
   setButtons();
-  if (!S.ran.python) $('status').textContent = tr('status.running');
-  else $('status').textContent = speed === Infinity ? tr('status.pyRunning') : tr('status.replay', { speed: formatSpeed(S.speed, S.lang) });
+  $('status').textContent = speed === Infinity ? tr('status.pyRunning') : tr('status.running');
   let dirty = true;
   const runId = S.runId;
   // The program's clock as the page shows it: real time since the start, at the run's
@@ -437,64 +426,9 @@ function pull(s) {
   if (S.events.length > MAX_EVENTS && !s.finished()) { S.tooLong = true; s.stop(); }
 }
 
-// ---------------------------------------------------------------- Python programs
-// The interpreter is a second wasm build (www/pkg/boucle_py.js), loaded on the first
-// Python run. Until it exists the page keeps to the Rust scenarios and says so.
-let py = null;
-let pyReloads = 0;
-let pyMissing = null; // the reason the interpreter cannot be loaded, once known
-
-async function loadPython() {
-  if (py) return py;
-  if (pyMissing) return null;
-  $('status').textContent = tr('status.pyLoading');
-  try {
-    const mod = await (await import('./py.js')).loadInterpreter(pyReloads);
-    if (typeof mod.set_panic_listener === 'function') {
-      mod.set_panic_listener((message) => {
-        if (py !== mod) return;
-        panicMessage = String(message);
-        py = null;
-        pyReloads++;
-        queueMicrotask(() => { if (root.dataset.state !== 'error') crashed(new WebAssembly.RuntimeError('unreachable')); });
-      });
-    }
-    py = mod;
-    panicMessage = null;
-    return mod;
-  } catch (e) {
-    pyMissing = (e && e.message) || String(e);
-    return null;
-  }
-}
-
-function noPython() {
-  showNotice([{ key: 'error.noPython' }], 'error');
-  setState(S.model ? 'done' : 'ready');
-  $('status').textContent = S.model ? $('status').textContent : tr('ui.hint');
-}
-
-/** Run the editor's code with the interpreter, on the virtual clock; replayed at the
- *  page's speed unless `instant`. Resolves when the run is over. */
-async function runPython(instant = S.speed === 'instant') {
-  const source = S.code;
-  const file = fileName();
-  setState('running');
-  const mod = await loadPython();
-  if (!mod) { noPython(); return; }
-  resetRun();
-  S.notices = S.notices.filter((n) => n.key.startsWith('url.'));
-  renderNotice();
-  S.ran = { source, file, python: true };
-  let s;
-  try { s = new mod.PySession(file, source); } catch (e) { crashed(e); return; }
-  await drive(s, instant ? Infinity : Number(S.speed));
-}
-
 // ---------------------------------------------------------------- the editor
 const courseSource = (id) => (id === LIBRE_ID ? libreTemplate(S.lang) : (S.byId.get(id)?.source ?? ''));
 const isEdited = () => (S.scenario === LIBRE_ID ? !isTemplate(S.code) : S.code !== courseSource(S.scenario));
-const usesPython = () => S.scenario === LIBRE_ID || isEdited();
 const fileName = () => (S.scenario === LIBRE_ID ? LIBRE_FILE : (S.byId.get(S.scenario)?.file || `${S.scenario}.py`));
 
 /** Show `code` in the editor and its highlighted view (the marks of the run stay). */
@@ -616,24 +550,10 @@ function step() {
   (async () => {
     if (S.mode !== 'step' || S.finished || !S.stepper) {
       stopRun(true);
-      if (usesPython()) {
-        const source = S.code;
-        const file = fileName();
-        setState('running');
-        const mod = await loadPython();
-        if (!mod) { noPython(); return; }
-        resetRun();
-        S.ran = { source, file, python: true };
-        try { S.stepper = new (await import('./py.js')).PyStepper(mod, file, source, MAX_EVENTS); } catch (e) { crashed(e); return; }
-      } else {
-        if (!(await ensureEngine())) return;
-        resetRun();
-        S.ran = { source: S.code, file: fileName(), python: false };
-        try {
-          const St = wasm.Stepper;
-          S.stepper = typeof St.new === 'function' ? St.new(S.scenario) : new St(S.scenario);
-        } catch (e) { crashed(e); return; }
-      }
+      if (!(await ensureEngine())) return;
+      resetRun();
+      S.ran = { source: S.code, file: fileName(), edited: isEdited() };
+      try { S.stepper = new Stepper(wasm, S.ran.file, S.ran.source, MAX_EVENTS); } catch (e) { crashed(e); return; }
       S.mode = 'step';
       setState('running');
     }
@@ -677,7 +597,6 @@ function finish(result) {
   if (S.stopped) text = tr('status.stopped', { time: fmt(end) });
   else if (status) text = tr('status.failed', { time: fmt(end), status });
   else text = tr('status.done', { time: fmt(end) });
-  if (S.ran && S.ran.python) text += ' ' + tr('status.pyNote');
   $('status').textContent = text;
   if (S.tooLong) showNotice([{ key: 'error.tooLong', params: { n: MAX_EVENTS.toLocaleString(S.lang) } }], 'warn');
   const runId = S.runId;
@@ -897,8 +816,7 @@ async function main() {
   if (st.errors.length) showNotice(st.errors, 'warn');
   setButtons();
   if (st.t != null) {
-    if (usesPython()) await runPython(true);
-    else runInstant();
+    if (await ensureEngine()) { resetRun(); await runProgram(true); }
     if (S.model) { S.t = Math.min(st.t, S.model.end); renderAll(); }
   } else {
     setState('ready');

@@ -1,5 +1,6 @@
-//! Boucle: an instrumented asyncio-like event loop, the course's scenarios written on
-//! it, and (wasm32 only) the bindings the playground page uses.
+//! Boucle: an instrumented asyncio-like event loop, a Python interpreter whose
+//! asyncio runs on it, the course's scenarios (Python files), and (wasm32 only) the
+//! bindings the playground page uses.
 #![deny(missing_docs)]
 
 pub mod pylib;

@@ -1,19 +1,26 @@
-//! The `boucle` command line: list the course scenarios and run them on the
-//! virtual clock, printing exactly what CPython prints.
+//! The `boucle` command line: run a Python program (or a course scenario) as
+//! `python3 FILE.py` would, on the virtual clock or in real time, printing exactly
+//! what CPython prints.
 
 use std::io::Write;
 use std::process::ExitCode;
 
+use boucle::python::asyncio::PyProgram;
+use boucle::python::Outcome;
+use boucle::runtime::{Loop, Next, WallClock};
 use boucle::scenarios;
 use boucle::trace::{event, export, gantt};
 
 const USAGE: &str = "usage:
-  boucle run FILE.py [--timeline] [--trace FILE.json] [--events FILE.json]
+  boucle run FILE.py [--real-time] [--timeline] [--trace FILE.json] [--events FILE.json]
   boucle list
-  boucle run-scenario ID [--timeline] [--trace FILE.json] [--events FILE.json]
+  boucle run-scenario ID [--real-time] [--timeline] [--trace FILE.json] [--events FILE.json]
 
   run               run a Python program as `python3 FILE.py` would (virtual clock:
                     asyncio.sleep does not wait), exit status 1 on an uncaught exception
+  run-scenario      the same for a course example (its Python file, built in)
+
+  --real-time       follow the wall clock: sleeps really wait, output comes as printed
 
   --timeline        print a text Gantt chart of the tasks on stderr after the run
   --trace FILE      write the trace in Chrome trace-event format (opens in Perfetto)
@@ -53,17 +60,19 @@ fn run(args: &[String]) -> Result<u8, String> {
 struct Options {
     target: String,
     timeline: bool,
+    real_time: bool,
     trace: Option<String>,
     events: Option<String>,
 }
 
 fn parse_options(args: &[String], what: &str) -> Result<Options, String> {
     let mut target = None;
-    let (mut timeline, mut trace, mut events) = (false, None, None);
+    let (mut timeline, mut real_time, mut trace, mut events) = (false, false, None, None);
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--timeline" => timeline = true,
+            "--real-time" => real_time = true,
             "--trace" => trace = Some(it.next().ok_or("--trace needs a file name")?.clone()),
             "--events" => events = Some(it.next().ok_or("--events needs a file name")?.clone()),
             flag if flag.starts_with("--") => return Err(format!("unknown option '{flag}'")),
@@ -74,6 +83,7 @@ fn parse_options(args: &[String], what: &str) -> Result<Options, String> {
     Ok(Options {
         target: target.ok_or(what)?,
         timeline,
+        real_time,
         trace,
         events,
     })
@@ -83,34 +93,81 @@ fn run_python(args: &[String]) -> Result<u8, String> {
     let o = parse_options(args, "run needs a Python file")?;
     let source =
         std::fs::read_to_string(&o.target).map_err(|e| format!("cannot read {}: {e}", o.target))?;
-    let lp = boucle::runtime::Loop::new_virtual();
-    let program = boucle::python::asyncio::PyProgram::install(&lp, &o.target, &source);
-    lp.run_to_end();
-    // A program that never finished (a loop left waiting forever) has no outcome:
-    // what it printed, and the runtime's explanation, are in the loop's log.
-    let outcome = program
-        .outcome()
-        .unwrap_or_else(|| boucle::python::Outcome {
-            stdout: lp.stdout(),
-            stderr: lp.stderr(),
-            status: lp.status().unwrap_or(1),
-        });
-    print!("{}", outcome.stdout);
-    eprint!("{}", outcome.stderr);
-    std::io::stdout().flush().map_err(|e| e.to_string())?;
-    write_outputs(&o, &lp.events())?;
-    Ok(outcome.status.clamp(0, 255) as u8)
+    execute(&o, &o.target, &source)
 }
 
 fn run_scenario(args: &[String]) -> Result<u8, String> {
     let o = parse_options(args, "run-scenario needs a scenario id (see `boucle list`)")?;
     let scenario = scenarios::find(&o.target)?;
-    let lp = scenario.run_virtual();
-    print!("{}", lp.stdout());
-    eprint!("{}", lp.stderr());
+    execute(&o, scenario.file, scenario.source)
+}
+
+/// Runs `source` to the end and prints what it printed; the exit status is the
+/// program's.
+fn execute(o: &Options, file: &str, source: &str) -> Result<u8, String> {
+    let outcome = if o.real_time {
+        let lp = Loop::new(Box::new(WallClock::new()), None);
+        let program = PyProgram::install(&lp, file, source);
+        let outcome = run_real_time(&lp, &program)?;
+        write_outputs(o, &lp.events())?;
+        outcome
+    } else {
+        let lp = Loop::new_virtual();
+        let program = PyProgram::install(&lp, file, source);
+        lp.run_to_end();
+        let outcome = program.result(&lp);
+        print!("{}", outcome.stdout);
+        eprint!("{}", outcome.stderr);
+        std::io::stdout().flush().map_err(|e| e.to_string())?;
+        write_outputs(o, &lp.events())?;
+        outcome
+    };
+    Ok(outcome.status.clamp(0, 255) as u8)
+}
+
+/// Drives the loop on the wall clock, sleeping until the next timer, and prints
+/// the output as it is written (the rest, if any, at the end).
+fn run_real_time(lp: &Loop, program: &PyProgram) -> Result<Outcome, String> {
+    let (mut out_done, mut err_done) = (0, 0);
+    let mut flush = |lp: &Loop| -> Result<(), String> {
+        let (out, err) = (lp.stdout(), lp.stderr());
+        print!("{}", &out[out_done..]);
+        eprint!("{}", &err[err_done..]);
+        (out_done, err_done) = (out.len(), err.len());
+        std::io::stdout().flush().map_err(|e| e.to_string())
+    };
+    loop {
+        let next = lp.advance(usize::MAX);
+        flush(lp)?;
+        match next {
+            Next::Finished(_) => break,
+            Next::Continue => {}
+            Next::Wait(secs) => {
+                std::thread::sleep(std::time::Duration::from_secs_f64(secs.clamp(0.0, 3600.0)))
+            }
+            // Nothing can wake it: the virtual run's explanation, and the end.
+            Next::Idle => {
+                lp.run_to_end();
+                flush(lp)?;
+                break;
+            }
+        }
+    }
+    // The interpreter's own record is CPython's bytes; print what the loop's line
+    // log did not already show.
+    let outcome = program.result(lp);
+    if let Some(rest) = outcome.stdout.get(out_done..) {
+        if outcome.stdout.starts_with(&lp.stdout()[..out_done]) {
+            print!("{rest}");
+        }
+    }
+    if let Some(rest) = outcome.stderr.get(err_done..) {
+        if outcome.stderr.starts_with(&lp.stderr()[..err_done]) {
+            eprint!("{rest}");
+        }
+    }
     std::io::stdout().flush().map_err(|e| e.to_string())?;
-    write_outputs(&o, &lp.events())?;
-    Ok(lp.status().unwrap_or(1) as u8)
+    Ok(outcome)
 }
 
 fn write_outputs(o: &Options, trace_events: &[boucle::trace::Event]) -> Result<(), String> {

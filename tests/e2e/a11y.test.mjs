@@ -33,7 +33,7 @@ async function axe(page) {
 describe('accessibility', { skip: skip || false }, () => {
   before(async () => {
     axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-    server = await startServer({ fakePkg: !!process.env.BOUCLE_FAKE_PKG });
+    server = await startServer();
     browser = await launch();
     fs.mkdirSync(SHOTS, { recursive: true });
   });

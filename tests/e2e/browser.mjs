@@ -2,6 +2,7 @@
 // (never `playwright install`), console-error collection, the built engine check.
 import fs from 'node:fs';
 import path from 'node:path';
+import assert from 'node:assert/strict';
 import { CHROMIUM, launchChromium } from '../../scripts/chromium.mjs';
 import { REPO, WWW } from './server.mjs';
 
@@ -11,7 +12,6 @@ export const launch = launchChromium;
 
 /** Why the page tests cannot run here, or null when they can. */
 export function missing() {
-  if (process.env.BOUCLE_FAKE_PKG) return null;
   if (!fs.existsSync(path.join(WWW, 'pkg', 'boucle.js'))) return 'www/pkg/ is not built (run `make build`)';
   if (!fs.existsSync(CHROMIUM)) return `no chromium at ${CHROMIUM}`;
   return null;
@@ -33,4 +33,18 @@ export async function waitState(page, ...states) {
 
 export function course(name) {
   return path.join(REPO, 'crate', 'course', name);
+}
+
+/** Click Step until the run is over, each click once the previous step has shown
+ *  (a click on a finished run would start a new one). Returns the number of steps. */
+export async function stepToEnd(page, max = 50) {
+  let steps = 0;
+  while ((await page.evaluate(() => document.documentElement.dataset.state)) !== 'done') {
+    assert.ok(steps++ < max, `not finished after ${max} steps`);
+    const before = await page.textContent('#status');
+    await page.click('#step');
+    await page.waitForFunction((b) => document.getElementById('status').textContent !== b, before);
+    if (/Terminé|Finished|Done/.test(await page.textContent('#status'))) await waitState(page, 'done');
+  }
+  return steps;
 }

@@ -1,18 +1,15 @@
 // The code editor: editing, keyboard, reset, sharing (code=), localStorage, error
-// marks and hints, and Python programs run by the interpreter (PySession).
+// marks and hints, and edited programs run by the interpreter.
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { startServer } from './server.mjs';
-import { launch, missing, collectErrors, waitState, course } from './browser.mjs';
+import { launch, missing, collectErrors, waitState, stepToEnd, course } from './browser.mjs';
 
 const require = createRequire(import.meta.url);
 const skip = missing();
 let server, browser;
-const PY_JS = new URL('../../www/pkg/boucle_py.js', import.meta.url);
-// the interpreter build (make build): without it, the page keeps to the Rust scenarios
-const hasPython = fs.existsSync(PY_JS) && /export class PySession/.test(fs.readFileSync(PY_JS, 'utf8'));
 const SRC03 = fs.readFileSync(course('03_two_coroutines_ensure_future.py'), 'utf8');
 const SRC01 = fs.readFileSync(course('01_run_until_complete.py'), 'utf8');
 
@@ -31,7 +28,7 @@ const waitCodeInUrl = (page) => page.waitForFunction(() => /[?&]code=[\w-]{8,}/.
 
 describe('the code editor', { skip: skip || false }, () => {
   before(async () => {
-    server = await startServer({ fakePkg: !!process.env.BOUCLE_FAKE_PKG });
+    server = await startServer();
     browser = await launch();
   });
   after(async () => {
@@ -86,14 +83,12 @@ describe('the code editor', { skip: skip || false }, () => {
     await page.keyboard.press('Tab');
     assert.notEqual(await page.evaluate(() => document.activeElement.id), 'editor', 'Esc then Tab moves the focus on');
     assert.equal(await editor(page), 'import asyncio\nasync def main():\n    print("un")\n    await asyncio.sleep(1)\nasyncio.run(main())', 'and inserts nothing');
-    if (hasPython) {
-      await page.focus('#editor');
-      await page.keyboard.press('Control+Enter');
-      await waitState(page, 'running', 'done');
-      await waitState(page, 'done');
-      assert.deepEqual(await logTexts(page), ['un']);
-      assert.match(await page.textContent('#status'), /Terminé en 1,0\s?s.*interpréteur Python/);
-    }
+    await page.focus('#editor');
+    await page.keyboard.press('Control+Enter');
+    await waitState(page, 'running', 'done');
+    await waitState(page, 'done');
+    assert.deepEqual(await logTexts(page), ['un']);
+    assert.match(await page.textContent('#status'), /Terminé en 1,0\s?s/);
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -115,11 +110,9 @@ describe('the code editor', { skip: skip || false }, () => {
     await waitState(p2, 'ready');
     assert.equal(await editor(p2), edited);
     assert.ok(await p2.isVisible('#code-modified'));
-    if (hasPython) {
-      await p2.click('#run');
-      await waitState(p2, 'done');
-      assert.deepEqual(await logTexts(p2), ['Coroutine 1 modifiée', 'Exécution de la coroutine 2', "Fin de l'exécution de la coroutine 1", "Fin de l'exécution de la coroutine 2"]);
-    }
+    await p2.click('#run');
+    await waitState(p2, 'done');
+    assert.deepEqual(await logTexts(p2), ['Coroutine 1 modifiée', 'Exécution de la coroutine 2', "Fin de l'exécution de la coroutine 1", "Fin de l'exécution de la coroutine 2"]);
     assert.deepEqual(errors2, []);
     await other.close();
     // reset
@@ -179,17 +172,15 @@ describe('the code editor', { skip: skip || false }, () => {
     assert.equal(await page.textContent('#diag-msg'), 'Line 7: IndentationError: unexpected indent');
     assert.match(await page.textContent('#diag-hint'), /^Hint: Wrong indentation/);
     // fixing the line (one space less) and running again: no error left
-    if (hasPython) {
-      const src = await editor(page);
-      await page.fill('#editor', src.replace('     await asyncio.sleep(2)', '    await asyncio.sleep(2)'));
-      await page.click('#run');
-      await waitState(page, 'done');
-      assert.match(await page.textContent('#diag-msg'), /^Line 24: RuntimeError: Event loop stopped before Future completed\.$/);
-      assert.match(await page.textContent('#diag-hint'), /loop\.stop\(\)/);
-      assert.equal(await page.getAttribute('#code .line.error', 'data-line'), '24');
-      assert.equal(await page.getAttribute('#code .line.hinted', 'data-line'), '14', 'the hint points at loop.stop()');
-      assert.equal(await page.isVisible('#bug'), false, 'the course\'s bug panel is about the course code only');
-    }
+    const src = await editor(page);
+    await page.fill('#editor', src.replace('     await asyncio.sleep(2)', '    await asyncio.sleep(2)'));
+    await page.click('#run');
+    await waitState(page, 'done');
+    assert.match(await page.textContent('#diag-msg'), /^Line 24: RuntimeError: Event loop stopped before Future completed\.$/);
+    assert.match(await page.textContent('#diag-hint'), /loop\.stop\(\)/);
+    assert.equal(await page.getAttribute('#code .line.error', 'data-line'), '24');
+    assert.equal(await page.getAttribute('#code .line.hinted', 'data-line'), '14', 'the hint points at loop.stop()');
+    assert.equal(await page.isVisible('#bug'), false, 'the course\'s bug panel is about the course code only');
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -208,12 +199,10 @@ describe('the code editor', { skip: skip || false }, () => {
     assert.doesNotMatch(code, /get_event_loop/);
     assert.ok(await page.isVisible('#code-modified'));
     assert.equal(await page.isVisible('#diag'), false);
-    if (hasPython) {
-      await page.click('#run');
-      await waitState(page, 'done');
-      assert.deepEqual(await logTexts(page), ['Exécution de la coroutine']);
-      assert.equal(await page.isVisible('#diag'), false, 'nothing left to say');
-    }
+    await page.click('#run');
+    await waitState(page, 'done');
+    assert.deepEqual(await logTexts(page), ['Exécution de la coroutine']);
+    assert.equal(await page.isVisible('#diag'), false, 'nothing left to say');
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -234,27 +223,26 @@ describe('the code editor', { skip: skip || false }, () => {
     }
   });
 
-  describe('Python programs (PySession)', { skip: skip || false }, () => {
-    test('an edited 03 runs through the interpreter and prints the new text', { skip: !hasPython }, async () => {
+  describe('edited programs', { skip: skip || false }, () => {
+    test('an edited 03 runs through the interpreter and prints the new text', async () => {
       const { page, errors, context } = await open('?scenario=03&speed=instant');
       await page.fill('#editor', SRC03.replace('print("Fin de l\'exécution de la coroutine 2")', 'print("Coroutine 2 : terminé !")'));
       await page.click('#run');
       await waitState(page, 'done');
       assert.deepEqual(await logTexts(page), ['Exécution de la coroutine 1', 'Exécution de la coroutine 2', "Fin de l'exécution de la coroutine 1", 'Coroutine 2 : terminé !']);
       assert.equal(Number(await page.getAttribute('#gantt', 'data-lanes')), 3);
-      assert.match(await page.textContent('#status'), /interpréteur Python.*horloge virtuelle/);
       assert.ok(await page.$('#code .line.current'), 'the code line follows the trace');
       assert.deepEqual(errors, []);
       await context.close();
     });
 
-    test('at ×4 the finished trace is replayed on the page\'s clock, and the status says so', { skip: !hasPython }, async () => {
+    test('at ×4 an edited program runs live on the page\'s clock', async () => {
       const { page, errors, context } = await open('?scenario=03&speed=4');
       await page.fill('#editor', SRC03 + '\n');
       const t0 = Date.now();
       await page.click('#run');
       await page.waitForFunction(() => document.querySelectorAll('#log li').length >= 2);
-      assert.match(await page.textContent('#status'), /horloge virtuelle, rejoué à ×4/);
+      assert.match(await page.textContent('#status'), /Exécution en cours/);
       assert.equal(await page.$$eval('#log li', (l) => l.length), 2, 'the lines at 2 s are not shown yet');
       await waitState(page, 'done');
       assert.ok(Date.now() - t0 >= 350, 'about 0.5 s for 2 s of loop time');
@@ -263,7 +251,7 @@ describe('the code editor', { skip: skip || false }, () => {
       await context.close();
     });
 
-    test('Step works on an edited program, one loop iteration at a time', { skip: !hasPython }, async () => {
+    test('Step works on an edited program, one loop iteration at a time', async () => {
       const { page, errors, context } = await open('?scenario=03');
       await page.fill('#editor', SRC03 + '\n');
       await page.click('#step');
@@ -271,17 +259,13 @@ describe('the code editor', { skip: skip || false }, () => {
       const q = await page.textContent('#queues');
       assert.match(q, /Task-1 \(Coroutine_1\)/);
       assert.match(q, /sleep\(2\)/);
-      let guard = 0;
-      while ((await page.evaluate(() => document.documentElement.dataset.state)) !== 'done' && guard++ < 50) {
-        await page.click('#step');
-        await page.waitForTimeout(20);
-      }
+      await stepToEnd(page);
       assert.equal(await page.$$eval('#log li', (l) => l.length), 4);
       assert.deepEqual(errors, []);
       await context.close();
     });
 
-    test('a program that never ends is stopped with a clear message', { skip: !hasPython }, async () => {
+    test('a program that never ends is stopped with a clear message', async () => {
       const { page, errors, context } = await open('?scenario=libre&speed=instant');
       await page.fill('#editor', 'import asyncio\n\nasync def main():\n    while True:\n        await asyncio.sleep(1)\n\nasyncio.run(main())\n');
       await page.click('#run');
@@ -292,7 +276,7 @@ describe('the code editor', { skip: skip || false }, () => {
       await context.close();
     });
 
-    test('time.sleep in a coroutine gets the blocking hint on the right line', { skip: !hasPython }, async () => {
+    test('time.sleep in a coroutine gets the blocking hint on the right line', async () => {
       const { page, errors, context } = await open('?scenario=libre&speed=instant&lang=en');
       await page.fill('#editor', 'import asyncio, time\n\nasync def t(name):\n    print(name)\n    time.sleep(1)\n\nasync def main():\n    await asyncio.gather(t("A"), t("B"))\n\nasyncio.run(main())\n');
       await page.click('#run');

@@ -11,7 +11,7 @@ let app, parent, browser;
 
 describe('the embeddable player', { skip: skip || false }, () => {
   before(async () => {
-    app = await startServer({ fakePkg: !!process.env.BOUCLE_FAKE_PKG });
+    app = await startServer();
     browser = await launch();
   });
   after(async () => {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startServer, REPO } from './server.mjs';
-import { launch, missing, collectErrors, waitState } from './browser.mjs';
+import { launch, missing, collectErrors, waitState, stepToEnd } from './browser.mjs';
 
 const skip = missing();
 let server, browser;
@@ -34,7 +34,7 @@ const logLines = (page) => page.$$eval('#log li', (lis) => lis.map((li) => ({ te
 
 describe('the playground page', { skip: skip || false }, () => {
   before(async () => {
-    server = await startServer({ fakePkg: !!process.env.BOUCLE_FAKE_PKG });
+    server = await startServer();
     browser = await launch();
   });
   after(async () => {
@@ -127,8 +127,7 @@ describe('the playground page', { skip: skip || false }, () => {
     q = await page.textContent('#queues');
     assert.match(q, /Minuteurs en attente\s*aucun/, 'the timers have fired');
     assert.match(q, /rappel sleep\(2\) \[Task-1\]/, 'their callbacks are what this iteration ran');
-    let guard = 0;
-    while ((await page.evaluate(() => document.documentElement.dataset.state)) !== 'done' && guard++ < 50) await page.click('#step');
+    await stepToEnd(page);
     assert.equal(await page.$$eval('#log li', (l) => l.length), 4);
     assert.ok(await page.$('#code .line.current'), 'a code line is highlighted');
     assert.deepEqual(errors, []);

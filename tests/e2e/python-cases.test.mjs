@@ -1,4 +1,4 @@
-// The interpreter's wasm build (www/pkg/boucle_py.js) in headless Chromium gives, on
+// The wasm build (www/pkg/boucle.js) in headless Chromium gives, on
 // every case of the corpora, exactly what the native interpreter gives: the same
 // stdout, last stderr line and exit status as CPython (tests/python_cases.rs holds
 // the native side, with the same KNOWN_GAPS lists).
@@ -37,9 +37,9 @@ function corpus(dir) {
 }
 
 const reason = missing();
-const hasPy = fs.existsSync(path.join(REPO, 'www', 'pkg', 'boucle_py.js'));
+const hasPy = fs.existsSync(path.join(REPO, 'www', 'pkg', 'boucle.js'));
 
-test('every case of the corpora runs in the browser with CPython\'s output', { skip: reason || (!hasPy && 'www/pkg/boucle_py.js is not built') }, async () => {
+test('every case of the corpora runs in the browser with CPython\'s output', { skip: reason || (!hasPy && 'www/pkg/boucle.js is not built') }, async () => {
   const cases = [...corpus('tests/pycases'), ...corpus('tests/pyreview'), ...corpus('crate/course')];
   assert.ok(cases.length >= 100, `only ${cases.length} cases`);
   const srv = await startServer();
@@ -49,10 +49,10 @@ test('every case of the corpora runs in the browser with CPython\'s output', { s
     const errors = collectErrors(page);
     await page.goto(`${srv.url}/index.html`);
     const results = await page.evaluate(async (cases) => {
-      const m = await import('/pkg/boucle_py.js');
+      const m = await import('/pkg/boucle.js');
       await m.default();
       return cases.map((c) => {
-        const r = JSON.parse(m.run_python_instant(`${c.name}.py`, c.source));
+        const r = JSON.parse(m.run_instant(`${c.name}.py`, c.source));
         return { name: c.name, stdout: r.stdout, stderr: r.stderr, status: r.status };
       });
     }, cases);

@@ -2,47 +2,21 @@
 // production CSP, MIME types, path checks) on ephemeral ports, and a second origin
 // hosting a parent page with a cross-origin iframe of embed.html.
 //
-//   node tests/e2e/server.mjs [--port 8080] [--fake]   (manual use)
-//
-// --fake serves /pkg/ from tests/e2e/fake-pkg/ (a JS stand-in for the wasm engine,
-// replaying the hand-written fixtures), for working on the page before the build.
+//   node tests/e2e/server.mjs [--port 8080]   (manual use)
 import http from 'node:http';
-import fs from 'node:fs';
-import { createServer, CSP } from '../../scripts/serve.mjs';
+import { createServer } from '../../scripts/serve.mjs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const REPO = path.resolve(here, '..', '..');
 export const WWW = path.join(REPO, 'www');
-const FAKE = path.join(here, 'fake-pkg');
-
-function fakeData() {
-  const fixtures = path.join(REPO, 'tests', 'js', 'fixtures');
-  const course = path.join(REPO, 'crate', 'course');
-  const out = { fixtures: {}, sources: {} };
-  for (const f of fs.readdirSync(fixtures)) if (f.endsWith('.json')) out.fixtures[f.slice(0, 2)] = JSON.parse(fs.readFileSync(path.join(fixtures, f), 'utf8'));
-  for (const f of fs.readdirSync(course)) if (f.endsWith('.py')) out.sources[f.slice(0, 2)] = { name: f.slice(0, -3), source: fs.readFileSync(path.join(course, f), 'utf8') };
-  return JSON.stringify(out);
-}
-
 /**
  * Serve www/ on 127.0.0.1:port (0 = ephemeral) with the production server of
  * `make serve` (CSP, MIME types, path checks). Resolves {url, port, close()}.
  */
-export async function startServer({ root = WWW, port = 0, fakePkg = false, host = '127.0.0.1' } = {}) {
-  const fake = fakePkg
-    ? {
-      mounts: { '/pkg/': FAKE },
-      handle: (req, res, pathname) => {
-        if (pathname !== '/fixtures.json') return false;
-        res.writeHead(200, { 'Content-Security-Policy': CSP, 'Content-Type': 'application/json; charset=utf-8' });
-        res.end(fakeData());
-        return true;
-      },
-    }
-    : {};
-  const s = await createServer({ root, port, host, ...fake });
+export async function startServer({ root = WWW, port = 0, host = '127.0.0.1' } = {}) {
+  const s = await createServer({ root, port, host });
   return { port: s.port, url: `http://${host}:${s.port}`, close: s.close };
 }
 
@@ -86,6 +60,6 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const args = process.argv.slice(2);
   const i = args.indexOf('--port');
   const port = i >= 0 ? Number(args[i + 1]) : 8080;
-  const s = await startServer({ port, fakePkg: args.includes('--fake') });
-  console.log(`serving www/ at ${s.url}${args.includes('--fake') ? ' (fake engine)' : ''}`);
+  const s = await startServer({ port });
+  console.log(`serving www/ at ${s.url}`);
 }

@@ -155,7 +155,12 @@ impl Vm {
                     ),
                 }
             }
+            // An assigned `__name__` / `__qualname__` (as functools.wraps does)
+            // wins over the code's.
             Value::Function(f) => match name {
+                "__name__" | "__qualname__" if f.attrs.borrow().contains_key(name) => {
+                    Ok(f.attrs.borrow()[name].clone())
+                }
                 "__name__" => Ok(Value::Str(f.code.name.clone())),
                 "__qualname__" => Ok(Value::Str(f.code.qualname.clone())),
                 "__module__" => Ok(Value::str("__main__")),

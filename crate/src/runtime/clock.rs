@@ -70,3 +70,40 @@ impl Clock for VirtualClock {
         true
     }
 }
+
+/// Real time for the native command line (`boucle run --real-time`): the loop's
+/// time follows the machine's monotonic clock and a blocking call really blocks,
+/// as under `python3`. (Native only: the page has its own host clock.)
+#[derive(Debug)]
+pub struct WallClock {
+    start: std::time::Instant,
+}
+
+impl WallClock {
+    /// A clock at [`VirtualClock::ORIGIN`] now.
+    pub fn new() -> Self {
+        WallClock {
+            start: std::time::Instant::now(),
+        }
+    }
+}
+
+impl Default for WallClock {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Clock for WallClock {
+    fn now(&self) -> f64 {
+        VirtualClock::ORIGIN + self.start.elapsed().as_secs_f64()
+    }
+    fn block(&self, secs: f64) {
+        if secs > 0.0 && secs.is_finite() {
+            std::thread::sleep(std::time::Duration::from_secs_f64(secs));
+        }
+    }
+    fn skip_to(&self, _deadline: f64) -> bool {
+        false
+    }
+}

@@ -18,7 +18,7 @@ pub mod taskgroup;
 pub mod timeouts;
 pub mod timers;
 
-pub use clock::{Clock, VirtualClock};
+pub use clock::{Clock, VirtualClock, WallClock};
 pub use combinators::{as_completed, gather, wait, AsCompleted, ReturnWhen};
 pub use exc::{Exc, PyResult};
 pub use executor::{Loop, Next, Program};

@@ -8,15 +8,10 @@ use std::rc::Rc;
 use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
 
-#[cfg(feature = "python")]
-use super::host::host_notify;
-use super::host::{host_loop, perf_now, Runner};
-#[cfg(feature = "python")]
+use super::host::{host_loop, host_notify, perf_now, Runner};
 use crate::python::asyncio::PyProgram;
-#[cfg(feature = "python")]
-use crate::runtime::VirtualClock;
-use crate::runtime::{Loop, Next};
-use crate::scenarios::{self, Scenario, Text};
+use crate::runtime::{Loop, VirtualClock};
+use crate::scenarios::{self, Text};
 use crate::trace::event::to_json;
 use crate::trace::json::Json;
 use crate::trace::FORMAT_VERSION;
@@ -90,35 +85,7 @@ pub fn scenarios() -> String {
     j.finish()
 }
 
-fn find(id: &str) -> Result<&'static Scenario, JsError> {
-    scenarios::find(id).map_err(|m| JsError::new(&m))
-}
-
-fn result_json(lp: &Loop, with_events: bool) -> String {
-    let mut j = Json::new();
-    j.begin_object();
-    if with_events {
-        j.key("events").raw(&to_json(&lp.events()));
-    }
-    j.key("stdout").string(&lp.stdout());
-    j.key("stderr").string(&lp.stderr());
-    match lp.status() {
-        Some(s) => j.key("status").int(s as i64),
-        None => j.key("status").null(),
-    };
-    j.key("duration").number(lp.time());
-    j.end_object();
-    j.finish()
-}
-
-/// Runs a scenario on the virtual clock: `{events, stdout, stderr, status, duration}`.
-#[wasm_bindgen]
-pub fn run_instant(id: &str) -> Result<String, JsError> {
-    let lp = find(id)?.run_virtual();
-    Ok(result_json(&lp, true))
-}
-
-/// A loop being driven in the page: what `Session` and `PySession` share.
+/// A loop being driven in the page.
 struct Run {
     lp: Loop,
     speed: f64,
@@ -169,75 +136,21 @@ fn check_speed(speed: f64) -> Result<f64, JsError> {
     }
 }
 
-/// A real-time run of a scenario in the page.
-#[wasm_bindgen]
-pub struct Session(Run);
-
-#[wasm_bindgen]
-impl Session {
-    /// Prepares scenario `id` at `speed` (0.01 to 100; 1 = real time).
-    #[wasm_bindgen(constructor)]
-    pub fn new(id: &str, speed: f64) -> Result<Session, JsError> {
-        let scenario = find(id)?;
-        let speed = check_speed(speed)?;
-        let lp = host_loop(speed);
-        scenario.install(&lp);
-        Ok(Session(Run::new(lp, speed)))
-    }
-
-    /// Starts the run; `on_update()` is called after each drain that made progress.
-    pub fn start(&mut self, on_update: Option<Function>) {
-        self.0.start(on_update);
-    }
-
-    /// JSON array of the events from index `from` on.
-    pub fn events_since(&self, from: usize) -> String {
-        self.0.events_since(from)
-    }
-
-    /// Stops the run; idempotent.
-    pub fn stop(&self) {
-        self.0.stop();
-    }
-
-    /// Whether the program has ended (or was stopped).
-    pub fn finished(&self) -> bool {
-        self.0.lp.status().is_some()
-    }
-
-    /// Current loop time, seconds.
-    pub fn now(&self) -> f64 {
-        self.0.lp.time()
-    }
-
-    /// `{stdout, stderr, status, duration}`.
-    pub fn result(&self) -> String {
-        result_json(&self.0.lp, false)
-    }
-
-    /// A Promise resolved when the run has ended.
-    pub fn when_finished(&self) -> Promise {
-        self.0.when_finished()
-    }
-}
-
 /// A Python program run by the interpreter on the loop: on the virtual clock by
 /// default (instant, in slices so the page keeps painting and Stop works), or in
 /// real time at `speed`.
-#[cfg(feature = "python")]
 #[wasm_bindgen]
-pub struct PySession {
+pub struct Session {
     run: Run,
     program: PyProgram,
 }
 
-#[cfg(feature = "python")]
 #[wasm_bindgen]
-impl PySession {
+impl Session {
     /// Compiles `source` (shown as `filename` in tracebacks); `speed` absent or 0:
     /// virtual clock; otherwise 0.01 to 100 (1 = real time).
     #[wasm_bindgen(constructor)]
-    pub fn new(filename: &str, source: &str, speed: Option<f64>) -> Result<PySession, JsError> {
+    pub fn new(filename: &str, source: &str, speed: Option<f64>) -> Result<Session, JsError> {
         let speed = speed.unwrap_or(0.0);
         let lp = if speed == 0.0 {
             Loop::new(Box::new(VirtualClock::new()), Some(host_notify()))
@@ -247,7 +160,7 @@ impl PySession {
         let program = PyProgram::install(&lp, filename, source);
         // A virtual run is still driven in slices by the host (speed 1 for it).
         let run = Run::new(lp, if speed == 0.0 { 1.0 } else { speed });
-        Ok(PySession { run, program })
+        Ok(Session { run, program })
     }
 
     /// Starts the run; `on_update()` is called after each slice of work.
@@ -277,7 +190,7 @@ impl PySession {
 
     /// `{stdout, stderr, status, duration}`: the interpreter's, as CPython's.
     pub fn result(&self) -> String {
-        py_result_json(&self.run.lp, &self.program, false)
+        result_json(&self.run.lp, &self.program, false)
     }
 
     /// A Promise resolved when the run has ended.
@@ -286,8 +199,7 @@ impl PySession {
     }
 }
 
-#[cfg(feature = "python")]
-fn py_result_json(lp: &Loop, program: &PyProgram, with_events: bool) -> String {
+fn result_json(lp: &Loop, program: &PyProgram, with_events: bool) -> String {
     let outcome = program.outcome();
     let mut j = Json::new();
     j.begin_object();
@@ -315,69 +227,14 @@ fn py_result_json(lp: &Loop, program: &PyProgram, with_events: bool) -> String {
     j.finish()
 }
 
-#[cfg(feature = "python")]
 /// Runs a Python program to the end on the virtual clock, at once:
 /// `{events, stdout, stderr, status, duration}`.
 #[wasm_bindgen]
-pub fn run_python_instant(filename: &str, source: &str) -> String {
+pub fn run_instant(filename: &str, source: &str) -> String {
     let lp = Loop::new_virtual();
     let program = PyProgram::install(&lp, filename, source);
     lp.run_to_end();
-    py_result_json(&lp, &program, true)
-}
-
-/// Step mode: one loop iteration per call, on the virtual clock.
-#[wasm_bindgen]
-pub struct Stepper {
-    lp: Loop,
-    seen: usize,
-}
-
-#[wasm_bindgen]
-impl Stepper {
-    /// Prepares scenario `id`.
-    #[wasm_bindgen(constructor)]
-    pub fn new(id: &str) -> Result<Stepper, JsError> {
-        let lp = Loop::new_virtual();
-        find(id)?.install(&lp);
-        Ok(Stepper { lp, seen: 0 })
-    }
-
-    /// Runs the program up to the end of the next loop iteration (top-level code
-    /// included) and returns the JSON array of the new events; `[]` once finished.
-    pub fn step(&mut self) -> String {
-        let before = self.lp.event_count();
-        if self.lp.status().is_none() {
-            let mut guard = 0;
-            while self.lp.status().is_none() && guard < 10_000 {
-                guard += 1;
-                let iter_before = self.lp.iterations();
-                match self.lp.advance(1) {
-                    Next::Finished(_) => break,
-                    Next::Wait(_) | Next::Idle => {
-                        self.lp.run_to_end();
-                        break;
-                    }
-                    Next::Continue => {}
-                }
-                if self.lp.iterations() > iter_before {
-                    break;
-                }
-            }
-        }
-        self.seen = self.lp.event_count();
-        to_json(&self.lp.events_since(before))
-    }
-
-    /// Whether the program has ended.
-    pub fn finished(&self) -> bool {
-        self.lp.status().is_some()
-    }
-
-    /// `{stdout, stderr, status, duration}`.
-    pub fn result(&self) -> String {
-        result_json(&self.lp, false)
-    }
+    result_json(&lp, &program, true)
 }
 
 /// Benchmark: milliseconds for `n` `await asyncio.sleep(0)` switches of one task

@@ -30,7 +30,9 @@ pub fn perf_now() -> f64 {
 
 /// Real time scaled by the speed, on the same origin as the virtual clock.
 pub struct HostClock {
-    start_ms: f64,
+    /// Set by the first `tick` (the loop's first iteration), not at creation:
+    /// compiling the program before the run must not eat into its time.
+    start_ms: Cell<Option<f64>>,
     speed: f64,
     cached: Cell<f64>,
     floor: Cell<f64>,
@@ -39,18 +41,19 @@ pub struct HostClock {
 impl HostClock {
     /// A clock that starts now; `speed` 2.0 makes loop time run twice as fast.
     pub fn new(speed: f64) -> HostClock {
-        let c = HostClock {
-            start_ms: perf_now(),
+        HostClock {
+            start_ms: Cell::new(None),
             speed,
             cached: Cell::new(VirtualClock::ORIGIN),
             floor: Cell::new(VirtualClock::ORIGIN),
-        };
-        c.tick();
-        c
+        }
     }
 
     fn real(&self) -> f64 {
-        VirtualClock::ORIGIN + (perf_now() - self.start_ms) / 1000.0 * self.speed
+        match self.start_ms.get() {
+            Some(start) => VirtualClock::ORIGIN + (perf_now() - start) / 1000.0 * self.speed,
+            None => VirtualClock::ORIGIN,
+        }
     }
 }
 
@@ -70,6 +73,9 @@ impl Clock for HostClock {
         (self.floor.get() - self.real()).max(0.0)
     }
     fn tick(&self) {
+        if self.start_ms.get().is_none() {
+            self.start_ms.set(Some(perf_now()));
+        }
         self.cached.set(self.real());
     }
 }

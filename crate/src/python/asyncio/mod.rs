@@ -106,6 +106,10 @@ pub struct PyProgram {
 impl PyProgram {
     /// Compiles `source` and installs it as `lp`'s program.
     pub fn install(lp: &Loop, filename: &str, source: &str) -> PyProgram {
+        // Compiled now, before the run: in real time, the first run of a page must
+        // not spend its first tens of milliseconds of loop time on it. (A failure
+        // shows at `import asyncio`.)
+        let _ = prelude_code();
         let interp = Interpreter::new(filename, source, Box::new(LoopHost::new(lp)));
         let interp = Rc::new(RefCell::new(interp));
         let st = {
@@ -146,6 +150,17 @@ impl PyProgram {
     /// stdout, stderr and status once finished.
     pub fn outcome(&self) -> Option<super::Outcome> {
         self.interp.borrow().outcome().cloned()
+    }
+
+    /// The outcome, or for a program that never finished (stopped, or a loop left
+    /// waiting forever) what the loop recorded: what it printed, and the runtime's
+    /// explanation.
+    pub fn result(&self, lp: &Loop) -> super::Outcome {
+        self.outcome().unwrap_or_else(|| super::Outcome {
+            stdout: lp.stdout(),
+            stderr: lp.stderr(),
+            status: lp.status().unwrap_or(1),
+        })
     }
 }
 
@@ -859,6 +874,20 @@ pub fn core_module(vm: &mut Vm) -> PyResult<Value> {
     })))
 }
 
+/// The prelude's code, compiled once per thread: code objects are immutable, and
+/// every run in the page would otherwise parse it again.
+fn prelude_code() -> Result<Rc<super::bytecode::Code>, super::errors::SyntaxErr> {
+    thread_local! {
+        static COMPILED: RefCell<Option<Rc<super::bytecode::Code>>> = const { RefCell::new(None) };
+    }
+    match COMPILED.with(|c| c.borrow().clone()) {
+        Some(code) => Ok(code),
+        None => super::parser::parse_module(PRELUDE)
+            .and_then(|m| super::compiler::compile_library(&m, PRELUDE_FILE))
+            .inspect(|code| COMPILED.with(|c| *c.borrow_mut() = Some(code.clone()))),
+    }
+}
+
 /// `import asyncio`: the prelude, compiled and run once.
 pub fn asyncio_module(vm: &mut Vm) -> PyResult<Value> {
     if vm.asyncio.is_none() {
@@ -867,18 +896,7 @@ pub fn asyncio_module(vm: &mut Vm) -> PyResult<Value> {
             "asyncio needs the event loop: run the program with boucle",
         );
     }
-    // Compiled once per thread: code objects are immutable, and every run in the
-    // page would otherwise parse the prelude again.
-    thread_local! {
-        static COMPILED: RefCell<Option<Rc<super::bytecode::Code>>> = const { RefCell::new(None) };
-    }
-    let parsed = match COMPILED.with(|c| c.borrow().clone()) {
-        Some(code) => Ok(code),
-        None => super::parser::parse_module(PRELUDE)
-            .and_then(|m| super::compiler::compile_library(&m, PRELUDE_FILE))
-            .inspect(|code| COMPILED.with(|c| *c.borrow_mut() = Some(code.clone()))),
-    };
-    let code = match parsed {
+    let code = match prelude_code() {
         Ok(c) => c,
         Err(e) => {
             let text = e.render(PRELUDE_FILE, PRELUDE);

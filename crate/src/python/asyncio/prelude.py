@@ -57,6 +57,9 @@ class Future:
     def add_done_callback(self, fn, *, context=None):
         me = self
         name = getattr(fn, '__qualname__', None) or getattr(fn, '__name__', 'callback')
+        if isinstance(self, Task):
+            # which task's end it reacts to: the trace names it (example 05)
+            name = name + ' [' + self.get_name() + ']'
         _boucle.fut_add_done_callback(self._h, lambda: fn(me), name, fn)
 
     def remove_done_callback(self, fn):

@@ -1,20 +1,11 @@
-//! The course examples, one module each, written on the runtime. Each carries its
-//! Python source (the vendored `crate/course/*.py`) and reports the line being
-//! executed, so the page can highlight it. Before running, the source goes through
-//! the same indentation check as CPython's tokenizer: example 04 fails there.
+//! The course examples: the catalogue the page and the CLI offer. The Python files
+//! (the vendored `crate/course/*.py`) are the single source of truth: a scenario is
+//! its file run by the interpreter, with a title, a summary and, for an example that
+//! fails, what is wrong and which scenario fixes it.
 
-mod s00_synchrone_vs_asynchrone;
-mod s01_run_until_complete;
-mod s02_run_forever_stop;
-mod s03_two_coroutines;
-mod s05_gather;
-mod s06_await_nested;
-mod s07_websocket;
-mod s08_requetes_reseau;
-mod s09_acces_donnees;
-pub mod syntax;
-
-use crate::runtime::{Exc, Loop, Program};
+use crate::python::asyncio::PyProgram;
+use crate::python::Outcome;
+use crate::runtime::Loop;
 
 /// Text in the page's two languages.
 #[derive(Clone, Copy, Debug)]
@@ -39,13 +30,11 @@ pub struct Scenario {
     pub source: &'static str,
     /// For an example that fails: what is wrong, and the id of the fixed version.
     pub bug: Option<(Text, &'static str)>,
-    /// The program, written on the runtime.
-    program: fn(Loop) -> Program,
 }
 
 macro_rules! course {
     ($file:literal) => {
-        include_str!(concat!("../../course/", $file))
+        include_str!(concat!("../course/", $file))
     };
 }
 
@@ -60,7 +49,6 @@ static SCENARIOS: &[Scenario] = &[
         },
         source: course!("00_synchrone_vs_asynchrone.py"),
         bug: None,
-        program: s00_synchrone_vs_asynchrone::program,
     },
     Scenario {
         id: "01",
@@ -72,7 +60,6 @@ static SCENARIOS: &[Scenario] = &[
         },
         source: course!("01_run_until_complete.py"),
         bug: None,
-        program: s01_run_until_complete::program,
     },
     Scenario {
         id: "02",
@@ -84,7 +71,6 @@ static SCENARIOS: &[Scenario] = &[
         },
         source: course!("02_run_forever_stop.py"),
         bug: None,
-        program: s02_run_forever_stop::program,
     },
     Scenario {
         id: "03",
@@ -96,7 +82,6 @@ static SCENARIOS: &[Scenario] = &[
         },
         source: course!("03_two_coroutines_ensure_future.py"),
         bug: None,
-        program: s03_two_coroutines::program,
     },
     Scenario {
         id: "04",
@@ -114,7 +99,6 @@ static SCENARIOS: &[Scenario] = &[
             },
             "05",
         )),
-        program: s05_gather::program,
     },
     Scenario {
         id: "05",
@@ -132,7 +116,6 @@ static SCENARIOS: &[Scenario] = &[
             },
             "05b",
         )),
-        program: s05_gather::program,
     },
     Scenario {
         id: "05b",
@@ -142,9 +125,8 @@ static SCENARIOS: &[Scenario] = &[
             fr: "La version corrigée : run_until_complete arrête la boucle quand gather est terminé.",
             en: "The fixed version: run_until_complete stops the loop once gather is done.",
         },
-        source: include_str!("../../course-extra/05b_gather_sans_stop.py"),
+        source: include_str!("../course-extra/05b_gather_sans_stop.py"),
         bug: None,
-        program: s05_gather::program_without_stop,
     },
     Scenario {
         id: "06",
@@ -156,7 +138,6 @@ static SCENARIOS: &[Scenario] = &[
         },
         source: course!("06_await_nested.py"),
         bug: None,
-        program: s06_await_nested::program,
     },
     Scenario {
         id: "07",
@@ -168,7 +149,6 @@ static SCENARIOS: &[Scenario] = &[
         },
         source: course!("07_websocket_wait_first_completed.py"),
         bug: None,
-        program: s07_websocket::program,
     },
     Scenario {
         id: "08",
@@ -180,7 +160,6 @@ static SCENARIOS: &[Scenario] = &[
         },
         source: course!("08_requetes_reseau.py"),
         bug: None,
-        program: s08_requetes_reseau::program,
     },
     Scenario {
         id: "09",
@@ -192,7 +171,6 @@ static SCENARIOS: &[Scenario] = &[
         },
         source: course!("09_acces_donnees.py"),
         bug: None,
-        program: s09_acces_donnees::program,
     },
 ];
 
@@ -213,47 +191,18 @@ pub fn find(id: &str) -> Result<&'static Scenario, String> {
 }
 
 impl Scenario {
-    /// Installs the scenario as the loop's main program. Like `python3 file.py`,
-    /// the source is checked first; a file that does not compile runs nothing.
-    pub fn install(&self, lp: &Loop) {
-        let program = match syntax::check(self.source) {
-            Ok(()) => (self.program)(lp.clone()),
-            Err(e) => {
-                let lp2 = lp.clone();
-                let text = e.render(self.file, self.source);
-                let (head, _) = text.rsplit_once('\n').unwrap_or(("", ""));
-                let (head, kind, msg, line) = (head.to_string(), e.kind, e.msg.clone(), e.line);
-                Box::pin(async move {
-                    lp2.line(line);
-                    lp2.eprint(&head);
-                    Err(Exc::error(kind, &msg))
-                })
-            }
-        };
-        let lp2 = lp.clone();
-        let (file, source) = (self.file, self.source);
-        lp.set_program(Box::pin(async move {
-            let r = program.await;
-            if let Err(Exc::Error { kind, .. }) = &r {
-                if !kind.ends_with("Error") || kind == "IndentationError" || kind == "SyntaxError" {
-                    return r;
-                }
-                // The traceback's frame for the top-level line that raised.
-                let line = lp2.main_line();
-                let text = source.lines().nth(line as usize - 1).unwrap_or("").trim();
-                lp2.eprint(&format!(
-                    "Traceback (most recent call last):\n  File \"{file}\", line {line}, in <module>\n    {text}"
-                ));
-            }
-            r
-        }));
+    /// Installs the scenario's Python source as `lp`'s program, run by the
+    /// interpreter exactly as `python3 FILE` would.
+    pub fn install(&self, lp: &Loop) -> PyProgram {
+        PyProgram::install(lp, self.file, self.source)
     }
 
     /// Runs the scenario to the end on a virtual clock (instant, deterministic).
-    pub fn run_virtual(&self) -> Loop {
+    pub fn run_virtual(&self) -> (Loop, Outcome) {
         let lp = Loop::new_virtual();
-        self.install(&lp);
+        let program = self.install(&lp);
         lp.run_to_end();
-        lp
+        let outcome = program.result(&lp);
+        (lp, outcome)
     }
 }

@@ -1,21 +1,12 @@
-// The Python interpreter (a second wasm build, www/pkg/boucle_py.js), loaded by the
-// page on its first Python run only, so that the first paint stays small.
+// Step mode: the program runs on the virtual clock in the background (in slices, so
+// the page keeps painting) and each step reveals one more loop iteration of its trace.
 
-/** Import and initialise the interpreter build; throws when it is missing or lacks
- *  PySession. `reloads` > 0 gets a fresh instance after a panic. */
-export async function loadInterpreter(reloads) {
-  const mod = await import(reloads ? `./pkg/boucle_py.js?r=${reloads}` : './pkg/boucle_py.js');
-  if (!('PySession' in mod)) throw new Error('no PySession in pkg/boucle_py.js');
-  await mod.default();
-  return mod;
-}
-
-/** Step mode for a Python program: the run goes on in the background (in slices) and
- *  each step reveals one more loop iteration of its trace, as the Stepper does. */
-export class PyStepper {
+/** `new Stepper(wasm, file, source, maxEvents)`: `wasm` is the engine module; past
+ *  `maxEvents` events the run is stopped (`tooLong`). */
+export class Stepper {
   constructor(mod, file, source, maxEvents) {
     this.max = maxEvents;
-    this.s = new mod.PySession(file, source);
+    this.s = new mod.Session(file, source);
     this.all = [];
     this.pos = 0;
     this.tooLong = false;
