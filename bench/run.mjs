@@ -2,7 +2,7 @@
 // Boucle benchmarks (the issue's section 7), in one run, in headless Debian Chromium:
 //
 //   1. page weight: every file the page loads (index.html, css, js modules, wasm),
-//      each body gzipped with zlib level 9, summed            budget 120 KB
+//      each body gzipped with zlib level 9, summed            budget 300 KB
 //   2. navigation -> first scenario ready: page.goto until
 //      document.documentElement.dataset.state === 'ready',
 //      median of N fresh navigations (new browser context each) aim < 300 ms
@@ -27,7 +27,7 @@ import { launchChromium } from '../scripts/chromium.mjs';
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const BUDGET = {
-  gzipKB: 120, // 1. total gzipped page weight
+  gzipKB: 300, // 1. total gzipped page weight (the interpreter included: issue 4's budget)
   readyMs: 300, // 2. navigation -> first scenario ready (median)
 };
 

@@ -544,6 +544,7 @@ function renderDiag() {
 }
 
 let stepping = false;
+let firstOutput = false;
 function step() {
   if (stepping) return;
   stepping = true;
@@ -625,6 +626,8 @@ function renderAll() {
   const added = renderLog($('log'), logs, { t: S.t == null ? Infinity : t, fmt, onPick: pickLog, marked: S.markIndex });
   $('log-empty').hidden = m.logs.length > 0;
   if (added || S.t != null) scrollToPresent($('logbox'), $('log'));
+  // the moment the page first showed a program's output (make bench reads it)
+  if (added && !firstOutput) { firstOutput = true; performance.mark('boucle:first-output'); }
   const cur = currentLineAt(m, S.t == null ? Infinity : t);
   setCurrentLine($('code'), cur ? cur.line : null);
   $('where').textContent = cur ? tr('ui.currentLine', { line: cur.line, who: cur.task === 0 ? tr('lane.loop') : taskName(m, cur.task) }) : '';
