@@ -73,6 +73,10 @@ struct Unit {
     params: ParamSpec,
     first_line: u32,
     is_async: bool,
+    /// A comprehension's function: `await` makes it asynchronous.
+    comp: bool,
+    /// An `await` (or async comprehension) was compiled in this unit.
+    awaited: bool,
 }
 
 impl Unit {
@@ -98,13 +102,18 @@ impl Unit {
             params: ParamSpec::default(),
             first_line: line,
             is_async: false,
+            comp: false,
+            awaited: false,
         }
     }
 
     fn is_function(&self) -> bool {
         matches!(
             self.kind,
-            CodeKind::Function | CodeKind::Generator | CodeKind::Coroutine
+            CodeKind::Function
+                | CodeKind::Generator
+                | CodeKind::Coroutine
+                | CodeKind::AsyncGenerator
         )
     }
 
@@ -348,6 +357,9 @@ impl Compiler {
             StmtKind::Return(v) => {
                 if !self.u().is_function() {
                     return Err(err("'return' outside function", s.pos));
+                }
+                if v.is_some() && self.u().kind == CodeKind::AsyncGenerator {
+                    return Err(err("'return' with value in async generator", s.pos));
                 }
                 match v {
                     Some(v) => self.expr(v)?,
@@ -933,7 +945,9 @@ impl Compiler {
             flags |= 2;
         }
         let scan = scan_function(&f.params, &f.body);
-        let kind = if f.is_async {
+        let kind = if f.is_async && scan.has_yield {
+            CodeKind::AsyncGenerator
+        } else if f.is_async {
             CodeKind::Coroutine
         } else if scan.has_yield {
             CodeKind::Generator
@@ -1017,7 +1031,8 @@ impl Compiler {
             ..Default::default()
         };
         let qual = self.child_qualname(&name);
-        let u = self.function_unit(ck, name, qual, e.pos.line, params, &scan);
+        let mut u = self.function_unit(ck, name, qual, e.pos.line, params, &scan);
+        u.comp = true;
         self.units.push(u);
         self.set_line(e.pos.line);
         match kind {
@@ -1038,10 +1053,25 @@ impl Compiler {
                 self.emit(Instr::LoadFast(0));
             } else {
                 self.expr(&c.iter)?;
-                self.emit(Instr::GetIter);
+                self.emit(if c.is_async {
+                    Instr::GetAIter
+                } else {
+                    Instr::GetIter
+                });
             }
             let start = self.here();
-            let fi = self.emit(Instr::ForIter(0));
+            let fi = if c.is_async {
+                // like `async for`: await __anext__() until StopAsyncIteration,
+                // whose handler (EndAsyncFor) ends the loop
+                self.u().awaited = true;
+                let setup = self.emit(Instr::SetupExcept(0));
+                self.emit(Instr::GetANext);
+                self.yield_from();
+                self.emit(Instr::PopBlock);
+                setup
+            } else {
+                self.emit(Instr::ForIter(0))
+            };
             self.store(&c.target)?;
             let mut skips = vec![];
             for cond in &c.ifs {
@@ -1051,6 +1081,7 @@ impl Compiler {
             loops.push((start, fi, skips));
         }
         let depth = comps.len() as u32 + 1;
+        let mut elt_yield = 0;
         match kind {
             "listcomp" => {
                 self.expr(elts[0])?;
@@ -1067,26 +1098,55 @@ impl Compiler {
             }
             _ => {
                 self.expr(elts[0])?;
-                self.emit(Instr::Yield);
+                elt_yield = self.emit(Instr::Yield);
                 self.emit(Instr::Pop);
             }
         }
+        let is_async = self.u().awaited;
         for (start, fi, skips) in loops.into_iter().rev() {
             for s in skips {
                 self.patch_to(s, start as u32);
             }
             self.emit(Instr::Jump(start as u32));
             self.patch(fi);
+            if matches!(self.u().instrs[fi], Instr::SetupExcept(_)) {
+                self.emit(Instr::EndAsyncFor);
+            }
         }
         if kind == "genexpr" {
             self.load_const(Value::None);
         }
         self.emit(Instr::Return);
+        if is_async {
+            let u = self.u();
+            if kind == "genexpr" {
+                u.kind = CodeKind::AsyncGenerator;
+                u.instrs[elt_yield] = Instr::AgenYield;
+            } else {
+                u.kind = CodeKind::Coroutine;
+            }
+        }
         let code = self.finish();
         self.emit_make_function(code, 0);
         self.expr(&comps[0].iter)?;
-        self.emit(Instr::GetIter);
+        self.emit(if comps[0].is_async {
+            Instr::GetAIter
+        } else {
+            Instr::GetIter
+        });
         self.emit(Instr::Call(1));
+        if is_async && kind != "genexpr" {
+            let u = self.u();
+            if !u.is_async && !u.comp {
+                return Err(err(
+                    "asynchronous comprehension outside of an asynchronous function",
+                    e.pos,
+                ));
+            }
+            u.awaited = true;
+            self.emit(Instr::GetAwaitable);
+            self.yield_from();
+        }
         Ok(())
     }
 
@@ -1245,9 +1305,10 @@ impl Compiler {
                 if u.kind == CodeKind::Module || u.kind == CodeKind::Class {
                     return Err(err("'await' outside function", e.pos));
                 }
-                if u.is_function() && !u.is_async {
+                if u.is_function() && !u.is_async && !u.comp {
                     return Err(err("'await' outside async function", e.pos));
                 }
+                self.u().awaited = true;
                 self.expr(a)?;
                 self.set_line(e.pos.line);
                 self.emit(Instr::GetAwaitable);
@@ -1260,10 +1321,17 @@ impl Compiler {
                     None => self.load_const(Value::None),
                 }
                 self.set_line(e.pos.line);
-                self.emit(Instr::Yield);
+                if self.u().kind == CodeKind::AsyncGenerator {
+                    self.emit(Instr::AgenYield);
+                } else {
+                    self.emit(Instr::Yield);
+                }
             }
             ExprKind::YieldFrom(v) => {
                 self.check_yield(e.pos)?;
+                if self.u().is_async {
+                    return Err(err("'yield from' inside async function", e.pos));
+                }
                 self.expr(v)?;
                 self.emit(Instr::GetYieldFromIter);
                 self.yield_from();
@@ -1281,9 +1349,6 @@ impl Compiler {
         let u = self.units.last().unwrap();
         if !u.is_function() {
             return Err(err("'yield' outside function", pos));
-        }
-        if u.kind == CodeKind::Coroutine {
-            return Err(err("asynchronous generators are not supported yet", pos));
         }
         Ok(())
     }
