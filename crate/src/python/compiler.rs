@@ -487,14 +487,27 @@ impl Compiler {
                 orelse,
                 is_async,
             } => {
-                if *is_async {
-                    return Err(err("'async for' is not supported yet", s.pos));
+                if *is_async && !self.u().is_async {
+                    return Err(err("'async for' outside async function", s.pos));
                 }
                 self.expr(iter)?;
                 self.set_line(s.pos.line);
-                self.emit(Instr::GetIter);
-                let start = self.here();
-                let fi = self.emit(Instr::ForIter(0));
+                let start;
+                let fi = if *is_async {
+                    // await __anext__() until StopAsyncIteration, whose handler
+                    // (EndAsyncFor) ends the loop
+                    self.emit(Instr::GetAIter);
+                    start = self.here();
+                    let setup = self.emit(Instr::SetupExcept(0));
+                    self.emit(Instr::GetANext);
+                    self.yield_from();
+                    self.emit(Instr::PopBlock);
+                    setup
+                } else {
+                    self.emit(Instr::GetIter);
+                    start = self.here();
+                    self.emit(Instr::ForIter(0))
+                };
                 self.store(target)?;
                 self.u().fblocks.push(FBlock::Loop {
                     start,
@@ -506,6 +519,9 @@ impl Compiler {
                 self.emit(Instr::Jump(start as u32));
                 let fb = self.u().fblocks.pop();
                 self.patch(fi);
+                if *is_async {
+                    self.emit(Instr::EndAsyncFor);
+                }
                 self.stmts(orelse)?;
                 if let Some(FBlock::Loop { breaks, .. }) = fb {
                     for b in breaks {

@@ -750,9 +750,6 @@ impl Parser {
         let iter = self.star_expressions()?;
         let body = self.block("'for' statement", start.line)?;
         let orelse = self.else_block()?;
-        if is_async {
-            return Ok(super::desugar::async_for(target, iter, body, orelse, start));
-        }
         Ok(Stmt {
             kind: StmtKind::For {
                 target,
