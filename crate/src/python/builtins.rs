@@ -282,6 +282,20 @@ pub fn install(vm: &mut Vm) {
             let v = arg1(vm, &a, "iter")?;
             vm.iter(&v)
         }),
+        ("__copy_exc_state", |_, _, a| {
+            // for exceptiongroup.py: split() copies the group's metadata to its parts
+            if let (Some(Value::Instance(src)), Some(Value::Instance(dst))) =
+                (a.pos.first(), a.pos.get(1))
+            {
+                let s = src.exc.borrow();
+                let mut d = dst.exc.borrow_mut();
+                d.traceback = s.traceback.clone();
+                d.cause = s.cause.clone();
+                d.context = s.context.clone();
+                d.suppress_context = s.suppress_context;
+            }
+            Ok(Value::None)
+        }),
         ("aiter", |vm, _, a| {
             let it = a.pos.first().cloned().unwrap_or(Value::None);
             match vm.lookup_special(&it, "__aiter__") {

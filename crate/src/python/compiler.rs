@@ -608,6 +608,9 @@ impl Compiler {
     }
 
     fn try_except(&mut self, body: &[Stmt], handlers: &[Handler], orelse: &[Stmt]) -> CResult<()> {
+        if handlers.first().is_some_and(|h| h.star) {
+            return self.try_star(body, handlers, orelse);
+        }
         let setup = self.emit(Instr::SetupExcept(0));
         self.u().fblocks.push(FBlock::Try);
         self.stmts(body)?;
@@ -653,6 +656,85 @@ impl Compiler {
         for e in ends {
             self.patch(e);
         }
+        Ok(())
+    }
+
+    /// `try: … except* T as e: …`, with the helpers of `exceptiongroup.py`: the
+    /// exception (a group, or wrapped in one) is split clause by clause; what the
+    /// clauses raise and what none matched are re-raised together at the end.
+    /// Stack in the handler: original exception, list of raised, unmatched rest.
+    fn try_star(&mut self, body: &[Stmt], handlers: &[Handler], orelse: &[Stmt]) -> CResult<()> {
+        let setup = self.emit(Instr::SetupExcept(0));
+        self.u().fblocks.push(FBlock::Try);
+        self.stmts(body)?;
+        self.u().fblocks.pop();
+        self.emit(Instr::PopBlock);
+        self.stmts(orelse)?;
+        let end = self.emit(Instr::Jump(0));
+        self.patch(setup);
+        self.u().fblocks.push(FBlock::Handler {
+            exc_on_stack: false,
+        });
+        let helper = |c: &mut Self, name: &str| {
+            let i = c.name_idx(&Rc::from(name));
+            c.emit(Instr::LoadGlobal(i));
+        };
+        self.emit(Instr::Dup);
+        self.emit(Instr::BuildList(0));
+        self.emit(Instr::Rot2);
+        for h in handlers {
+            self.set_line(h.pos.line);
+            helper(self, "__star_split");
+            self.emit(Instr::Rot2);
+            self.expr(h.typ.as_ref().unwrap())?;
+            self.emit(Instr::Call(2));
+            self.emit(Instr::UnpackSequence(2));
+            self.emit(Instr::Dup);
+            self.load_const(Value::None);
+            self.emit(Instr::Compare(CmpOp::Is));
+            let nomatch = self.emit(Instr::PopJumpIfTrue(0));
+            match &h.name {
+                Some(n) => self.store_name(n),
+                None => {
+                    self.emit(Instr::Pop);
+                }
+            }
+            let inner = self.emit(Instr::SetupExcept(0));
+            self.u().fblocks.push(FBlock::Try);
+            self.stmts(&h.body)?;
+            self.u().fblocks.pop();
+            self.emit(Instr::PopBlock);
+            let next = self.emit(Instr::Jump(0));
+            self.patch(inner);
+            self.emit(Instr::ListAppend(2));
+            self.emit(Instr::PopExcept);
+            let next2 = self.emit(Instr::Jump(0));
+            self.patch(nomatch);
+            self.emit(Instr::Pop);
+            let next3 = self.emit(Instr::Jump(0));
+            self.patch(next);
+            self.patch(next2);
+            if let Some(n) = &h.name {
+                self.load_const(Value::None);
+                self.store_name(n);
+                self.delete_name(n);
+            }
+            self.patch(next3);
+        }
+        self.u().fblocks.pop();
+        self.emit(Instr::BuildTuple(3));
+        helper(self, "__star_end");
+        self.emit(Instr::Rot2);
+        self.emit(Instr::Call(1));
+        self.emit(Instr::Dup);
+        self.load_const(Value::None);
+        self.emit(Instr::Compare(CmpOp::Is));
+        let done = self.emit(Instr::PopJumpIfTrue(0));
+        self.emit(Instr::Reraise);
+        self.patch(done);
+        self.emit(Instr::Pop);
+        self.emit(Instr::PopExcept);
+        self.patch(end);
         Ok(())
     }
 

@@ -145,6 +145,7 @@ pub fn async_with(items: Vec<(Expr, Option<Expr>)>, body: Vec<Stmt>, pos: Pos) -
             ),
         ],
         pos,
+        star: false,
     };
     // finally: if ok: await aexit(mgr, None, None, None)
     let exit_clean = awaited(

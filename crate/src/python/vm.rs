@@ -1007,7 +1007,10 @@ impl Vm {
                         let b = self.builtins.borrow().get(&n).cloned();
                         match b {
                             Some(v) => v,
-                            None => return Err(self.name_error(&n)),
+                            None => match super::modules::lazy_builtin(self, &n)? {
+                                Some(v) => v,
+                                None => return Err(self.name_error(&n)),
+                            },
                         }
                     }
                 };
@@ -1033,6 +1036,9 @@ impl Vm {
                 }
                 if v.is_none() {
                     v = self.builtins.borrow().get(&n).cloned();
+                }
+                if v.is_none() {
+                    v = super::modules::lazy_builtin(self, &n)?;
                 }
                 match v {
                     Some(v) => self.push(v),
