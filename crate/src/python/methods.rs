@@ -603,24 +603,27 @@ fn gen_method(
             let e = thrown(vm, &a)?;
             drive(vm, g, Value::None, Some(e))
         }
-        "close" => {
-            let state = g.borrow().state;
-            if matches!(state, GenState::Created | GenState::Done) {
-                let mut gb = g.borrow_mut();
-                gb.state = GenState::Done;
-                gb.frame = None;
-                return Ok(Value::None);
-            }
-            let e = vm.new_exc("GeneratorExit", "");
-            match drive(vm, g, Value::None, Some(e)) {
-                Ok(_) => vm.err("RuntimeError", "generator ignored GeneratorExit"),
-                Err(e) if vm.exc_is(&e, "GeneratorExit") || vm.exc_is(&e, "StopIteration") => {
-                    Ok(Value::None)
-                }
-                Err(e) => Err(e),
-            }
-        }
+        "close" => close_gen(vm, g),
         _ => Ok(Value::None),
+    }
+}
+
+/// `generator.close()`: GeneratorExit thrown in at the yield.
+pub fn close_gen(vm: &mut Vm, g: &Rc<RefCell<GenObj>>) -> PyResult<Value> {
+    let state = g.borrow().state;
+    if matches!(state, GenState::Created | GenState::Done) {
+        let mut gb = g.borrow_mut();
+        gb.state = GenState::Done;
+        gb.frame = None;
+        return Ok(Value::None);
+    }
+    let e = vm.new_exc("GeneratorExit", "");
+    match drive(vm, g, Value::None, Some(e)) {
+        Ok(_) => vm.err("RuntimeError", "generator ignored GeneratorExit"),
+        Err(e) if vm.exc_is(&e, "GeneratorExit") || vm.exc_is(&e, "StopIteration") => {
+            Ok(Value::None)
+        }
+        Err(e) => Err(e),
     }
 }
 

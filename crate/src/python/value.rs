@@ -396,11 +396,37 @@ thread_local! {
     pub static UNAWAITED: RefCell<Vec<Rc<str>>> = const { RefCell::new(Vec::new()) };
 }
 
+thread_local! {
+    /// Generators dropped while suspended inside a try block: CPython closes them
+    /// when they are destroyed (their finally blocks run); the VM does it at its
+    /// next `Pop` (`Vm::close_dropped`).
+    pub static TO_CLOSE: RefCell<Vec<Rc<RefCell<GenObj>>>> = const { RefCell::new(Vec::new()) };
+}
+
 impl Drop for GenObj {
     fn drop(&mut self) {
         if self.is_coroutine() && self.state == GenState::Created && !self.owned_by_task {
             let name = self.qualname.clone();
             let _ = UNAWAITED.try_with(|u| u.borrow_mut().push(name));
+        }
+        let in_try = self.frame.as_ref().is_some_and(|f| !f.blocks.is_empty());
+        if matches!(self.kind, GenKind::Generator) && self.state == GenState::Suspended && in_try {
+            let (frame, name, qualname) =
+                (self.frame.take(), self.name.clone(), self.qualname.clone());
+            // the new object is made inside: when the thread is ending (no list
+            // any more) only the frame is dropped, and nothing comes back here
+            let _ = TO_CLOSE.try_with(move |t| {
+                let g = GenObj {
+                    frame,
+                    state: GenState::Suspended,
+                    kind: GenKind::Generator,
+                    running_step: None,
+                    name,
+                    qualname,
+                    owned_by_task: false,
+                };
+                t.borrow_mut().push(Rc::new(RefCell::new(g)));
+            });
         }
     }
 }

@@ -195,6 +195,23 @@ impl Vm {
             asyncio: None,
             step_result: None,
         };
+        // generators a previous program of this thread dropped are not this one's
+        loop {
+            let gens = TO_CLOSE
+                .try_with(|t| std::mem::take(&mut *t.borrow_mut()))
+                .unwrap_or_default();
+            if gens.is_empty() {
+                break;
+            }
+            for g in gens {
+                let frame = {
+                    let mut gb = g.borrow_mut();
+                    gb.state = GenState::Done;
+                    gb.frame.take()
+                };
+                drop(frame);
+            }
+        }
         super::builtins::install(&mut vm);
         vm
     }
@@ -378,6 +395,18 @@ impl Vm {
                     "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n",
                 );
             }
+        }
+    }
+
+    /// Close the generators dropped while suspended in a try block (CPython does
+    /// it when they are destroyed, which runs their finally blocks). An error
+    /// there is ignored, as CPython's "Exception ignored in" does.
+    pub fn close_dropped(&mut self) {
+        let gens = TO_CLOSE
+            .try_with(|t| std::mem::take(&mut *t.borrow_mut()))
+            .unwrap_or_default();
+        for g in gens {
+            let _ = super::methods::close_gen(self, &g);
         }
     }
 
@@ -712,6 +741,8 @@ impl Vm {
                     if let Some(x) = self.frame_return(v, base) {
                         return x;
                     }
+                    // the callee's locals are gone: close its dropped generators
+                    self.close_dropped();
                 }
                 Ok(Flow::Yield(v)) => {
                     let mut frame = self.frames.pop().unwrap();
@@ -1019,7 +1050,10 @@ impl Vm {
             StoreGlobal(i) => {
                 let n = self.name(i);
                 let v = self.pop();
-                self.top().globals.borrow_mut().insert(n, v);
+                let old = self.top().globals.borrow_mut().insert(n, v);
+                if old.is_some_and(|o| matches!(o, Value::Gen(_))) {
+                    self.close_dropped();
+                }
             }
             DeleteGlobal(i) => {
                 let n = self.name(i);
@@ -1049,10 +1083,13 @@ impl Vm {
                 let n = self.name(i);
                 let v = self.pop();
                 let f = self.top();
-                match &f.ns {
+                let old = match &f.ns {
                     Some(ns) => ns.borrow_mut().insert(n, v),
                     None => f.globals.borrow_mut().insert(n, v),
                 };
+                if old.is_some_and(|o| matches!(o, Value::Gen(_))) {
+                    self.close_dropped();
+                }
             }
             DeleteName(i) => {
                 let n = self.name(i);
@@ -1132,6 +1169,7 @@ impl Vm {
                 self.pop();
                 // `f()` without await: the coroutine dies right here.
                 self.warn_unawaited(false);
+                self.close_dropped();
             }
             Dup => {
                 let v = self.top().stack.last().cloned().unwrap_or(Value::None);
