@@ -265,6 +265,8 @@ pub struct Handler {
     pub body: Vec<Stmt>,
     /// Where the `except` is.
     pub pos: Pos,
+    /// `except*` (exception groups).
+    pub star: bool,
 }
 
 /// A statement with its span.

@@ -24,9 +24,8 @@ impl Vm {
                 Some(bind(a, v, &i.class))
             }
             Value::Gen(_) | Value::Iter(_) => match name {
-                "__next__" | "__iter__" | "send" | "throw" | "close" | "__await__" => {
-                    super::methods::method(self, v, name)
-                }
+                "__next__" | "__iter__" | "send" | "throw" | "close" | "__await__"
+                | "__aiter__" | "__anext__" => super::methods::method(self, v, name),
                 _ => None,
             },
             _ => None,

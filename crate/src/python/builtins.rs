@@ -282,6 +282,60 @@ pub fn install(vm: &mut Vm) {
             let v = arg1(vm, &a, "iter")?;
             vm.iter(&v)
         }),
+        ("__copy_exc_state", |_, _, a| {
+            // for exceptiongroup.py: split() copies the group's metadata to its parts
+            if let (Some(Value::Instance(src)), Some(Value::Instance(dst))) =
+                (a.pos.first(), a.pos.get(1))
+            {
+                let s = src.exc.borrow();
+                let mut d = dst.exc.borrow_mut();
+                d.traceback = s.traceback.clone();
+                d.cause = s.cause.clone();
+                d.context = s.context.clone();
+                d.suppress_context = s.suppress_context;
+            }
+            Ok(Value::None)
+        }),
+        ("aiter", |vm, _, a| {
+            let it = a.pos.first().cloned().unwrap_or(Value::None);
+            match vm.lookup_special(&it, "__aiter__") {
+                Some(m) => vm.call1(&m, vec![]),
+                None => vm.type_err(format!(
+                    "'{}' object is not an async iterable",
+                    it.type_name()
+                )),
+            }
+        }),
+        ("anext", |vm, _, a| {
+            if a.pos.is_empty() || a.pos.len() > 2 {
+                return vm.type_err(format!(
+                    "anext expected at least 1 argument, got {}",
+                    a.pos.len()
+                ));
+            }
+            let it = &a.pos[0];
+            if let (Value::Gen(g), Some(d)) = (it, a.pos.get(1)) {
+                if matches!(g.borrow().kind, GenKind::AsyncGen) {
+                    let end = StepEnd {
+                        close: false,
+                        default: Some(d.clone()),
+                    };
+                    return Ok(super::methods::agen_step(g, Value::None, None, end));
+                }
+            }
+            match vm.lookup_special(it, "__anext__") {
+                // a default is only supported with native async generators
+                Some(m) if a.pos.len() == 1 => vm.call1(&m, vec![]),
+                Some(_) => vm.err(
+                    "NotImplementedError",
+                    "anext() with a default needs an async generator here",
+                ),
+                None => vm.type_err(format!(
+                    "'{}' object is not an async iterator",
+                    it.type_name()
+                )),
+            }
+        }),
         ("next", |vm, _, a| {
             if a.pos.is_empty() || a.pos.len() > 2 {
                 return vm.type_err(format!(

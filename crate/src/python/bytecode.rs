@@ -89,6 +89,15 @@ pub enum Instr {
     BuildClass(u32),
     Return,
     Yield,
+    /// `yield` in an async generator: the value ends the step awaiting it.
+    AgenYield,
+    /// Replace TOS by its async iterator (`__aiter__()`).
+    GetAIter,
+    /// Push the awaitable of `__anext__()` of the async iterator on TOS.
+    GetANext,
+    /// Exception handler of an `async for` in a comprehension: StopAsyncIteration
+    /// ends the loop (drop the exception and the iterator), anything else re-raises.
+    EndAsyncFor,
     /// Turn TOS into an awaitable's iterator (coroutine, or `__await__()`).
     GetAwaitable,
     GetYieldFromIter,
@@ -148,6 +157,8 @@ pub enum CodeKind {
     Generator,
     /// `async def`
     Coroutine,
+    /// `async def` with `yield`
+    AsyncGenerator,
 }
 
 /// A compiled function, class body or module.

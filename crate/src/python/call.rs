@@ -136,11 +136,16 @@ pub fn start_call(vm: &mut Vm, f: Value, mut args: Args) -> PyResult<Called> {
         Value::Function(func) => {
             let frame = vm.make_frame(&func, args)?;
             match func.code.kind {
-                CodeKind::Generator | CodeKind::Coroutine => {
+                CodeKind::Generator | CodeKind::Coroutine | CodeKind::AsyncGenerator => {
                     let g = GenObj {
                         frame: Some(frame),
                         state: GenState::Created,
-                        is_coroutine: func.code.kind == CodeKind::Coroutine,
+                        kind: match func.code.kind {
+                            CodeKind::Coroutine => GenKind::Coroutine,
+                            CodeKind::AsyncGenerator => GenKind::AsyncGen,
+                            _ => GenKind::Generator,
+                        },
+                        running_step: None,
                         name: func.code.name.clone(),
                         qualname: func.code.qualname.clone(),
                         owned_by_task: false,

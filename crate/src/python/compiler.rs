@@ -73,6 +73,10 @@ struct Unit {
     params: ParamSpec,
     first_line: u32,
     is_async: bool,
+    /// A comprehension's function: `await` makes it asynchronous.
+    comp: bool,
+    /// An `await` (or async comprehension) was compiled in this unit.
+    awaited: bool,
 }
 
 impl Unit {
@@ -98,13 +102,18 @@ impl Unit {
             params: ParamSpec::default(),
             first_line: line,
             is_async: false,
+            comp: false,
+            awaited: false,
         }
     }
 
     fn is_function(&self) -> bool {
         matches!(
             self.kind,
-            CodeKind::Function | CodeKind::Generator | CodeKind::Coroutine
+            CodeKind::Function
+                | CodeKind::Generator
+                | CodeKind::Coroutine
+                | CodeKind::AsyncGenerator
         )
     }
 
@@ -349,6 +358,9 @@ impl Compiler {
                 if !self.u().is_function() {
                     return Err(err("'return' outside function", s.pos));
                 }
+                if v.is_some() && self.u().kind == CodeKind::AsyncGenerator {
+                    return Err(err("'return' with value in async generator", s.pos));
+                }
                 match v {
                     Some(v) => self.expr(v)?,
                     None => self.load_const(Value::None),
@@ -475,14 +487,27 @@ impl Compiler {
                 orelse,
                 is_async,
             } => {
-                if *is_async {
-                    return Err(err("'async for' is not supported yet", s.pos));
+                if *is_async && !self.u().is_async {
+                    return Err(err("'async for' outside async function", s.pos));
                 }
                 self.expr(iter)?;
                 self.set_line(s.pos.line);
-                self.emit(Instr::GetIter);
-                let start = self.here();
-                let fi = self.emit(Instr::ForIter(0));
+                let start;
+                let fi = if *is_async {
+                    // await __anext__() until StopAsyncIteration, whose handler
+                    // (EndAsyncFor) ends the loop
+                    self.emit(Instr::GetAIter);
+                    start = self.here();
+                    let setup = self.emit(Instr::SetupExcept(0));
+                    self.emit(Instr::GetANext);
+                    self.yield_from();
+                    self.emit(Instr::PopBlock);
+                    setup
+                } else {
+                    self.emit(Instr::GetIter);
+                    start = self.here();
+                    self.emit(Instr::ForIter(0))
+                };
                 self.store(target)?;
                 self.u().fblocks.push(FBlock::Loop {
                     start,
@@ -494,6 +519,9 @@ impl Compiler {
                 self.emit(Instr::Jump(start as u32));
                 let fb = self.u().fblocks.pop();
                 self.patch(fi);
+                if *is_async {
+                    self.emit(Instr::EndAsyncFor);
+                }
                 self.stmts(orelse)?;
                 if let Some(FBlock::Loop { breaks, .. }) = fb {
                     for b in breaks {
@@ -580,6 +608,9 @@ impl Compiler {
     }
 
     fn try_except(&mut self, body: &[Stmt], handlers: &[Handler], orelse: &[Stmt]) -> CResult<()> {
+        if handlers.first().is_some_and(|h| h.star) {
+            return self.try_star(body, handlers, orelse);
+        }
         let setup = self.emit(Instr::SetupExcept(0));
         self.u().fblocks.push(FBlock::Try);
         self.stmts(body)?;
@@ -625,6 +656,85 @@ impl Compiler {
         for e in ends {
             self.patch(e);
         }
+        Ok(())
+    }
+
+    /// `try: … except* T as e: …`, with the helpers of `exceptiongroup.py`: the
+    /// exception (a group, or wrapped in one) is split clause by clause; what the
+    /// clauses raise and what none matched are re-raised together at the end.
+    /// Stack in the handler: original exception, list of raised, unmatched rest.
+    fn try_star(&mut self, body: &[Stmt], handlers: &[Handler], orelse: &[Stmt]) -> CResult<()> {
+        let setup = self.emit(Instr::SetupExcept(0));
+        self.u().fblocks.push(FBlock::Try);
+        self.stmts(body)?;
+        self.u().fblocks.pop();
+        self.emit(Instr::PopBlock);
+        self.stmts(orelse)?;
+        let end = self.emit(Instr::Jump(0));
+        self.patch(setup);
+        self.u().fblocks.push(FBlock::Handler {
+            exc_on_stack: false,
+        });
+        let helper = |c: &mut Self, name: &str| {
+            let i = c.name_idx(&Rc::from(name));
+            c.emit(Instr::LoadGlobal(i));
+        };
+        self.emit(Instr::Dup);
+        self.emit(Instr::BuildList(0));
+        self.emit(Instr::Rot2);
+        for h in handlers {
+            self.set_line(h.pos.line);
+            helper(self, "__star_split");
+            self.emit(Instr::Rot2);
+            self.expr(h.typ.as_ref().unwrap())?;
+            self.emit(Instr::Call(2));
+            self.emit(Instr::UnpackSequence(2));
+            self.emit(Instr::Dup);
+            self.load_const(Value::None);
+            self.emit(Instr::Compare(CmpOp::Is));
+            let nomatch = self.emit(Instr::PopJumpIfTrue(0));
+            match &h.name {
+                Some(n) => self.store_name(n),
+                None => {
+                    self.emit(Instr::Pop);
+                }
+            }
+            let inner = self.emit(Instr::SetupExcept(0));
+            self.u().fblocks.push(FBlock::Try);
+            self.stmts(&h.body)?;
+            self.u().fblocks.pop();
+            self.emit(Instr::PopBlock);
+            let next = self.emit(Instr::Jump(0));
+            self.patch(inner);
+            self.emit(Instr::ListAppend(2));
+            self.emit(Instr::PopExcept);
+            let next2 = self.emit(Instr::Jump(0));
+            self.patch(nomatch);
+            self.emit(Instr::Pop);
+            let next3 = self.emit(Instr::Jump(0));
+            self.patch(next);
+            self.patch(next2);
+            if let Some(n) = &h.name {
+                self.load_const(Value::None);
+                self.store_name(n);
+                self.delete_name(n);
+            }
+            self.patch(next3);
+        }
+        self.u().fblocks.pop();
+        self.emit(Instr::BuildTuple(3));
+        helper(self, "__star_end");
+        self.emit(Instr::Rot2);
+        self.emit(Instr::Call(1));
+        self.emit(Instr::Dup);
+        self.load_const(Value::None);
+        self.emit(Instr::Compare(CmpOp::Is));
+        let done = self.emit(Instr::PopJumpIfTrue(0));
+        self.emit(Instr::Reraise);
+        self.patch(done);
+        self.emit(Instr::Pop);
+        self.emit(Instr::PopExcept);
+        self.patch(end);
         Ok(())
     }
 
@@ -933,7 +1043,9 @@ impl Compiler {
             flags |= 2;
         }
         let scan = scan_function(&f.params, &f.body);
-        let kind = if f.is_async {
+        let kind = if f.is_async && scan.has_yield {
+            CodeKind::AsyncGenerator
+        } else if f.is_async {
             CodeKind::Coroutine
         } else if scan.has_yield {
             CodeKind::Generator
@@ -1017,7 +1129,8 @@ impl Compiler {
             ..Default::default()
         };
         let qual = self.child_qualname(&name);
-        let u = self.function_unit(ck, name, qual, e.pos.line, params, &scan);
+        let mut u = self.function_unit(ck, name, qual, e.pos.line, params, &scan);
+        u.comp = true;
         self.units.push(u);
         self.set_line(e.pos.line);
         match kind {
@@ -1038,10 +1151,25 @@ impl Compiler {
                 self.emit(Instr::LoadFast(0));
             } else {
                 self.expr(&c.iter)?;
-                self.emit(Instr::GetIter);
+                self.emit(if c.is_async {
+                    Instr::GetAIter
+                } else {
+                    Instr::GetIter
+                });
             }
             let start = self.here();
-            let fi = self.emit(Instr::ForIter(0));
+            let fi = if c.is_async {
+                // like `async for`: await __anext__() until StopAsyncIteration,
+                // whose handler (EndAsyncFor) ends the loop
+                self.u().awaited = true;
+                let setup = self.emit(Instr::SetupExcept(0));
+                self.emit(Instr::GetANext);
+                self.yield_from();
+                self.emit(Instr::PopBlock);
+                setup
+            } else {
+                self.emit(Instr::ForIter(0))
+            };
             self.store(&c.target)?;
             let mut skips = vec![];
             for cond in &c.ifs {
@@ -1051,6 +1179,7 @@ impl Compiler {
             loops.push((start, fi, skips));
         }
         let depth = comps.len() as u32 + 1;
+        let mut elt_yield = 0;
         match kind {
             "listcomp" => {
                 self.expr(elts[0])?;
@@ -1067,26 +1196,55 @@ impl Compiler {
             }
             _ => {
                 self.expr(elts[0])?;
-                self.emit(Instr::Yield);
+                elt_yield = self.emit(Instr::Yield);
                 self.emit(Instr::Pop);
             }
         }
+        let is_async = self.u().awaited;
         for (start, fi, skips) in loops.into_iter().rev() {
             for s in skips {
                 self.patch_to(s, start as u32);
             }
             self.emit(Instr::Jump(start as u32));
             self.patch(fi);
+            if matches!(self.u().instrs[fi], Instr::SetupExcept(_)) {
+                self.emit(Instr::EndAsyncFor);
+            }
         }
         if kind == "genexpr" {
             self.load_const(Value::None);
         }
         self.emit(Instr::Return);
+        if is_async {
+            let u = self.u();
+            if kind == "genexpr" {
+                u.kind = CodeKind::AsyncGenerator;
+                u.instrs[elt_yield] = Instr::AgenYield;
+            } else {
+                u.kind = CodeKind::Coroutine;
+            }
+        }
         let code = self.finish();
         self.emit_make_function(code, 0);
         self.expr(&comps[0].iter)?;
-        self.emit(Instr::GetIter);
+        self.emit(if comps[0].is_async {
+            Instr::GetAIter
+        } else {
+            Instr::GetIter
+        });
         self.emit(Instr::Call(1));
+        if is_async && kind != "genexpr" {
+            let u = self.u();
+            if !u.is_async && !u.comp {
+                return Err(err(
+                    "asynchronous comprehension outside of an asynchronous function",
+                    e.pos,
+                ));
+            }
+            u.awaited = true;
+            self.emit(Instr::GetAwaitable);
+            self.yield_from();
+        }
         Ok(())
     }
 
@@ -1245,9 +1403,10 @@ impl Compiler {
                 if u.kind == CodeKind::Module || u.kind == CodeKind::Class {
                     return Err(err("'await' outside function", e.pos));
                 }
-                if u.is_function() && !u.is_async {
+                if u.is_function() && !u.is_async && !u.comp {
                     return Err(err("'await' outside async function", e.pos));
                 }
+                self.u().awaited = true;
                 self.expr(a)?;
                 self.set_line(e.pos.line);
                 self.emit(Instr::GetAwaitable);
@@ -1260,10 +1419,17 @@ impl Compiler {
                     None => self.load_const(Value::None),
                 }
                 self.set_line(e.pos.line);
-                self.emit(Instr::Yield);
+                if self.u().kind == CodeKind::AsyncGenerator {
+                    self.emit(Instr::AgenYield);
+                } else {
+                    self.emit(Instr::Yield);
+                }
             }
             ExprKind::YieldFrom(v) => {
                 self.check_yield(e.pos)?;
+                if self.u().is_async {
+                    return Err(err("'yield from' inside async function", e.pos));
+                }
                 self.expr(v)?;
                 self.emit(Instr::GetYieldFromIter);
                 self.yield_from();
@@ -1281,9 +1447,6 @@ impl Compiler {
         let u = self.units.last().unwrap();
         if !u.is_function() {
             return Err(err("'yield' outside function", pos));
-        }
-        if u.kind == CodeKind::Coroutine {
-            return Err(err("asynchronous generators are not supported yet", pos));
         }
         Ok(())
     }

@@ -1,6 +1,6 @@
-//! `async with` and `async for`, rewritten by the parser into the statements PEP
-//! 492 defines them as (awaits of `__aenter__` / `__aexit__`, of `__anext__` until
-//! `StopAsyncIteration`). The hidden variables are named with a character no
+//! `async with`, rewritten by the parser into the statements PEP 492 defines it as
+//! (awaits of `__aenter__` / `__aexit__`). (`async for` is compiled directly: the
+//! compiler's GetAIter / GetANext / EndAsyncFor.) The hidden variables are named with a character no
 //! identifier has, so they cannot clash with the program's, and they are ordinary
 //! locals of the enclosing function (scope analysis sees them), so two tasks
 //! running the same coroutine do not share them.
@@ -145,6 +145,7 @@ pub fn async_with(items: Vec<(Expr, Option<Expr>)>, body: Vec<Stmt>, pos: Pos) -
             ),
         ],
         pos,
+        star: false,
     };
     // finally: if ok: await aexit(mgr, None, None, None)
     let exit_clean = awaited(
@@ -172,46 +173,4 @@ pub fn async_with(items: Vec<(Expr, Option<Expr>)>, body: Vec<Stmt>, pos: Pos) -
         pos,
     ));
     block(out, pos)
-}
-
-/// `async for target in iterable: body else: orelse`
-pub fn async_for(target: Expr, iter: Expr, body: Vec<Stmt>, orelse: Vec<Stmt>, pos: Pos) -> Stmt {
-    let (it, running) = (fresh("aiter"), fresh("running"));
-    let t = e(ExprKind::Const(Const::Bool(true)), pos);
-    let f = e(ExprKind::Const(Const::Bool(false)), pos);
-    let next = awaited(
-        call(attr(name(&it, pos), "__anext__", pos), vec![], pos),
-        pos,
-    );
-    let step = s(
-        StmtKind::Try {
-            body: vec![assign(target, next, pos)],
-            handlers: vec![Handler {
-                typ: Some(e(ExprKind::Name(Rc::from("StopAsyncIteration")), pos)),
-                name: None,
-                body: vec![
-                    assign(name(&running, pos), f, pos),
-                    s(StmtKind::Continue, pos),
-                ],
-                pos,
-            }],
-            orelse: vec![],
-            finalbody: vec![],
-        },
-        pos,
-    );
-    let mut loop_body = vec![step];
-    loop_body.extend(body);
-    block(
-        vec![
-            assign(
-                name(&it, pos),
-                call(attr(iter, "__aiter__", pos), vec![], pos),
-                pos,
-            ),
-            assign(name(&running, pos), t, pos),
-            s(StmtKind::While(name(&running, pos), loop_body, orelse), pos),
-        ],
-        pos,
-    )
 }

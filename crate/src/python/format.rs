@@ -225,16 +225,11 @@ impl Vm {
             Value::Module(m) => format!("<module '{}' (built-in)>", m.name),
             Value::Gen(g) => {
                 let g = g.borrow();
-                format!(
-                    "<{} object {} at 0x{:012x}>",
-                    if g.is_coroutine {
-                        "coroutine"
-                    } else {
-                        "generator"
-                    },
-                    g.qualname,
-                    v.id()
-                )
+                let tn = v.builtin_type().name();
+                match g.kind {
+                    super::value::GenKind::Step(_) => format!("<{tn} object at 0x{:012x}>", v.id()),
+                    _ => format!("<{tn} object {} at 0x{:012x}>", g.qualname, v.id()),
+                }
             }
             Value::Instance(inst) => {
                 if let Some(m) = self.lookup_special(v, "__repr__") {

@@ -137,6 +137,8 @@ const GEN_METHODS: &[&str] = &[
     "__await__",
 ];
 
+const AGEN_METHODS: &[&str] = &["__aiter__", "__anext__", "asend", "athrow", "aclose"];
+
 /// A bound method of a built-in value, if the type has it.
 pub fn method(_vm: &mut Vm, v: &Value, name: &str) -> Option<Value> {
     let list: &[&str] = match v {
@@ -147,6 +149,7 @@ pub fn method(_vm: &mut Vm, v: &Value, name: &str) -> Option<Value> {
         Value::Tuple(_) => TUPLE_METHODS,
         Value::Int(_) | Value::Big(_) | Value::Bool(_) => INT_METHODS,
         Value::Float(_) => FLOAT_METHODS,
+        Value::Gen(g) if matches!(g.borrow().kind, GenKind::AsyncGen) => AGEN_METHODS,
         Value::Gen(_) => GEN_METHODS,
         Value::Iter(_) => &["__next__", "__iter__"],
         Value::Bytes(_) => &["decode", "hex"],
@@ -509,6 +512,54 @@ fn generic_dunder(vm: &mut Vm, this: &Value, name: &str, a: Args) -> PyResult<Va
     }
 }
 
+/// The exception `throw(typ[, val])` / `athrow(...)` raises.
+fn thrown(vm: &mut Vm, a: &Args) -> PyResult<Value> {
+    Ok(match &a.pos[0] {
+        Value::Class(c) if c.is_exception => {
+            let args = match a.pos.get(1) {
+                Some(Value::None) | None => vec![],
+                Some(v) => vec![v.clone()],
+            };
+            vm.make_exc(c.clone(), args)
+        }
+        Value::Instance(i) if i.class.is_exception => a.pos[0].clone(),
+        other => {
+            return vm.type_err(format!(
+                "exceptions must be classes or instances deriving from BaseException, not {}",
+                other.type_name()
+            ))
+        }
+    })
+}
+
+/// The awaitable of one step of async generator `g`.
+pub fn agen_step(
+    g: &Rc<RefCell<GenObj>>,
+    send: Value,
+    throw: Option<Value>,
+    end: StepEnd,
+) -> Value {
+    let (name, qualname) = {
+        let gb = g.borrow();
+        (gb.name.clone(), gb.qualname.clone())
+    };
+    let step = AgenStep {
+        agen: g.clone(),
+        send,
+        throw,
+        end,
+    };
+    Value::Gen(Rc::new(RefCell::new(GenObj {
+        frame: None,
+        state: GenState::Created,
+        kind: GenKind::Step(Box::new(step)),
+        running_step: None,
+        name,
+        qualname,
+        owned_by_task: false,
+    })))
+}
+
 fn gen_method(
     vm: &mut Vm,
     this: &Value,
@@ -516,6 +567,26 @@ fn gen_method(
     name: &str,
     a: Args,
 ) -> PyResult<Value> {
+    if matches!(g.borrow().kind, GenKind::AsyncGen) {
+        let (send, throw, close) = match name {
+            "__aiter__" => return Ok(this.clone()),
+            "asend" => {
+                want(vm, &a, "asend", 1, 1)?;
+                (a.pos[0].clone(), None, false)
+            }
+            "athrow" => {
+                want(vm, &a, "athrow", 1, 3)?;
+                (Value::None, Some(thrown(vm, &a)?), false)
+            }
+            "aclose" => (Value::None, Some(vm.new_exc("GeneratorExit", "")), true),
+            _ => (Value::None, None, false),
+        };
+        let end = StepEnd {
+            close,
+            default: None,
+        };
+        return Ok(agen_step(g, send, throw, end));
+    }
     match name {
         "__iter__" | "__await__" => Ok(this.clone()),
         "__next__" | "send" => {
@@ -529,39 +600,30 @@ fn gen_method(
         }
         "throw" => {
             want(vm, &a, "throw", 1, 3)?;
-            let e = match &a.pos[0] {
-                Value::Class(c) if c.is_exception => {
-                    let args = match a.pos.get(1) {
-                        Some(Value::None) | None => vec![],
-                        Some(v) => vec![v.clone()],
-                    };
-                    vm.make_exc(c.clone(), args)
-                }
-                Value::Instance(i) if i.class.is_exception => a.pos[0].clone(),
-                _ => return vm.type_err(
-                    "exceptions must be classes or instances deriving from BaseException, not str",
-                ),
-            };
+            let e = thrown(vm, &a)?;
             drive(vm, g, Value::None, Some(e))
         }
-        "close" => {
-            let state = g.borrow().state;
-            if matches!(state, GenState::Created | GenState::Done) {
-                let mut gb = g.borrow_mut();
-                gb.state = GenState::Done;
-                gb.frame = None;
-                return Ok(Value::None);
-            }
-            let e = vm.new_exc("GeneratorExit", "");
-            match drive(vm, g, Value::None, Some(e)) {
-                Ok(_) => vm.err("RuntimeError", "generator ignored GeneratorExit"),
-                Err(e) if vm.exc_is(&e, "GeneratorExit") || vm.exc_is(&e, "StopIteration") => {
-                    Ok(Value::None)
-                }
-                Err(e) => Err(e),
-            }
-        }
+        "close" => close_gen(vm, g),
         _ => Ok(Value::None),
+    }
+}
+
+/// `generator.close()`: GeneratorExit thrown in at the yield.
+pub fn close_gen(vm: &mut Vm, g: &Rc<RefCell<GenObj>>) -> PyResult<Value> {
+    let state = g.borrow().state;
+    if matches!(state, GenState::Created | GenState::Done) {
+        let mut gb = g.borrow_mut();
+        gb.state = GenState::Done;
+        gb.frame = None;
+        return Ok(Value::None);
+    }
+    let e = vm.new_exc("GeneratorExit", "");
+    match drive(vm, g, Value::None, Some(e)) {
+        Ok(_) => vm.err("RuntimeError", "generator ignored GeneratorExit"),
+        Err(e) if vm.exc_is(&e, "GeneratorExit") || vm.exc_is(&e, "StopIteration") => {
+            Ok(Value::None)
+        }
+        Err(e) => Err(e),
     }
 }
 
@@ -574,7 +636,8 @@ pub fn drive(
 ) -> PyResult<Value> {
     let base = vm.frames.len();
     if !vm.resume_gen(g, v, throw, Mode::Sync)? {
-        return Err(vm.new_exc("StopIteration", ""));
+        let args = vm.step_result.take().into_iter().collect();
+        return Err(vm.make_exc(vm.exc_class("StopIteration"), args));
     }
     match vm.run(base, None) {
         Exit::Suspend(_) => Err(vm.new_exc(

@@ -39,6 +39,52 @@ pub fn import(vm: &mut Vm, name: &str) -> PyResult<Value> {
     Ok(m)
 }
 
+const EXCEPTION_GROUP_FILE: &str = "<exceptiongroup>";
+const EXCEPTION_GROUP: &str = include_str!("exceptiongroup.py");
+
+/// Built-in names written in Python (`exceptiongroup.py`: ExceptionGroup and the
+/// helpers of `except*`), loaded into the builtins the first time a program
+/// names one, so that programs which do not pay nothing.
+pub fn lazy_builtin(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
+    let wanted = matches!(
+        name,
+        "ExceptionGroup" | "BaseExceptionGroup" | "__star_split" | "__star_end"
+    );
+    if !wanted || vm.modules.contains_key(EXCEPTION_GROUP_FILE) {
+        return Ok(None);
+    }
+    vm.modules.insert(EXCEPTION_GROUP_FILE.into(), Value::None);
+    let code = super::parser::parse_module(EXCEPTION_GROUP)
+        .and_then(|m| super::compiler::compile_library(&m, EXCEPTION_GROUP_FILE));
+    let code = match code {
+        Ok(c) => c,
+        Err(e) => {
+            let text = e.render(EXCEPTION_GROUP_FILE, EXCEPTION_GROUP);
+            return vm.err("SystemError", text);
+        }
+    };
+    vm.library_lines.insert(
+        Rc::from(EXCEPTION_GROUP_FILE),
+        EXCEPTION_GROUP.lines().map(str::to_string).collect(),
+    );
+    let globals: Namespace = Rc::new(RefCell::new(HashMap::new()));
+    globals
+        .borrow_mut()
+        .insert("__name__".into(), Value::str("builtins"));
+    vm.run_code(code, globals.clone())?;
+    for n in [
+        "ExceptionGroup",
+        "BaseExceptionGroup",
+        "__star_split",
+        "__star_end",
+    ] {
+        if let Some(v) = globals.borrow().get(n) {
+            vm.builtins.borrow_mut().insert(n.into(), v.clone());
+        }
+    }
+    Ok(vm.builtins.borrow().get(name).cloned())
+}
+
 fn f64_arg(vm: &mut Vm, a: &Args, i: usize, fname: &str) -> PyResult<f64> {
     match a.pos.get(i) {
         Some(Value::Float(f)) => Ok(*f),

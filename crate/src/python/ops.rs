@@ -838,8 +838,9 @@ impl Vm {
             Value::FrozenSet(d) => IterObj::Items(d.keys(), 0),
             Value::Iter(_) | Value::Gen(_) => {
                 if let Value::Gen(g) = v {
-                    if g.borrow().is_coroutine {
-                        return self.type_err("'coroutine' object is not iterable");
+                    if !matches!(g.borrow().kind, GenKind::Generator) {
+                        return self
+                            .type_err(format!("'{}' object is not iterable", v.type_name()));
                     }
                 }
                 return Ok(v.clone());

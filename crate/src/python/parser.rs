@@ -750,9 +750,6 @@ impl Parser {
         let iter = self.star_expressions()?;
         let body = self.block("'for' statement", start.line)?;
         let orelse = self.else_block()?;
-        if is_async {
-            return Ok(super::desugar::async_for(target, iter, body, orelse, start));
-        }
         Ok(Stmt {
             kind: StmtKind::For {
                 target,
@@ -806,6 +803,24 @@ impl Parser {
         let mut handlers = vec![];
         while self.at("except") {
             let t = self.next();
+            let star = self.eat("*");
+            if handlers.first().is_some_and(|h: &Handler| h.star != star) {
+                return Err(SyntaxErr::new(
+                    "cannot have both 'except' and 'except*' on the same 'try'",
+                    t.line,
+                    t.col,
+                    t.end_col,
+                ));
+            }
+            if star && self.at(":") {
+                let t2 = self.tok().clone();
+                return Err(SyntaxErr::new(
+                    "expected one or more exception types",
+                    t2.line,
+                    t2.col,
+                    t2.end_col,
+                ));
+            }
             let typ = if self.at(":") {
                 None
             } else {
@@ -836,6 +851,7 @@ impl Parser {
                 name,
                 body: hbody,
                 pos: pos_of(&t),
+                star,
             });
         }
         let orelse = if !handlers.is_empty() {

@@ -93,6 +93,9 @@ pub enum BuiltinType {
     Module,
     Generator,
     Coroutine,
+    AsyncGenerator,
+    AsyncGenAsend,
+    AsyncGenAthrow,
     Iterator,
     Cell,
     Super,
@@ -130,6 +133,9 @@ impl BuiltinType {
             Module => "module",
             Generator => "generator",
             Coroutine => "coroutine",
+            AsyncGenerator => "async_generator",
+            AsyncGenAsend => "async_generator_asend",
+            AsyncGenAthrow => "async_generator_athrow",
             Iterator => "iterator",
             Cell => "cell",
             Super => "super",
@@ -321,8 +327,10 @@ pub struct GenObj {
     pub frame: Option<Box<Frame>>,
     /// Lifecycle.
     pub state: GenState,
-    /// Coroutine (`async def`) or generator.
-    pub is_coroutine: bool,
+    /// Generator, coroutine, async generator or one of its steps.
+    pub kind: GenKind,
+    /// An async generator running a step: what that step wants at the end.
+    pub running_step: Option<StepEnd>,
     /// `__name__`
     pub name: Rc<str>,
     /// `__qualname__`
@@ -332,17 +340,93 @@ pub struct GenObj {
     pub owned_by_task: bool,
 }
 
+/// What kind of suspended computation a `GenObj` is.
+pub enum GenKind {
+    /// `def` with `yield`.
+    Generator,
+    /// `async def`.
+    Coroutine,
+    /// `async def` with `yield`.
+    AsyncGen,
+    /// The awaitable of `__anext__()`, `asend()`, `athrow()` or `aclose()`: it has
+    /// no frame of its own and resumes its async generator.
+    Step(Box<AgenStep>),
+}
+
+/// An async generator step (CPython's `async_generator_asend` / `_athrow`).
+pub struct AgenStep {
+    /// The async generator it resumes.
+    pub agen: Rc<RefCell<GenObj>>,
+    /// Sent in on the first resumption (`asend(v)`).
+    pub send: Value,
+    /// Thrown in on the first resumption (`athrow`, `aclose`).
+    pub throw: Option<Value>,
+    /// How the step ends.
+    pub end: StepEnd,
+}
+
+/// How an async generator step turns the generator's outcome into its own.
+#[derive(Clone, Default)]
+pub struct StepEnd {
+    /// `aclose()`: GeneratorExit or the end give None, a yield is an error.
+    pub close: bool,
+    /// `anext(g, default)`: the end gives `default`.
+    pub default: Option<Value>,
+}
+
+impl GenObj {
+    /// A coroutine (`async def` without `yield`)?
+    pub fn is_coroutine(&self) -> bool {
+        matches!(self.kind, GenKind::Coroutine)
+    }
+
+    /// How CPython's messages name it.
+    pub fn what(&self) -> &'static str {
+        match self.kind {
+            GenKind::Generator => "generator",
+            GenKind::Coroutine => "coroutine",
+            _ => "async generator",
+        }
+    }
+}
+
 thread_local! {
     /// Coroutines destroyed before they ever ran, waiting for the VM to print
     /// CPython's `RuntimeWarning: coroutine '…' was never awaited`.
     pub static UNAWAITED: RefCell<Vec<Rc<str>>> = const { RefCell::new(Vec::new()) };
 }
 
+thread_local! {
+    /// Generators dropped while suspended inside a try block: CPython closes them
+    /// when they are destroyed (their finally blocks run); the VM does it at its
+    /// next `Pop` (`Vm::close_dropped`).
+    pub static TO_CLOSE: RefCell<Vec<Rc<RefCell<GenObj>>>> = const { RefCell::new(Vec::new()) };
+}
+
 impl Drop for GenObj {
     fn drop(&mut self) {
-        if self.is_coroutine && self.state == GenState::Created && !self.owned_by_task {
+        if self.is_coroutine() && self.state == GenState::Created && !self.owned_by_task {
             let name = self.qualname.clone();
             let _ = UNAWAITED.try_with(|u| u.borrow_mut().push(name));
+        }
+        let in_try = self.frame.as_ref().is_some_and(|f| !f.blocks.is_empty());
+        if matches!(self.kind, GenKind::Generator) && self.state == GenState::Suspended && in_try {
+            let (frame, name, qualname) =
+                (self.frame.take(), self.name.clone(), self.qualname.clone());
+            // the new object is made inside: when the thread is ending (no list
+            // any more) only the frame is dropped, and nothing comes back here
+            let _ = TO_CLOSE.try_with(move |t| {
+                let g = GenObj {
+                    frame,
+                    state: GenState::Suspended,
+                    kind: GenKind::Generator,
+                    running_step: None,
+                    name,
+                    qualname,
+                    owned_by_task: false,
+                };
+                t.borrow_mut().push(Rc::new(RefCell::new(g)));
+            });
         }
     }
 }
@@ -626,13 +710,13 @@ impl Value {
             Value::Class(_) | Value::Type(_) => T::Type,
             Value::Instance(_) => T::Object,
             Value::Module(_) => T::Module,
-            Value::Gen(g) => {
-                if g.borrow().is_coroutine {
-                    T::Coroutine
-                } else {
-                    T::Generator
-                }
-            }
+            Value::Gen(g) => match &g.borrow().kind {
+                GenKind::Generator => T::Generator,
+                GenKind::Coroutine => T::Coroutine,
+                GenKind::AsyncGen => T::AsyncGenerator,
+                GenKind::Step(s) if s.end.close || s.throw.is_some() => T::AsyncGenAthrow,
+                GenKind::Step(_) => T::AsyncGenAsend,
+            },
             Value::Iter(_) => T::Iterator,
             Value::Cell(_) => T::Cell,
             Value::Super(_) => T::Super,

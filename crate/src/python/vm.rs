@@ -104,6 +104,8 @@ enum Flow {
     Next,
     Return(Value),
     Yield(Value),
+    /// An async generator's `yield`: the step awaiting it returns the value.
+    AgenYield(Value),
 }
 
 /// Result of starting a call.
@@ -158,6 +160,9 @@ pub struct Vm {
     pub traced_line: u32,
     /// Native state of the asyncio binding.
     pub asyncio: Option<Rc<dyn std::any::Any>>,
+    /// The value of an async generator step that finished without running (the
+    /// generator was exhausted): `resume_gen` returned false and this is the result.
+    pub step_result: Option<Value>,
 }
 
 impl Vm {
@@ -188,7 +193,25 @@ impl Vm {
             library_lines: HashMap::new(),
             traced_line: 0,
             asyncio: None,
+            step_result: None,
         };
+        // generators a previous program of this thread dropped are not this one's
+        loop {
+            let gens = TO_CLOSE
+                .try_with(|t| std::mem::take(&mut *t.borrow_mut()))
+                .unwrap_or_default();
+            if gens.is_empty() {
+                break;
+            }
+            for g in gens {
+                let frame = {
+                    let mut gb = g.borrow_mut();
+                    gb.state = GenState::Done;
+                    gb.frame.take()
+                };
+                drop(frame);
+            }
+        }
         super::builtins::install(&mut vm);
         vm
     }
@@ -375,6 +398,18 @@ impl Vm {
         }
     }
 
+    /// Close the generators dropped while suspended in a try block (CPython does
+    /// it when they are destroyed, which runs their finally blocks). An error
+    /// there is ignored, as CPython's "Exception ignored in" does.
+    pub fn close_dropped(&mut self) {
+        let gens = TO_CLOSE
+            .try_with(|t| std::mem::take(&mut *t.borrow_mut()))
+            .unwrap_or_default();
+        for g in gens {
+            let _ = super::methods::close_gen(self, &g);
+        }
+    }
+
     /// Push a frame, enforcing the recursion limit.
     // Frames arrive boxed (a suspended generator keeps its frame in a Box); on
     // wasm32 the frame is small enough for clippy to flag the box.
@@ -487,19 +522,18 @@ impl Vm {
         throw: Option<Value>,
         mode: Mode,
     ) -> PyResult<bool> {
+        if matches!(g.borrow().kind, GenKind::Step(_)) {
+            return self.resume_step(g, value, throw, mode);
+        }
         let mut gb = g.borrow_mut();
         match gb.state {
             GenState::Running => {
-                let what = if gb.is_coroutine {
-                    "coroutine"
-                } else {
-                    "generator"
-                };
+                let what = gb.what();
                 drop(gb);
                 return self.err("ValueError", format!("{} already executing", what));
             }
             GenState::Done => {
-                let co = gb.is_coroutine;
+                let co = gb.is_coroutine();
                 drop(gb);
                 if let Some(e) = throw {
                     return Err(e);
@@ -511,11 +545,7 @@ impl Vm {
             }
             GenState::Created => {
                 if throw.is_none() && !matches!(value, Value::None) {
-                    let what = if gb.is_coroutine {
-                        "coroutine"
-                    } else {
-                        "generator"
-                    };
+                    let what = gb.what();
                     drop(gb);
                     return self.err(
                         "TypeError",
@@ -593,6 +623,72 @@ impl Vm {
         Ok(true)
     }
 
+    /// Resume an async generator step: the first resumption sends (or throws) the
+    /// step's own value into the generator; later ones pass through (the generator
+    /// is suspended in an `await`).
+    fn resume_step(
+        &mut self,
+        g: &Rc<RefCell<GenObj>>,
+        value: Value,
+        throw: Option<Value>,
+        mode: Mode,
+    ) -> PyResult<bool> {
+        let mut gb = g.borrow_mut();
+        let started = gb.state != GenState::Created;
+        gb.state = GenState::Suspended;
+        let GenKind::Step(st) = &mut gb.kind else {
+            return Ok(false);
+        };
+        let agen = st.agen.clone();
+        if started {
+            drop(gb);
+            return self.resume_gen(&agen, value, throw, mode);
+        }
+        let athrow = st.throw.is_some();
+        let send = std::mem::replace(&mut st.send, Value::None);
+        let first_throw = st.throw.take();
+        let end = st.end.clone();
+        drop(gb);
+        let mut ag = agen.borrow_mut();
+        if ag.running_step.is_some() {
+            drop(ag);
+            let what = match (end.close, athrow) {
+                (true, _) => "aclose",
+                (_, true) => "athrow",
+                _ => "anext",
+            };
+            return self.err(
+                "RuntimeError",
+                format!("{what}(): asynchronous generator is already running"),
+            );
+        }
+        let closed = ag.state == GenState::Done || (end.close && ag.state == GenState::Created);
+        if closed {
+            // nothing to run: the step ends at once
+            ag.state = GenState::Done;
+            ag.frame = None;
+            drop(ag);
+            g.borrow_mut().state = GenState::Done;
+            if athrow {
+                return Ok(false);
+            }
+            return match end.default {
+                Some(d) => {
+                    self.step_result = Some(d);
+                    Ok(false)
+                }
+                None => self.err("StopAsyncIteration", ""),
+            };
+        }
+        ag.running_step = Some(end);
+        drop(ag);
+        let r = self.resume_gen(&agen, send, first_throw, mode);
+        if r.is_err() {
+            agen.borrow_mut().running_step = None;
+        }
+        r
+    }
+
     // ------------------------------------------------------------ the loop
 
     /// Run until the frame at depth `base` finishes or yields. With a budget, stop
@@ -645,6 +741,8 @@ impl Vm {
                     if let Some(x) = self.frame_return(v, base) {
                         return x;
                     }
+                    // the callee's locals are gone: close its dropped generators
+                    self.close_dropped();
                 }
                 Ok(Flow::Yield(v)) => {
                     let mut frame = self.frames.pop().unwrap();
@@ -658,6 +756,25 @@ impl Vm {
                     match mode {
                         Mode::Sync | Mode::External => return Exit::Yield(v),
                         _ => self.frames.last_mut().unwrap().stack.push(v),
+                    }
+                }
+                Ok(Flow::AgenYield(v)) => {
+                    let mut frame = self.frames.pop().unwrap();
+                    let g = frame.gen.take().unwrap();
+                    let mode = std::mem::replace(&mut frame.mode, Mode::Push);
+                    let end = {
+                        let mut gb = g.borrow_mut();
+                        gb.frame = Some(Box::new(frame));
+                        gb.state = GenState::Suspended;
+                        gb.running_step.take().unwrap_or_default()
+                    };
+                    let r = if end.close {
+                        Err(self.new_exc("RuntimeError", "async generator ignored GeneratorExit"))
+                    } else {
+                        Ok(v)
+                    };
+                    if let Some(x) = self.deliver(r, mode) {
+                        return x;
                     }
                 }
                 Err(exc) => {
@@ -679,6 +796,16 @@ impl Vm {
             let mut gb = g.borrow_mut();
             gb.state = GenState::Done;
             gb.frame = None;
+            if let GenKind::AsyncGen = gb.kind {
+                let end = gb.running_step.take().unwrap_or_default();
+                drop(gb);
+                let r = match end.default {
+                    _ if end.close => Ok(Value::None),
+                    Some(d) => Ok(d),
+                    None => Err(self.new_exc("StopAsyncIteration", "")),
+                };
+                return self.deliver(r, frame.mode);
+            }
         }
         let mut v = v;
         if let Some(inst) = frame.init_instance {
@@ -692,11 +819,6 @@ impl Vm {
             v = inst;
         }
         match frame.mode {
-            Mode::Sync | Mode::External => Some(Exit::Return(v)),
-            Mode::Push => {
-                self.frames.last_mut().unwrap().stack.push(v);
-                None
-            }
             Mode::Class {
                 name,
                 bases,
@@ -709,20 +831,33 @@ impl Vm {
                 }
                 Err(e) => self.raise_in_caller(e, Mode::Push),
             },
+            mode => self.deliver(Ok(v), mode),
+        }
+    }
+
+    /// Hand a finished frame's (or async generator step's) outcome to its caller.
+    fn deliver(&mut self, r: PyResult<Value>, mode: Mode) -> Option<Exit> {
+        let v = match r {
+            Ok(v) => v,
+            Err(e) => return self.raise_in_caller(e, mode),
+        };
+        let f = match mode {
+            Mode::Sync | Mode::External => return Some(Exit::Return(v)),
+            _ => self.frames.last_mut().unwrap(),
+        };
+        match mode {
             Mode::ForIter(target) => {
-                let f = self.frames.last_mut().unwrap();
                 f.stack.pop();
                 f.ip = target as usize;
-                None
             }
             Mode::Send(target) => {
-                let f = self.frames.last_mut().unwrap();
                 f.stack.pop();
                 f.stack.push(v);
                 f.ip = target as usize;
-                None
             }
+            _ => f.stack.push(v),
         }
+        None
     }
 
     fn raise_in_caller(&mut self, e: Value, mode: Mode) -> Option<Exit> {
@@ -760,22 +895,26 @@ impl Vm {
                 }
             }
             let frame = self.frames.pop().unwrap();
+            let mut step_end = None;
             if let Some(g) = &frame.gen {
                 let mut gb = g.borrow_mut();
                 gb.state = GenState::Done;
                 gb.frame = None;
+                step_end = gb.running_step.take();
             }
-            // StopIteration escaping a generator becomes RuntimeError (PEP 479)
-            if frame.gen.is_some() && self.exc_is(&exc, "StopIteration") {
-                let co = frame.code.kind == CodeKind::Coroutine;
-                let e = self.new_exc(
-                    "RuntimeError",
-                    if co {
-                        "coroutine raised StopIteration"
-                    } else {
-                        "generator raised StopIteration"
-                    },
-                );
+            // StopIteration escaping a generator becomes RuntimeError (PEP 479), and
+            // so does StopAsyncIteration escaping an async generator
+            let agen = frame.code.kind == CodeKind::AsyncGenerator;
+            let stop = if self.exc_is(&exc, "StopIteration") {
+                Some("StopIteration")
+            } else if agen && self.exc_is(&exc, "StopAsyncIteration") {
+                Some("StopAsyncIteration")
+            } else {
+                None
+            };
+            if let (Some(stop), Some(g)) = (stop, &frame.gen) {
+                let what = g.borrow().what();
+                let e = self.new_exc("RuntimeError", format!("{what} raised {stop}"));
                 if let Value::Instance(i) = &e {
                     let mut st = i.exc.borrow_mut();
                     st.context = Some(exc.clone());
@@ -784,6 +923,10 @@ impl Vm {
                     }
                 }
                 exc = e;
+            }
+            if step_end.is_some_and(|e| e.close) && self.exc_is(&exc, "GeneratorExit") {
+                // aclose() ends normally when the generator exits
+                return self.deliver(Ok(Value::None), frame.mode);
             }
             match frame.mode {
                 Mode::Sync | Mode::External => return Some(Exit::Error(exc)),
@@ -895,7 +1038,10 @@ impl Vm {
                         let b = self.builtins.borrow().get(&n).cloned();
                         match b {
                             Some(v) => v,
-                            None => return Err(self.name_error(&n)),
+                            None => match super::modules::lazy_builtin(self, &n)? {
+                                Some(v) => v,
+                                None => return Err(self.name_error(&n)),
+                            },
                         }
                     }
                 };
@@ -904,7 +1050,10 @@ impl Vm {
             StoreGlobal(i) => {
                 let n = self.name(i);
                 let v = self.pop();
-                self.top().globals.borrow_mut().insert(n, v);
+                let old = self.top().globals.borrow_mut().insert(n, v);
+                if old.is_some_and(|o| matches!(o, Value::Gen(_))) {
+                    self.close_dropped();
+                }
             }
             DeleteGlobal(i) => {
                 let n = self.name(i);
@@ -922,6 +1071,9 @@ impl Vm {
                 if v.is_none() {
                     v = self.builtins.borrow().get(&n).cloned();
                 }
+                if v.is_none() {
+                    v = super::modules::lazy_builtin(self, &n)?;
+                }
                 match v {
                     Some(v) => self.push(v),
                     None => return Err(self.name_error(&n)),
@@ -931,10 +1083,13 @@ impl Vm {
                 let n = self.name(i);
                 let v = self.pop();
                 let f = self.top();
-                match &f.ns {
+                let old = match &f.ns {
                     Some(ns) => ns.borrow_mut().insert(n, v),
                     None => f.globals.borrow_mut().insert(n, v),
                 };
+                if old.is_some_and(|o| matches!(o, Value::Gen(_))) {
+                    self.close_dropped();
+                }
             }
             DeleteName(i) => {
                 let n = self.name(i);
@@ -1014,6 +1169,7 @@ impl Vm {
                 self.pop();
                 // `f()` without await: the coroutine dies right here.
                 self.warn_unawaited(false);
+                self.close_dropped();
             }
             Dup => {
                 let v = self.top().stack.last().cloned().unwrap_or(Value::None);
@@ -1074,7 +1230,7 @@ impl Vm {
             ForIter(t) => {
                 let it = self.top().stack.last().cloned().unwrap();
                 if let Value::Gen(g) = &it {
-                    if !g.borrow().is_coroutine {
+                    if !g.borrow().is_coroutine() {
                         if !self.resume_gen(g, Value::None, None, Mode::ForIter(t))? {
                             self.pop();
                             self.top().ip = t as usize;
@@ -1399,6 +1555,50 @@ impl Vm {
                 let v = self.pop();
                 return Ok(Flow::Yield(v));
             }
+            AgenYield => {
+                let v = self.pop();
+                return Ok(Flow::AgenYield(v));
+            }
+            GetAIter => {
+                let v = self.pop();
+                let it = match self.lookup_special(&v, "__aiter__") {
+                    Some(m) => self.call1(&m, vec![])?,
+                    None => {
+                        return self.type_err(format!(
+                            "'async for' requires an object with __aiter__ method, got {}",
+                            v.type_name()
+                        ))
+                    }
+                };
+                self.push(it);
+            }
+            GetANext => {
+                let it = self.top().stack.last().cloned().unwrap_or(Value::None);
+                let aw = match self.lookup_special(&it, "__anext__") {
+                    Some(m) => self.call1(&m, vec![])?,
+                    None => {
+                        return self.type_err(format!(
+                            "'async for' requires an iterator with __anext__ method, got {}",
+                            it.type_name()
+                        ))
+                    }
+                };
+                let aw = self.get_awaitable(aw)?;
+                self.push(aw);
+            }
+            EndAsyncFor => {
+                let exc = self.pop();
+                if !self.exc_is(&exc, "StopAsyncIteration") {
+                    self.reraise = true;
+                    return Err(exc);
+                }
+                let f = self.top();
+                if let Some(Block::Handler) = f.blocks.last() {
+                    f.blocks.pop();
+                }
+                f.handled.pop();
+                f.stack.pop();
+            }
             GetAwaitable => {
                 let v = self.pop();
                 let a = self.get_awaitable(v)?;
@@ -1418,7 +1618,8 @@ impl Vm {
                 if let Value::Gen(g) = &it {
                     if !self.resume_gen(g, v, None, Mode::Send(t))? {
                         self.pop();
-                        self.push(Value::None);
+                        let r = self.step_result.take().unwrap_or(Value::None);
+                        self.push(r);
                         self.top().ip = t as usize;
                     }
                     return Ok(Flow::Next);
@@ -1641,7 +1842,7 @@ impl Vm {
 
     fn get_awaitable(&mut self, v: Value) -> PyResult<Value> {
         match &v {
-            Value::Gen(g) if g.borrow().is_coroutine => {
+            Value::Gen(g) if matches!(g.borrow().kind, GenKind::Coroutine | GenKind::Step(_)) => {
                 if g.borrow().state == GenState::Done {
                     return self.err("RuntimeError", "cannot reuse already awaited coroutine");
                 }

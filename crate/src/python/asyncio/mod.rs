@@ -647,7 +647,7 @@ fn nf_fut_remove_done_callback(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Va
 
 fn nf_is_coroutine(_: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
     Ok(Value::Bool(
-        matches!(arg(&a, 0), Value::Gen(g) if g.borrow().is_coroutine),
+        matches!(arg(&a, 0), Value::Gen(g) if g.borrow().is_coroutine()),
     ))
 }
 
