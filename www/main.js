@@ -789,6 +789,7 @@ async function main() {
   applyLang();
   try {
     await loadEngine();
+    performance.mark('boucle:engine-ready');
   } catch (e) {
     showNotice([{ key: 'error.load', params: { message: e.message || String(e) } }], 'error');
     setState('error');
