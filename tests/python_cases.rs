@@ -1,6 +1,7 @@
 //! The interpreter against CPython on the case corpus of `tests/pycases/`: each
-//! `NAME.py` with the stdout (`NAME.out`), the last stderr line (`NAME.err`) and
-//! the exit status (`NAME.status`, 0 when absent) that the CPython oracle gave.
+//! `NAME.py` with the stdout (`NAME.out`), the last stderr line (`NAME.err`; an empty
+//! stderr when absent) and the exit status (`NAME.status`, 0 when absent) that the
+//! CPython oracle gave.
 //! `tests/pycases/KNOWN_GAPS` lists the cases the interpreter does not pass yet;
 //! the test fails if one of them starts passing (take it off the list) or if any
 //! other case fails.
@@ -33,14 +34,22 @@ fn check(dir: &Path, name: &str) -> Result<(), String> {
             out.status, out.stderr
         ));
     }
-    if let Some(err) = read("err") {
-        let last = out.stderr.trim_end().lines().last().unwrap_or("");
-        if last != err.trim_end() {
-            return Err(format!(
-                "last stderr line {last:?} instead of {:?}",
-                err.trim_end()
-            ));
+    match read("err") {
+        Some(err) => {
+            let last = out.stderr.trim_end().lines().last().unwrap_or("");
+            if last != err.trim_end() {
+                return Err(format!(
+                    "last stderr line {last:?} instead of {:?}",
+                    err.trim_end()
+                ));
+            }
         }
+        // CPython wrote nothing on stderr: neither may we (a stray warning or a
+        // logged error would mislead a student).
+        None if !out.stderr.is_empty() => {
+            return Err(format!("stderr should be empty:\n{}", out.stderr));
+        }
+        None => {}
     }
     Ok(())
 }

@@ -429,7 +429,15 @@ async fn task_body(st: Rc<State>, coro: Value) -> Result<Value, Exc> {
                     let waited = match &v {
                         Value::None => st.lp.sleep(0.0).await.map(|_| Value::None),
                         _ => match fut_of(&st, &v) {
-                            Some(fut) => fut.wait().await,
+                            Some(fut) => {
+                                let r = fut.wait().await;
+                                // CPython's Task.__wakeup calls future.result(): the
+                                // exception thrown into the task counts as retrieved.
+                                if let Some(h) = handle_of(&v) {
+                                    st.retrieved.borrow_mut().insert(h);
+                                }
+                                r
+                            }
                             None => {
                                 let msg = with_interp(&st, |it| {
                                     let r = it.vm().repr(&v).unwrap_or_default();
