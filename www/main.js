@@ -52,10 +52,21 @@ const gantt = new GanttView({
 });
 
 // ---------------------------------------------------------------- engine
+// The engine's download, compilation and instantiation start as soon as this module
+// runs, in parallel with the page's own setup (they are the longest part of a first
+// visit). A failure is reported by main(), in the page's language.
+let firstLoad = import('./pkg/boucle.js').then(async (mod) => { await mod.default(); return mod; });
+firstLoad.catch(() => { /* handled where it is awaited */ });
+
 async function loadEngine() {
-  const url = needsReload ? `./pkg/boucle.js?r=${++reloads}` : './pkg/boucle.js';
-  const mod = await import(url);
-  await mod.default();
+  let mod;
+  if (firstLoad && !needsReload) {
+    mod = await firstLoad;
+  } else {
+    mod = await import(needsReload ? `./pkg/boucle.js?r=${++reloads}` : './pkg/boucle.js');
+    await mod.default();
+  }
+  firstLoad = null;
   if (typeof mod.set_panic_listener === 'function') {
     mod.set_panic_listener((message) => {
       if (wasm !== mod) return; // an old instance, already replaced
