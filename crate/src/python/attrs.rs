@@ -146,12 +146,18 @@ impl Vm {
                     return Ok(Value::Str(m.name.clone()));
                 }
                 let v = m.attrs.borrow().get(name).cloned();
+                // PEP 562: a module's own `__getattr__` answers for missing names
+                // (asyncio loads its less used parts this way).
+                let hook = || m.attrs.borrow().get("__getattr__").cloned();
                 match v {
                     Some(v) => Ok(v),
-                    None => self.err(
-                        "AttributeError",
-                        format!("module '{}' has no attribute '{}'", m.name, name),
-                    ),
+                    None => match hook() {
+                        Some(h) if name != "__getattr__" => self.call1(&h, vec![Value::str(name)]),
+                        _ => self.err(
+                            "AttributeError",
+                            format!("module '{}' has no attribute '{}'", m.name, name),
+                        ),
+                    },
                 }
             }
             // An assigned `__name__` / `__qualname__` (as functools.wraps does)

@@ -1732,13 +1732,29 @@ impl Vm {
             ImportStar => {
                 let m = self.pop();
                 if let Value::Module(m) = m {
-                    let items: Vec<_> = m
-                        .attrs
-                        .borrow()
-                        .iter()
-                        .filter(|(k, _)| !k.starts_with('_'))
-                        .map(|(k, v)| (k.clone(), v.clone()))
-                        .collect();
+                    // The names of `__all__` when the module has one (fetched with
+                    // getattr, so a PEP 562 `__getattr__` provides the lazy ones),
+                    // else every public name, as CPython does.
+                    let all = m.attrs.borrow().get("__all__").cloned();
+                    let items: Vec<_> = match all {
+                        Some(all) => {
+                            let module = Value::Module(m.clone());
+                            let mut items = Vec::new();
+                            for n in self.to_vec(&all)? {
+                                let Value::Str(key) = n else { continue };
+                                let v = self.getattr(&module, &key)?;
+                                items.push((key, v));
+                            }
+                            items
+                        }
+                        None => m
+                            .attrs
+                            .borrow()
+                            .iter()
+                            .filter(|(k, _)| !k.starts_with('_'))
+                            .map(|(k, v)| (k.clone(), v.clone()))
+                            .collect(),
+                    };
                     let f = self.top();
                     let target = f.ns.clone().unwrap_or_else(|| f.globals.clone());
                     for (k, v) in items {
