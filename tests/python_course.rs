@@ -175,3 +175,28 @@ fn a_task_left_pending_at_exit_gets_cpythons_warning() {
         "Task was destroyed but it is pending!\ntask: <Task pending name='Task-2' coro=<f() running at td.py:3> wait_for=<Future pending cb=[Task.task_wakeup()]>>\n"
     );
 }
+
+#[test]
+fn asyncio_loads_its_second_part_for_exactly_the_names_it_defines() {
+    // prelude_sync.py is run on first use of one of SYNC_NAMES: a name defined there
+    // and missing from the list would be unreachable, a listed name it does not
+    // define would be an AttributeError.
+    let source = include_str!("../crate/src/python/asyncio/prelude_sync.py");
+    let mut defined: Vec<&str> = source
+        .lines()
+        .filter_map(|l| l.strip_prefix("class ").or_else(|| l.strip_prefix("def ")))
+        .map(|l| l.split(['(', ':']).next().unwrap())
+        .filter(|n| !n.starts_with('_'))
+        .collect();
+    let mut listed = boucle::python::asyncio::SYNC_NAMES.to_vec();
+    defined.sort_unstable();
+    listed.sort_unstable();
+    assert_eq!(defined, listed);
+    // and a program that never names them does not load it
+    let (out, events) = run(
+        "p.py",
+        "import asyncio\nasync def f():\n    await asyncio.sleep(1)\nasyncio.run(f())\nprint('Queue' in vars(asyncio), asyncio.Queue.__name__, 'Queue' in vars(asyncio))\n",
+    );
+    assert_eq!(out.stdout, "False Queue True\n");
+    assert!(!events.is_empty());
+}

@@ -145,6 +145,14 @@ impl Vm {
                 if name == "__name__" {
                     return Ok(Value::Str(m.name.clone()));
                 }
+                if name == "__dict__" {
+                    // a snapshot (CPython's is live; reading it is what programs do)
+                    let mut d = Dict::new();
+                    for (k, v) in m.attrs.borrow().iter() {
+                        d.insert(HashKey::Str(k.clone()), Value::Str(k.clone()), v.clone());
+                    }
+                    return Ok(Value::dict(d));
+                }
                 let v = m.attrs.borrow().get(name).cloned();
                 // PEP 562: a module's own `__getattr__` answers for missing names
                 // (asyncio loads its less used parts this way).

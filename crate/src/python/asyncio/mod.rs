@@ -39,6 +39,8 @@ pub struct State {
     callbacks: RefCell<Vec<(usize, Value, u64)>>,
     running: RefCell<Value>,
     cancelled: Rc<Class>,
+    // asyncio's module namespace, once imported (its second part runs there).
+    globals: RefCell<Option<super::value::Namespace>>,
 }
 
 fn state(vm: &Vm) -> Rc<State> {
@@ -139,6 +141,7 @@ impl PyProgram {
                 callbacks: RefCell::new(Vec::new()),
                 running: RefCell::new(Value::None),
                 cancelled,
+                globals: RefCell::new(None),
             });
             vm.asyncio = Some(st.clone() as Rc<dyn Any>);
             st
@@ -882,21 +885,82 @@ pub fn core_module(vm: &mut Vm) -> PyResult<Value> {
     })))
 }
 
-/// The prelude's code, compiled once per thread: code objects are immutable, and
-/// every run in the page would otherwise parse it again.
-fn prelude_code() -> Result<Rc<super::bytecode::Code>, super::errors::SyntaxErr> {
+/// One of asyncio's two Python files: the prelude, run by `import asyncio`, and its
+/// second part (queues, locks, timeouts, task groups), run on first use.
+struct Part {
+    file: &'static str,
+    source: &'static str,
+}
+
+const CORE: Part = Part {
+    file: PRELUDE_FILE,
+    source: PRELUDE,
+};
+
+const SYNC: Part = Part {
+    file: "<asyncio.sync>",
+    source: include_str!("prelude_sync.py"),
+};
+
+/// The public names `prelude_sync.py` defines (a test checks this list).
+pub const SYNC_NAMES: &[&str] = &[
+    "Timeout",
+    "timeout",
+    "timeout_at",
+    "TaskGroup",
+    "Queue",
+    "PriorityQueue",
+    "LifoQueue",
+    "Event",
+    "Lock",
+    "Semaphore",
+    "BoundedSemaphore",
+    "Condition",
+];
+
+/// A part's code, compiled once per thread: code objects are immutable, and every
+/// run in the page would otherwise parse it again.
+fn part_code(part: &Part) -> Result<Rc<super::bytecode::Code>, super::errors::SyntaxErr> {
     thread_local! {
-        static COMPILED: RefCell<Option<Rc<super::bytecode::Code>>> = const { RefCell::new(None) };
+        static COMPILED: RefCell<Vec<(&'static str, Rc<super::bytecode::Code>)>> =
+            const { RefCell::new(Vec::new()) };
     }
-    match COMPILED.with(|c| c.borrow().clone()) {
+    let cached = COMPILED.with(|c| {
+        c.borrow()
+            .iter()
+            .find(|(f, _)| *f == part.file)
+            .map(|(_, code)| code.clone())
+    });
+    match cached {
         Some(code) => Ok(code),
-        None => super::parser::parse_module(PRELUDE)
-            .and_then(|m| super::compiler::compile_library(&m, PRELUDE_FILE))
-            .inspect(|code| COMPILED.with(|c| *c.borrow_mut() = Some(code.clone()))),
+        None => super::parser::parse_module(part.source)
+            .and_then(|m| super::compiler::compile_library(&m, part.file))
+            .inspect(|code| COMPILED.with(|c| c.borrow_mut().push((part.file, code.clone())))),
     }
 }
 
-/// `import asyncio`: the prelude, compiled and run once.
+fn prelude_code() -> Result<Rc<super::bytecode::Code>, super::errors::SyntaxErr> {
+    part_code(&CORE)
+}
+
+/// Runs `part` in asyncio's namespace `globals`.
+fn run_part(vm: &mut Vm, part: &Part, globals: &super::value::Namespace) -> PyResult<()> {
+    let code = match part_code(part) {
+        Ok(c) => c,
+        Err(e) => {
+            let text = e.render(part.file, part.source);
+            return vm.err("ImportError", format!("asyncio prelude: {text}"));
+        }
+    };
+    vm.library_lines.insert(
+        Rc::from(part.file),
+        part.source.lines().map(str::to_string).collect(),
+    );
+    vm.run_code(code, globals.clone())?;
+    Ok(())
+}
+
+/// `import asyncio`: the prelude, compiled once and run.
 pub fn asyncio_module(vm: &mut Vm) -> PyResult<Value> {
     if vm.asyncio.is_none() {
         return vm.err(
@@ -904,24 +968,38 @@ pub fn asyncio_module(vm: &mut Vm) -> PyResult<Value> {
             "asyncio needs the event loop: run the program with boucle",
         );
     }
-    let code = match prelude_code() {
-        Ok(c) => c,
-        Err(e) => {
-            let text = e.render(PRELUDE_FILE, PRELUDE);
-            return vm.err("ImportError", format!("asyncio prelude: {text}"));
-        }
-    };
-    vm.library_lines.insert(
-        Rc::from(PRELUDE_FILE),
-        PRELUDE.lines().map(str::to_string).collect(),
-    );
     let globals: super::value::Namespace = Rc::new(RefCell::new(std::collections::HashMap::new()));
-    globals
-        .borrow_mut()
-        .insert("__name__".into(), Value::str("asyncio"));
-    vm.run_code(code, globals.clone())?;
+    {
+        let mut g = globals.borrow_mut();
+        g.insert("__name__".into(), Value::str("asyncio"));
+        // Before the prelude runs: its own functions use it for the second part.
+        g.insert(
+            "__getattr__".into(),
+            native("__getattr__", nf_module_getattr),
+        );
+    }
+    *state(vm).globals.borrow_mut() = Some(globals.clone());
+    run_part(vm, &CORE, &globals)?;
     Ok(Value::Module(Rc::new(Module {
         name: "asyncio".into(),
         attrs: globals,
     })))
+}
+
+/// asyncio's module `__getattr__` (PEP 562): the names of the second part load it.
+fn nf_module_getattr(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let name = str_arg(&a, 0);
+    let globals = state(vm).globals.borrow().clone();
+    if let (Some(globals), true) = (globals, SYNC_NAMES.contains(&name.as_str())) {
+        if !globals.borrow().contains_key(name.as_str()) {
+            run_part(vm, &SYNC, &globals)?;
+        }
+        if let Some(v) = globals.borrow().get(name.as_str()).cloned() {
+            return Ok(v);
+        }
+    }
+    vm.err(
+        "AttributeError",
+        format!("module 'asyncio' has no attribute '{name}'"),
+    )
 }
