@@ -286,8 +286,8 @@ impl BigInt {
 
     /// Nearest float (inf when too large), like `float(int)`.
     pub fn to_f64(&self) -> f64 {
-        // Use the decimal string: Rust's parser rounds correctly.
-        self.to_string().parse::<f64>().unwrap_or(f64::INFINITY)
+        // Use the decimal string: the parser rounds correctly.
+        super::engine::parse_f64(&self.to_string()).unwrap_or(f64::INFINITY)
     }
 
     /// From an integral float (the caller checks it is finite).

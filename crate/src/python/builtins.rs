@@ -836,7 +836,7 @@ fn bi_round(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
             if n >= 0 {
                 // correctly rounded decimal string, like CPython's double rounding via dtoa
                 let s = format!("{:.*}", n as usize, f);
-                Ok(Value::Float(s.parse().unwrap_or(*f)))
+                Ok(Value::Float(super::engine::parse_f64(&s).unwrap_or(*f)))
             } else {
                 let p = 10f64.powi((-n) as i32);
                 let r = (f / p).round_ties_even() * p;
@@ -993,12 +993,9 @@ pub fn parse_float(vm: &mut Vm, s: &str) -> PyResult<f64> {
     if let Some(v) = v {
         return Ok(if l.starts_with('-') { -v } else { v });
     }
-    let ok = !t.is_empty()
-        && t.chars().all(|c| c.is_ascii_digit() || "+-.eE".contains(c))
-        && t.chars().any(|c| c.is_ascii_digit());
-    match t.parse::<f64>() {
-        Ok(f) if ok => Ok(f),
-        _ => vm.err(
+    match super::engine::parse_f64(&t) {
+        Some(f) => Ok(f),
+        None => vm.err(
             "ValueError",
             format!(
                 "could not convert string to float: {}",

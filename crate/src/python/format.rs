@@ -469,7 +469,7 @@ impl Vm {
         let (digits, prefix) = match sp.ty {
             None | Some('d') | Some('n') => (a.to_string(), ""),
             Some('x') => (a.to_radix(16), "0x"),
-            Some('X') => (a.to_radix(16).to_uppercase(), "0X"),
+            Some('X') => (a.to_radix(16).to_ascii_uppercase(), "0X"),
             Some('o') => (a.to_radix(8), "0o"),
             Some('b') => (a.to_radix(2), "0b"),
             Some('c') => {
@@ -514,7 +514,7 @@ impl Vm {
         let body = if !a.is_finite() {
             let s = if a.is_nan() { "nan" } else { "inf" };
             if matches!(sp.ty, Some('E' | 'F' | 'G')) {
-                s.to_uppercase()
+                s.to_ascii_uppercase()
             } else {
                 s.to_string()
             }
@@ -525,7 +525,7 @@ impl Vm {
                 Some('e') | Some('E') => {
                     let s = exp_format(a, sp.precision.unwrap_or(6), sp.alt);
                     if sp.ty == Some('E') {
-                        s.to_uppercase()
+                        s.to_ascii_uppercase()
                     } else {
                         s
                     }
@@ -533,7 +533,7 @@ impl Vm {
                 Some('g') | Some('G') | Some('n') => {
                     let s = general_format(a, sp.precision.unwrap_or(6), sp.alt, false);
                     if sp.ty == Some('G') {
-                        s.to_uppercase()
+                        s.to_ascii_uppercase()
                     } else {
                         s
                     }

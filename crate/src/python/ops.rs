@@ -343,7 +343,7 @@ impl Vm {
                                 "0.0 cannot be raised to a negative power",
                             );
                         }
-                        return Ok(Value::Float((a as f64).powf(b as f64)));
+                        return Ok(Value::Float(super::engine::m::pow(a as f64, b as f64)));
                     }
                     if b > u32::MAX as i64 {
                         None
@@ -419,7 +419,7 @@ impl Vm {
                     if a < 0.0 && b.fract() != 0.0 {
                         return self.err("ValueError", "complex results are not supported");
                     }
-                    let r = a.powf(b);
+                    let r = super::engine::m::pow(a, b);
                     if r.is_infinite() && a.is_finite() && b.is_finite() {
                         return self.err("OverflowError", "(34, 'Numerical result out of range')");
                     }
@@ -479,7 +479,7 @@ impl Vm {
             }
             Pow => {
                 if b.is_negative() {
-                    return Ok(Value::Float(a.to_f64().powf(b.to_f64())));
+                    return Ok(Value::Float(super::engine::m::pow(a.to_f64(), b.to_f64())));
                 }
                 let e = b.to_i64().unwrap_or(i64::MAX) as u64;
                 if a.bit_length().saturating_mul(e) > 10_000_000 {
