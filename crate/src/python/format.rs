@@ -23,7 +23,7 @@ pub fn float_repr(f: f64) -> String {
     }
     let e = format!("{:e}", f); // e.g. "-1.2345e-5"
     let (mant, exp) = e.split_once('e').unwrap();
-    let exp: i32 = exp.parse().unwrap();
+    let exp: i32 = exp.parse().unwrap_or_default();
     let neg = mant.starts_with('-');
     let digits: String = mant.chars().filter(|c| c.is_ascii_digit()).collect();
     let mut out = String::new();
@@ -595,7 +595,7 @@ fn group(digits: &str, sep: char, every: usize) -> String {
 fn exp_format(a: f64, p: usize, alt: bool) -> String {
     let s = format!("{:.*e}", p, a);
     let (m, e) = s.split_once('e').unwrap();
-    let e: i32 = e.parse().unwrap();
+    let e: i32 = e.parse().unwrap_or_default();
     let m = if alt && p == 0 {
         format!("{}.", m)
     } else {
@@ -616,7 +616,7 @@ fn general_format(a: f64, p: usize, alt: bool, repr_like: bool) -> String {
     }
     let s = format!("{:.*e}", p - 1, a);
     let (_, e) = s.split_once('e').unwrap();
-    let exp: i32 = e.parse().unwrap();
+    let exp: i32 = e.parse().unwrap_or_default();
     let mut out = if exp >= -4 && exp < p as i32 {
         format!("{:.*}", (p as i32 - 1 - exp).max(0) as usize, a)
     } else {

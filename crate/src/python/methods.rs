@@ -1199,7 +1199,7 @@ fn set_method(vm: &mut Vm, this: &Value, name: &str, a: Args) -> PyResult<Value>
             let r = set.and_then(|s| {
                 let first = s.borrow().keys().into_iter().next();
                 first.inspect(|k| {
-                    s.borrow_mut().remove(&hash_key(k).unwrap());
+                    s.borrow_mut().remove(&known_key(k));
                 })
             });
             match r {

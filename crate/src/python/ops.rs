@@ -108,7 +108,7 @@ impl Vm {
             (BinOp::BitOr, Value::Dict(x), Value::Dict(y)) => {
                 let mut d = x.borrow().clone();
                 for (k, v) in y.borrow().iter() {
-                    d.insert(hash_key(k).unwrap(), k.clone(), v.clone());
+                    d.insert(known_key(k), k.clone(), v.clone());
                 }
                 if inplace {
                     *x.borrow_mut() = d;
@@ -255,12 +255,12 @@ impl Vm {
             BinOp::BitOr => {
                 out = x;
                 for (k, _) in y.iter() {
-                    out.insert(hash_key(k).unwrap(), k.clone(), Value::None);
+                    out.insert(known_key(k), k.clone(), Value::None);
                 }
             }
             BinOp::BitAnd => {
                 for (k, _) in x.iter() {
-                    let hk = hash_key(k).unwrap();
+                    let hk = known_key(k);
                     if y.get(&hk).is_some() {
                         out.insert(hk, k.clone(), Value::None);
                     }
@@ -268,7 +268,7 @@ impl Vm {
             }
             BinOp::Sub => {
                 for (k, _) in x.iter() {
-                    let hk = hash_key(k).unwrap();
+                    let hk = known_key(k);
                     if y.get(&hk).is_none() {
                         out.insert(hk, k.clone(), Value::None);
                     }
@@ -276,13 +276,13 @@ impl Vm {
             }
             _ => {
                 for (k, _) in x.iter() {
-                    let hk = hash_key(k).unwrap();
+                    let hk = known_key(k);
                     if y.get(&hk).is_none() {
                         out.insert(hk, k.clone(), Value::None);
                     }
                 }
                 for (k, _) in y.iter() {
-                    let hk = hash_key(k).unwrap();
+                    let hk = known_key(k);
                     if x.get(&hk).is_none() {
                         out.insert(hk, k.clone(), Value::None);
                     }
@@ -619,7 +619,7 @@ impl Vm {
                     return Ok(false);
                 }
                 for (k, v) in x.iter() {
-                    match y.get(&hash_key(k).unwrap()) {
+                    match y.get(&known_key(k)) {
                         Some(w) => {
                             if !self.eq(v, w)? {
                                 return Ok(false);
@@ -632,9 +632,7 @@ impl Vm {
             }
             (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
                 let (x, y) = (set_dict(a), set_dict(b));
-                x.len() == y.len()
-                    && x.iter()
-                        .all(|(k, _)| y.get(&hash_key(k).unwrap()).is_some())
+                x.len() == y.len() && x.iter().all(|(k, _)| y.get(&known_key(k)).is_some())
             }
             (Value::Range(x), Value::Range(y)) => {
                 let (lx, ly) = (range_len(x.0, x.1, x.2), range_len(y.0, y.1, y.2));
@@ -697,10 +695,8 @@ impl Vm {
             }
             (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
                 let (x, y) = (set_dict(a), set_dict(b));
-                let sub = |p: &Dict, q: &Dict| {
-                    p.iter()
-                        .all(|(k, _)| q.get(&hash_key(k).unwrap()).is_some())
-                };
+                let sub =
+                    |p: &Dict, q: &Dict| p.iter().all(|(k, _)| q.get(&known_key(k)).is_some());
                 return Ok(match op {
                     CmpOp::Le => sub(&x, &y),
                     CmpOp::Lt => x.len() < y.len() && sub(&x, &y),
@@ -1117,7 +1113,7 @@ impl Vm {
             Value::Dict(d) => Ok(d
                 .borrow()
                 .iter()
-                .map(|(k, v)| (hash_key(k).unwrap(), k.clone(), v.clone()))
+                .map(|(k, v)| (known_key(k), k.clone(), v.clone()))
                 .collect()),
             _ => {
                 if let Some(keys) = self.lookup_special(m, "keys") {

@@ -384,6 +384,8 @@ pub enum HashKey {
     Tuple(Vec<HashKey>),
     /// identity (functions, classes, instances)
     Id(usize),
+    /// frozenset: its element keys' texts, sorted and joined
+    FrozenSet(Rc<str>),
 }
 
 /// An insertion-ordered hash map (dicts, and sets with `None` values).
@@ -488,9 +490,17 @@ pub fn hash_key(v: &Value) -> Result<HashKey, &'static str> {
         Value::Bytes(b) => HashKey::Bytes(b.clone()),
         Value::Tuple(t) => HashKey::Tuple(t.iter().map(hash_key).collect::<Result<_, _>>()?),
         Value::FrozenSet(d) => {
-            let mut keys: Vec<String> = d.iter().map(|e| format!("{:?}", hash_key(&e.0))).collect();
+            // Order-free: the sorted texts of the element keys.
+            let mut keys: Vec<String> = d
+                .iter()
+                .map(|e| {
+                    let mut t = String::new();
+                    key_text(&known_key(&e.0), &mut t);
+                    t
+                })
+                .collect();
             keys.sort();
-            HashKey::Str(keys.join(",").into())
+            HashKey::FrozenSet(keys.concat().into())
         }
         Value::List(_) => return Err("list"),
         Value::Dict(_) => return Err("dict"),
@@ -498,6 +508,35 @@ pub fn hash_key(v: &Value) -> Result<HashKey, &'static str> {
         Value::Slice(_) => return Err("slice"),
         other => HashKey::Id(other.id()),
     })
+}
+
+/// `hash_key` of a value known to be hashable (an element of a dict or set).
+pub fn known_key(v: &Value) -> HashKey {
+    // Not `unwrap()`: its message would link `Debug` for `&str` (escape tables).
+    hash_key(v).unwrap_or_else(|_| unreachable!())
+}
+
+/// An unambiguous text of a key (lengths before contents), for frozenset keys.
+fn key_text(k: &HashKey, out: &mut String) {
+    use std::fmt::Write;
+    let _ = match k {
+        HashKey::None => write!(out, "N;"),
+        HashKey::Int(i) => write!(out, "I{i};"),
+        HashKey::Big(b) => write!(out, "B{b};"),
+        HashKey::Float(f) => write!(out, "F{f};"),
+        HashKey::Str(s) => write!(out, "S{}:{s}", s.len()),
+        HashKey::Bytes(b) => {
+            out.push('Y');
+            b.iter().try_for_each(|x| write!(out, "{x:02x}"))
+        }
+        HashKey::Tuple(t) => {
+            let _ = write!(out, "T{}(", t.len());
+            t.iter().for_each(|x| key_text(x, out));
+            write!(out, ")")
+        }
+        HashKey::Id(i) => write!(out, "D{i};"),
+        HashKey::FrozenSet(s) => write!(out, "Z{}:{s}", s.len()),
+    };
 }
 
 impl std::fmt::Debug for Value {
