@@ -413,7 +413,7 @@ pub fn install(vm: &mut Vm) {
         }),
         ("dir", |vm, _, a| {
             let v = arg1(vm, &a, "dir")?;
-            let mut names: Vec<String> = match &v {
+            let names: Vec<String> = match &v {
                 Value::Instance(i) => {
                     let mut n: Vec<String> =
                         i.attrs.borrow().keys().map(|k| k.to_string()).collect();
@@ -426,7 +426,7 @@ pub fn install(vm: &mut Vm) {
                 Value::Class(c) => c.attrs.borrow().keys().map(|k| k.to_string()).collect(),
                 _ => vec![],
             };
-            names.sort();
+            let mut names = sort_strings(names);
             names.dedup();
             Ok(Value::list(names.iter().map(|s| Value::str(s)).collect()))
         }),

@@ -820,7 +820,10 @@ impl Compiler {
     /// Names the enclosing scopes can provide as cells to a child scope.
     fn avail_cells(&self) -> BTreeSet<Rc<str>> {
         let u = self.units.last().unwrap();
-        u.cellvars.iter().chain(&u.freevars).cloned().collect()
+        // `extend`, not `collect` (which sorts: a sort instantiation in the wasm).
+        let mut s = BTreeSet::new();
+        s.extend(u.cellvars.iter().chain(&u.freevars).cloned());
+        s
     }
 
     fn child_qualname(&self, name: &str) -> Rc<str> {

@@ -1377,7 +1377,11 @@ impl Vm {
                 if let Value::Slice(s) = i {
                     let n = l.borrow().len();
                     let mut pos = self.slice_positions(s, n)?;
-                    pos.sort_unstable();
+                    // Slice positions are monotonic: ascending order is at most a
+                    // reversal (no sort instantiation in the wasm).
+                    if pos.first() > pos.last() {
+                        pos.reverse();
+                    }
                     let mut lb = l.borrow_mut();
                     for p in pos.into_iter().rev() {
                         lb.remove(p);

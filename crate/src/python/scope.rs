@@ -36,19 +36,23 @@ impl Scan {
 
     /// Remove declared globals/nonlocals from the bound set (done once the scan ends).
     fn finish(&mut self) {
-        let decl: Names = self.globals.union(&self.nonlocals).cloned().collect();
+        // `extend`, not `collect`: collecting into a BTreeSet sorts (one more sort
+        // instantiation in the wasm).
+        let mut decl = Names::new();
+        decl.extend(self.globals.union(&self.nonlocals).cloned());
         self.bound.retain(|n| !decl.contains(n));
         self.order.retain(|n| !decl.contains(n));
     }
 
     /// Names this scope needs from enclosing function scopes.
     pub fn free(&self, is_class: bool) -> Names {
-        let mut f: Names = self
-            .used
-            .iter()
-            .filter(|n| !self.bound.contains(*n) && !self.globals.contains(*n))
-            .cloned()
-            .collect();
+        let mut f = Names::new();
+        f.extend(
+            self.used
+                .iter()
+                .filter(|n| !self.bound.contains(*n) && !self.globals.contains(*n))
+                .cloned(),
+        );
         for n in &self.child_free {
             if is_class {
                 if &**n != "__class__" {

@@ -491,7 +491,7 @@ pub fn hash_key(v: &Value) -> Result<HashKey, &'static str> {
         Value::Tuple(t) => HashKey::Tuple(t.iter().map(hash_key).collect::<Result<_, _>>()?),
         Value::FrozenSet(d) => {
             // Order-free: the sorted texts of the element keys.
-            let mut keys: Vec<String> = d
+            let keys: Vec<String> = d
                 .iter()
                 .map(|e| {
                     let mut t = String::new();
@@ -499,8 +499,7 @@ pub fn hash_key(v: &Value) -> Result<HashKey, &'static str> {
                     t
                 })
                 .collect();
-            keys.sort();
-            HashKey::FrozenSet(keys.concat().into())
+            HashKey::FrozenSet(sort_strings(keys).concat().into())
         }
         Value::List(_) => return Err("list"),
         Value::Dict(_) => return Err("dict"),
@@ -508,6 +507,27 @@ pub fn hash_key(v: &Value) -> Result<HashKey, &'static str> {
         Value::Slice(_) => return Err("slice"),
         other => HashKey::Id(other.id()),
     })
+}
+
+/// Strings in ascending order: a small merge sort, so that the wasm does not carry
+/// the standard library's sort for `String` (driftsort, quicksort) for `dir()` and
+/// frozenset keys.
+pub fn sort_strings(mut v: Vec<String>) -> Vec<String> {
+    if v.len() < 2 {
+        return v;
+    }
+    let b = sort_strings(v.split_off(v.len() / 2));
+    let a = sort_strings(v);
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
+    while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
+        // `a` first on ties: stable
+        let next = if y < x { b.next() } else { a.next() };
+        out.extend(next);
+    }
+    out.extend(a);
+    out.extend(b);
+    out
 }
 
 /// `hash_key` of a value known to be hashable (an element of a dict or set).
@@ -700,5 +720,18 @@ impl Value {
             },
             other => other.builtin_type().name().into(),
         }
+    }
+}
+
+#[cfg(test)]
+mod sort_tests {
+    #[test]
+    fn sort_strings_sorts_like_the_standard_sort() {
+        let v: Vec<String> = ["pomme", "a", "", "poire", "a", "Z", "é", "abricot", "pomm"]
+            .map(String::from)
+            .into();
+        let mut want = v.clone();
+        want.sort();
+        assert_eq!(super::sort_strings(v), want);
     }
 }
