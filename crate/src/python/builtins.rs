@@ -835,8 +835,11 @@ fn bi_round(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
             }
             if n >= 0 {
                 // correctly rounded decimal string, like CPython's double rounding via dtoa
-                let s = format!("{:.*}", n as usize, f);
-                Ok(Value::Float(super::engine::parse_f64(&s).unwrap_or(*f)))
+                let s = super::format::fixed(f.abs(), n as usize);
+                let sign = if f.is_sign_negative() { "-" } else { "" };
+                Ok(Value::Float(
+                    super::engine::parse_f64(&format!("{sign}{s}")).unwrap_or(*f),
+                ))
             } else {
                 let p = 10f64.powi((-n) as i32);
                 let r = (f / p).round_ties_even() * p;

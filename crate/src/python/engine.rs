@@ -62,6 +62,50 @@ pub fn parse_f64(s: &str) -> Option<f64> {
     }
 }
 
+/// The shortest digits that read back as finite `a > 0`, and the decimal exponent of
+/// the first: `("12345", -5)` for `1.2345e-5`. JS's `Number.prototype.toString`
+/// and Rust's `{:e}` both give the shortest round-trip digits, the closest to `a`.
+pub fn shortest(a: f64) -> (String, i32) {
+    #[cfg(target_arch = "wasm32")]
+    let s: String = js_sys::Number::from(a)
+        .to_string_with_radix(10)
+        .map(String::from)
+        .unwrap_or_default(); // "123.45", "1e+21", "1.5e-7", "0.000123"
+    #[cfg(not(target_arch = "wasm32"))]
+    let s = shortest_native(a); // "1.2345e2"
+    let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
+    let exp: i32 = exp.trim_start_matches('+').parse().unwrap_or_default();
+    let (int, frac) = mant.split_once('.').unwrap_or((mant, ""));
+    let all = format!("{int}{frac}");
+    let lead = all.len() - all.trim_start_matches('0').len();
+    let digits = all[lead..].trim_end_matches('0').to_string();
+    // the first significant digit is at position `lead` of `all`, whose point
+    // comes after `int`
+    (digits, exp + int.len() as i32 - 1 - lead as i32)
+}
+
+/// Rust's `{:e}`, but when the exact value of `a` lies halfway between two shortest
+/// candidates Rust takes the upper one where CPython and JS take the even one
+/// (`2624774900822.4062`, exactly ...40625): redo those with the exact value.
+#[cfg(not(target_arch = "wasm32"))]
+fn shortest_native(a: f64) -> String {
+    let s = format!("{a:e}");
+    let bits = a.to_bits();
+    let (m, e) = (
+        (bits & ((1 << 52) - 1)) | 1 << 52,
+        ((bits >> 52) & 0x7ff) as i32 - 1075,
+    );
+    let e = e + m.trailing_zeros() as i32;
+    // A tie needs an exact value of at most 18 significant digits: m × 2^e with
+    // m odd has about 0.7 × -e of them when e < 0, and ≥ 19 past 1e40.
+    if e < -27 || a >= 1e40 || (bits >> 52) == 0 {
+        return s;
+    }
+    let len = s.split('e').next().unwrap_or("").replace('.', "").len();
+    let (m, e) = super::format::scientific(a, len.saturating_sub(1));
+    format!("{m}e{e}")
+}
+
 /// `str.lower()`: Unicode full lowercase mapping.
 pub fn lower(s: &str) -> String {
     if s.is_ascii() {

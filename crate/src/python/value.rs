@@ -565,7 +565,7 @@ impl std::fmt::Debug for Value {
             Value::None => write!(f, "None"),
             Value::Bool(b) => write!(f, "{}", b),
             Value::Int(i) => write!(f, "{}", i),
-            Value::Float(x) => write!(f, "{}", x),
+            Value::Float(x) => f.write_str(&super::format::float_repr(*x)),
             Value::Str(s) => write!(f, "{:?}", s),
             other => write!(f, "<{}>", other.type_name()),
         }
