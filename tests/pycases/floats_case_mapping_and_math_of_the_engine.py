@@ -34,3 +34,8 @@ print(f"{0.0001234:g} {123456789.0:g} {1e-5:.3g} {9.9995:.4g} {0.5:.0g} {2.5:.1g
 print(round(0.125, 2), round(0.375, 2), round(-2.5), round(2.5), round(1e300, 2), round(-0.001, 2))
 print(int(1e22), int(-2.5e15), int(2**63 + 0.0), float(10**22), 1e23)
 print(f"{3.14159:10.3f}|{-3.14159:+.2e}|{1e100:.2f}"[:80])
+# C's pow special cases (JS's Math.pow gives NaN for these).
+nan, inf = float("nan"), float("inf")
+print(1.0 ** nan, math.pow(1.0, nan), nan ** 0, 1.0 ** inf, math.pow(1.0, -inf))
+print(math.atan2(0.0, -0.0), math.atan2(-0.0, -1.0), math.atan2(inf, -inf), 0.5 ** inf, 2.0 ** -inf)
+print(math.exp(-inf), math.tanh(inf), math.atan(-inf), math.sinh(-0.0), math.log(inf), math.exp(700))

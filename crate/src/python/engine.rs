@@ -158,8 +158,19 @@ pub fn push_upper(out: &mut String, c: char) {
 pub mod m {
     #[cfg(target_arch = "wasm32")]
     pub use js_sys::Math::{
-        acos, asin, atan, atan2, cos, cosh, exp, log10, log2, pow, sin, sinh, tan, tanh,
+        acos, asin, atan, atan2, cos, cosh, exp, log10, log2, sin, sinh, tan, tanh,
     };
+
+    /// `x ** y`. JS's `Math.pow` differs from C's `pow` (Rust's, CPython's) on
+    /// `1 ** nan` and `(-1) ** ±inf`: NaN instead of 1.
+    #[cfg(target_arch = "wasm32")]
+    pub fn pow(x: f64, y: f64) -> f64 {
+        if x == 1.0 || (x == -1.0 && y.is_infinite()) {
+            1.0
+        } else {
+            js_sys::Math::pow(x, y)
+        }
+    }
 
     /// Natural logarithm.
     #[cfg(target_arch = "wasm32")]
