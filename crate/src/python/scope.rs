@@ -112,7 +112,7 @@ impl Scan {
         f.extend(
             self.used
                 .iter()
-                .filter(|n| !self.bound.contains(*n) && !self.globals.contains(*n))
+                .filter(|n| !self.bound.contains(n) && !self.globals.contains(n))
                 .cloned(),
         );
         for n in &self.child_free {
