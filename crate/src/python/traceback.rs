@@ -82,7 +82,10 @@ fn chain(vm: &mut Vm, exc: &Value, out: &mut String, seen: &mut Vec<usize>) {
                     let lines = if *e.file == *vm.filename {
                         &vm.lines
                     } else {
-                        vm.library_lines.get(&e.file).unwrap_or(&vm.lines)
+                        vm.library_lines
+                            .iter()
+                            .find(|(f, _)| *f == e.file)
+                            .map_or(&vm.lines, |(_, l)| l)
                     };
                     if let Some(src) = lines.get((e.line as usize).wrapping_sub(1)) {
                         let s = src.trim();

@@ -152,8 +152,9 @@ pub struct Vm {
     pub pending_throw: Option<Value>,
     /// Set by a native call that must block (see `Exit::Suspend`).
     pub suspend: Option<Value>,
-    /// Source lines of library files (the asyncio prelude), for tracebacks.
-    pub library_lines: HashMap<Rc<str>, Vec<String>>,
+    /// Source lines of library files (the asyncio prelude), for tracebacks: a list
+    /// (one or two files) rather than a `HashMap`, one instantiation less in the wasm.
+    pub library_lines: Vec<(Rc<str>, Vec<String>)>,
     /// Last line reported to the host (line tracing of the user's program).
     pub traced_line: u32,
     /// Native state of the asyncio binding.
@@ -185,7 +186,7 @@ impl Vm {
             reraise: false,
             pending_throw: None,
             suspend: None,
-            library_lines: HashMap::new(),
+            library_lines: Vec::new(),
             traced_line: 0,
             asyncio: None,
         };

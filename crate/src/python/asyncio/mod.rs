@@ -885,10 +885,11 @@ pub fn asyncio_module(vm: &mut Vm) -> PyResult<Value> {
             return vm.err("ImportError", format!("asyncio prelude: {text}"));
         }
     };
-    vm.library_lines.insert(
+    vm.library_lines.retain(|(f, _)| **f != *PRELUDE_FILE);
+    vm.library_lines.push((
         Rc::from(PRELUDE_FILE),
         PRELUDE.lines().map(str::to_string).collect(),
-    );
+    ));
     let globals: super::value::Namespace = Rc::new(RefCell::new(std::collections::HashMap::new()));
     globals
         .borrow_mut()
