@@ -338,11 +338,12 @@ fn math() -> Value {
             (
                 "lcm",
                 native("lcm", |vm, _, a| {
-                    let mut l: i128 = 1;
+                    // u64, not i128: 128-bit division is 1 KB of wasm
+                    let mut l: u64 = 1;
                     for v in &a.pos {
                         let x = match v {
-                            Value::Int(i) => i.unsigned_abs() as i128,
-                            Value::Bool(b) => *b as i128,
+                            Value::Int(i) => i.unsigned_abs(),
+                            Value::Bool(b) => *b as u64,
                             o => {
                                 return vm.type_err(format!(
                                     "'{}' object cannot be interpreted as an integer",
@@ -357,8 +358,8 @@ fn math() -> Value {
                         while q != 0 {
                             (p, q) = (q, p % q);
                         }
-                        l = l / p * x;
-                        if l > i64::MAX as i128 {
+                        l = (l / p).checked_mul(x).unwrap_or(u64::MAX);
+                        if l > i64::MAX as u64 {
                             return vm
                                 .err("OverflowError", "lcm result too large for this interpreter");
                         }

@@ -1469,10 +1469,12 @@ impl Vm {
 
 /// Number of items of range(start, stop, step).
 pub fn range_len(start: i64, stop: i64, step: i64) -> i64 {
+    // In u64: the distance always fits, and 128-bit division is 1 KB of wasm. The
+    // count above i64::MAX wraps, as the `as i64` of the i128 computation did.
     if step > 0 && start < stop {
-        ((stop as i128 - start as i128 - 1) / step as i128 + 1) as i64
+        ((stop.wrapping_sub(start) as u64 - 1) / step as u64 + 1) as i64
     } else if step < 0 && start > stop {
-        ((start as i128 - stop as i128 - 1) / (-(step as i128)) + 1) as i64
+        ((start.wrapping_sub(stop) as u64 - 1) / step.unsigned_abs() + 1) as i64
     } else {
         0
     }
