@@ -358,7 +358,7 @@ fn math() -> Value {
                         while q != 0 {
                             (p, q) = (q, p % q);
                         }
-                        l = (l / p).checked_mul(x).unwrap_or(u64::MAX);
+                        l = (l / p).saturating_mul(x);
                         if l > i64::MAX as u64 {
                             return vm
                                 .err("OverflowError", "lcm result too large for this interpreter");

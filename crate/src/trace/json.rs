@@ -154,8 +154,8 @@ pub fn decimal(x: f64) -> String {
 /// doubling only: 128-bit division and formatting are 3 KB of wasm.
 fn integer_digits(v: f64) -> String {
     let v = v.round();
-    if !(v >= 1.0) {
-        return "0".into(); // NaN and below 1 (`as` saturates at 0)
+    if v.is_nan() || v < 1.0 {
+        return "0".into(); // `as` saturates at 0
     }
     if v < 18446744073709551616.0 {
         return (v as u64).to_string();
