@@ -185,7 +185,7 @@ impl MersenneTwister {
                 pool[j] = pool[n - i - 1];
             }
         } else {
-            let mut selected = std::collections::BTreeSet::new();
+            let mut selected = std::collections::HashSet::new();
             for _ in 0..k {
                 let mut j = self.randbelow(n as u64) as usize;
                 while selected.contains(&j) {

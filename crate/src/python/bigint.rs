@@ -286,14 +286,31 @@ impl BigInt {
 
     /// Nearest float (inf when too large), like `float(int)`.
     pub fn to_f64(&self) -> f64 {
-        // Use the decimal string: Rust's parser rounds correctly.
-        self.to_string().parse::<f64>().unwrap_or(f64::INFINITY)
+        // Use the decimal string: the parser rounds correctly.
+        super::engine::parse_f64(&self.to_string()).unwrap_or(f64::INFINITY)
     }
 
     /// From an integral float (the caller checks it is finite).
     pub fn from_f64(f: f64) -> Self {
-        let s = format!("{:.0}", f.trunc());
-        Self::parse(&s, 10).unwrap_or_else(Self::zero)
+        // f = ±m × 2^e, exactly (no float formatting: it is large in the wasm)
+        let f = f.trunc();
+        let bits = f.to_bits();
+        let b = (bits >> 52) as i64 & 0x7ff;
+        if b == 0 {
+            return Self::zero(); // ±0 and subnormals (truncated to 0)
+        }
+        let m = ((bits & ((1 << 52) - 1)) | 1 << 52) as i64;
+        let e = b - 1075;
+        let r = if e >= 0 {
+            Self::from_i64(m).mul(&Self::from_i64(2).pow(e as u64))
+        } else {
+            Self::from_i64(m >> -e)
+        };
+        if f < 0.0 {
+            r.neg()
+        } else {
+            r
+        }
     }
 
     /// Digits in base 2, 8 or 16 (no prefix, no sign).

@@ -467,7 +467,7 @@ pub fn install(vm: &mut Vm) {
         }),
         ("dir", |vm, _, a| {
             let v = arg1(vm, &a, "dir")?;
-            let mut names: Vec<String> = match &v {
+            let names: Vec<String> = match &v {
                 Value::Instance(i) => {
                     let mut n: Vec<String> =
                         i.attrs.borrow().keys().map(|k| k.to_string()).collect();
@@ -480,7 +480,7 @@ pub fn install(vm: &mut Vm) {
                 Value::Class(c) => c.attrs.borrow().keys().map(|k| k.to_string()).collect(),
                 _ => vec![],
             };
-            names.sort();
+            let mut names = sort_strings(names);
             names.dedup();
             Ok(Value::list(names.iter().map(|s| Value::str(s)).collect()))
         }),
@@ -889,8 +889,11 @@ fn bi_round(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
             }
             if n >= 0 {
                 // correctly rounded decimal string, like CPython's double rounding via dtoa
-                let s = format!("{:.*}", n as usize, f);
-                Ok(Value::Float(s.parse().unwrap_or(*f)))
+                let s = super::format::fixed(f.abs(), n as usize);
+                let sign = if f.is_sign_negative() { "-" } else { "" };
+                Ok(Value::Float(
+                    super::engine::parse_f64(&format!("{sign}{s}")).unwrap_or(*f),
+                ))
             } else {
                 let p = 10f64.powi((-n) as i32);
                 let r = (f / p).round_ties_even() * p;
@@ -1047,12 +1050,9 @@ pub fn parse_float(vm: &mut Vm, s: &str) -> PyResult<f64> {
     if let Some(v) = v {
         return Ok(if l.starts_with('-') { -v } else { v });
     }
-    let ok = !t.is_empty()
-        && t.chars().all(|c| c.is_ascii_digit() || "+-.eE".contains(c))
-        && t.chars().any(|c| c.is_ascii_digit());
-    match t.parse::<f64>() {
-        Ok(f) if ok => Ok(f),
-        _ => vm.err(
+    match super::engine::parse_f64(&t) {
+        Some(f) => Ok(f),
+        None => vm.err(
             "ValueError",
             format!(
                 "could not convert string to float: {}",

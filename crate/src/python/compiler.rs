@@ -1,13 +1,13 @@
 //! AST -> bytecode. One `Unit` per code object being built; names are resolved with
 //! the scope analysis (fast locals, cells for closures, globals, class namespaces).
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::ast::*;
 use super::bytecode::{Code, CodeKind, Instr, ParamSpec};
 use super::errors::SyntaxErr;
-use super::scope::{scan_block, scan_comprehension, scan_function, Scan};
+use super::scope::{scan_block, scan_comprehension, scan_function, Names, Scan};
 use super::value::Value;
 
 type CResult<T> = Result<T, SyntaxErr>;
@@ -66,8 +66,8 @@ struct Unit {
     cellvars: Vec<Rc<str>>,
     freevars: Vec<Rc<str>>,
     cell_params: Vec<(u32, u32)>,
-    globals_decl: BTreeSet<Rc<str>>,
-    class_bound: BTreeSet<Rc<str>>,
+    globals_decl: Names,
+    class_bound: Names,
     fblocks: Vec<FBlock>,
     line: u32,
     params: ParamSpec,
@@ -95,8 +95,8 @@ impl Unit {
             cellvars: vec![],
             freevars: vec![],
             cell_params: vec![],
-            globals_decl: BTreeSet::new(),
-            class_bound: BTreeSet::new(),
+            globals_decl: Names::new(),
+            class_bound: Names::new(),
             fblocks: vec![],
             line,
             params: ParamSpec::default(),
@@ -928,9 +928,11 @@ impl Compiler {
     // ------------------------------------------------------------ functions
 
     /// Names the enclosing scopes can provide as cells to a child scope.
-    fn avail_cells(&self) -> BTreeSet<Rc<str>> {
+    fn avail_cells(&self) -> Names {
         let u = self.units.last().unwrap();
-        u.cellvars.iter().chain(&u.freevars).cloned().collect()
+        let mut s = Names::new();
+        s.extend(u.cellvars.iter().chain(&u.freevars).cloned());
+        s
     }
 
     fn child_qualname(&self, name: &str) -> Rc<str> {

@@ -21,13 +21,9 @@ pub fn float_repr(f: f64) -> String {
             "0.0".into()
         };
     }
-    let e = format!("{:e}", f); // e.g. "-1.2345e-5"
-    let (mant, exp) = e.split_once('e').unwrap();
-    let exp: i32 = exp.parse().unwrap();
-    let neg = mant.starts_with('-');
-    let digits: String = mant.chars().filter(|c| c.is_ascii_digit()).collect();
+    let (digits, exp) = super::engine::shortest(f.abs()); // e.g. ("12345", -5)
     let mut out = String::new();
-    if neg {
+    if f < 0.0 {
         out.push('-');
     }
     if (-4..16).contains(&exp) {
@@ -464,7 +460,7 @@ impl Vm {
         let (digits, prefix) = match sp.ty {
             None | Some('d') | Some('n') => (a.to_string(), ""),
             Some('x') => (a.to_radix(16), "0x"),
-            Some('X') => (a.to_radix(16).to_uppercase(), "0X"),
+            Some('X') => (a.to_radix(16).to_ascii_uppercase(), "0X"),
             Some('o') => (a.to_radix(8), "0o"),
             Some('b') => (a.to_radix(2), "0b"),
             Some('c') => {
@@ -509,18 +505,18 @@ impl Vm {
         let body = if !a.is_finite() {
             let s = if a.is_nan() { "nan" } else { "inf" };
             if matches!(sp.ty, Some('E' | 'F' | 'G')) {
-                s.to_uppercase()
+                s.to_ascii_uppercase()
             } else {
                 s.to_string()
             }
         } else {
             match sp.ty {
-                Some('f') | Some('F') => format!("{:.*}", sp.precision.unwrap_or(6), a),
-                Some('%') => format!("{:.*}%", sp.precision.unwrap_or(6), a * 100.0),
+                Some('f') | Some('F') => fixed(a, sp.precision.unwrap_or(6)),
+                Some('%') => fixed(a * 100.0, sp.precision.unwrap_or(6)) + "%",
                 Some('e') | Some('E') => {
                     let s = exp_format(a, sp.precision.unwrap_or(6), sp.alt);
                     if sp.ty == Some('E') {
-                        s.to_uppercase()
+                        s.to_ascii_uppercase()
                     } else {
                         s
                     }
@@ -528,7 +524,7 @@ impl Vm {
                 Some('g') | Some('G') | Some('n') => {
                     let s = general_format(a, sp.precision.unwrap_or(6), sp.alt, false);
                     if sp.ty == Some('G') {
-                        s.to_uppercase()
+                        s.to_ascii_uppercase()
                     } else {
                         s
                     }
@@ -586,11 +582,115 @@ fn group(digits: &str, sep: char, every: usize) -> String {
     out
 }
 
+/// The exact value of finite `a >= 0` as `(n, k)`, `a = n / 10^k`: `a = m × 2^e`
+/// is `m × 5^-e / 10^-e` when `e < 0`.
+fn exact_decimal(a: f64) -> (String, usize) {
+    let bits = a.to_bits();
+    let (mut m, mut e) = match (bits >> 52) as i64 & 0x7ff {
+        0 => (bits & ((1 << 52) - 1), -1074),
+        b => ((bits & ((1 << 52) - 1)) | 1 << 52, b - 1075),
+    };
+    if m == 0 {
+        return ("0".into(), 0);
+    }
+    while m & 1 == 0 {
+        m >>= 1;
+        e += 1;
+    }
+    let m = BigInt::from_i64(m as i64);
+    if e >= 0 {
+        (m.mul(&BigInt::from_i64(2).pow(e as u64)).to_string(), 0)
+    } else {
+        (
+            m.mul(&BigInt::from_i64(5).pow(-e as u64)).to_string(),
+            -e as usize,
+        )
+    }
+}
+
+/// Digit string `d` cut to its first `keep` digits, rounded half to even on the
+/// digits dropped (what CPython's and Rust's float formatting do). The result can
+/// have one more digit (`"999"` cut to 2 is `"100"`); `""` stands for 0.
+fn round_digits(d: &str, keep: usize) -> String {
+    if d.len() <= keep {
+        return d.to_string();
+    }
+    let (q, r) = d.split_at(keep);
+    let half = r.as_bytes()[0].cmp(&b'5').then_with(|| {
+        if r[1..].bytes().any(|c| c != b'0') {
+            std::cmp::Ordering::Greater
+        } else {
+            std::cmp::Ordering::Equal
+        }
+    });
+    let odd = q.as_bytes().last().is_some_and(|c| c % 2 == 1);
+    let mut q = q.as_bytes().to_vec();
+    if half.is_gt() || (half.is_eq() && odd) {
+        // increment, with carry
+        let mut i = q.len();
+        loop {
+            if i == 0 {
+                q.insert(0, b'1');
+                break;
+            }
+            i -= 1;
+            if q[i] == b'9' {
+                q[i] = b'0';
+            } else {
+                q[i] += 1;
+                break;
+            }
+        }
+    }
+    String::from_utf8(q).unwrap_or_default()
+}
+
+/// `format!("{:.p$}", a)` for finite `a >= 0`, exactly, rounded half to even: Rust's
+/// float formatting code (flt2dec) is a large part of the wasm, and CPython's
+/// rounding is easy on the exact decimal value.
+pub fn fixed(a: f64, p: usize) -> String {
+    let (n, k) = exact_decimal(a);
+    let mut d = if k > p {
+        // Pad so that at least one digit is kept before the cut.
+        let n = format!("{}{}", "0".repeat((k + 1).saturating_sub(n.len())), n);
+        round_digits(&n, n.len() - (k - p))
+    } else {
+        n + &"0".repeat(p - k)
+    };
+    if d.len() <= p {
+        d = "0".repeat(p + 1 - d.len()) + &d;
+    }
+    if p > 0 {
+        d.insert(d.len() - p, '.');
+    }
+    d
+}
+
+/// `format!("{:.p$e}", a)` for finite `a >= 0` as (mantissa, exponent), exactly,
+/// rounded half to even: `("1.50", -3)`.
+pub(crate) fn scientific(a: f64, p: usize) -> (String, i32) {
+    let (n, k) = exact_decimal(a);
+    let (mut d, e) = if a == 0.0 {
+        (String::new(), 0)
+    } else {
+        let e = n.len() as i32 - 1 - k as i32;
+        let d = round_digits(&n, p + 1);
+        if d.len() > p + 1 {
+            (d[..p + 1].to_string(), e + 1)
+        } else {
+            (d, e)
+        }
+    };
+    d.push_str(&"0".repeat(p + 1 - d.len()));
+    if p > 0 {
+        d.insert(1, '.');
+    }
+    (d, e)
+}
+
 /// `%e` style with `p` decimals and a two-digit signed exponent.
 fn exp_format(a: f64, p: usize, alt: bool) -> String {
-    let s = format!("{:.*e}", p, a);
-    let (m, e) = s.split_once('e').unwrap();
-    let e: i32 = e.parse().unwrap();
+    let (m, e) = scientific(a, p);
     let m = if alt && p == 0 {
         format!("{}.", m)
     } else {
@@ -604,16 +704,14 @@ fn general_format(a: f64, p: usize, alt: bool, repr_like: bool) -> String {
     let p = if p == 0 { 1 } else { p };
     if a == 0.0 {
         return if repr_like || alt {
-            format!("{:.*}", if alt { p - 1 } else { 1 }, 0.0)
+            fixed(0.0, if alt { p - 1 } else { 1 })
         } else {
             "0".into()
         };
     }
-    let s = format!("{:.*e}", p - 1, a);
-    let (_, e) = s.split_once('e').unwrap();
-    let exp: i32 = e.parse().unwrap();
+    let (_, exp) = scientific(a, p - 1);
     let mut out = if exp >= -4 && exp < p as i32 {
-        format!("{:.*}", (p as i32 - 1 - exp).max(0) as usize, a)
+        fixed(a, (p as i32 - 1 - exp).max(0) as usize)
     } else {
         exp_format(a, p - 1, alt)
     };
@@ -1058,4 +1156,47 @@ pub fn str_format(
         }
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exact_formatting_is_rusts() {
+        // Rust's float formatting rounds the exact value half to even, like CPython.
+        let mut x: u64 = 0x9e3779b97f4a7c15;
+        let mut values = vec![
+            0.0, 0.5, 1.5, 2.5, 0.25, 1.125, 25.0, 35.0, 0.125, 5e-324, 1e308,
+        ];
+        values.extend([
+            f64::MAX,
+            1e21,
+            1e22,
+            123456789.0,
+            0.1,
+            0.3,
+            2.675,
+            9.995,
+            999.5,
+        ]);
+        for _ in 0..3000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let f = f64::from_bits(x >> 1);
+            if f.is_finite() {
+                values.push(f);
+            }
+            let scale = 10f64.powi((x % 40) as i32 - 20);
+            values.push((x % 100_000) as f64 / 8.0 * scale);
+        }
+        for &a in &values {
+            for p in [0, 1, 2, 3, 6, 17, 30] {
+                assert_eq!(fixed(a, p), format!("{a:.p$}"), "{a:e} {p}");
+                let (m, e) = scientific(a, p);
+                assert_eq!(format!("{m}e{e}"), format!("{a:.p$e}"), "{a:e} {p}");
+            }
+        }
+    }
 }

@@ -4,6 +4,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::builtins::{kwarg, native_method, sort_values};
+use super::engine;
 use super::value::*;
 use super::vm::{Exit, Mode, Vm};
 
@@ -698,18 +699,19 @@ fn str_method(vm: &mut Vm, s: &Rc<str>, name: &str, a: Args) -> PyResult<Value> 
     };
     let st = |x: String| Ok(Value::str(&x));
     match name {
-        "upper" => st(s.to_uppercase()),
-        "lower" | "casefold" => st(s.to_lowercase()),
-        "swapcase" => st(s
-            .chars()
-            .map(|c| {
+        "upper" => st(engine::upper(s)),
+        "lower" | "casefold" => st(engine::lower(s)),
+        "swapcase" => {
+            let mut out = String::new();
+            for c in s.chars() {
                 if c.is_uppercase() {
-                    c.to_lowercase().collect::<String>()
+                    engine::push_lower(&mut out, c);
                 } else {
-                    c.to_uppercase().collect()
+                    engine::push_upper(&mut out, c);
                 }
-            })
-            .collect()),
+            }
+            st(out)
+        }
         "strip" | "lstrip" | "rstrip" => {
             let chars = arg_str(vm, 0)?;
             let pat = |c: char| match &chars {
@@ -899,7 +901,11 @@ fn str_method(vm: &mut Vm, s: &Rc<str>, name: &str, a: Args) -> PyResult<Value> 
         "capitalize" => {
             let mut c = s.chars();
             st(match c.next() {
-                Some(f) => f.to_uppercase().collect::<String>() + &c.as_str().to_lowercase(),
+                Some(f) => {
+                    let mut out = String::new();
+                    engine::push_upper(&mut out, f);
+                    out + &engine::lower(c.as_str())
+                }
                 None => String::new(),
             })
         }
@@ -1012,9 +1018,9 @@ fn title(s: &str) -> String {
     let mut prev_cased = false;
     for c in s.chars() {
         if prev_cased {
-            out.extend(c.to_lowercase());
+            engine::push_lower(&mut out, c);
         } else {
-            out.extend(c.to_uppercase());
+            engine::push_upper(&mut out, c);
         }
         prev_cased = c.is_alphabetic();
     }
@@ -1256,7 +1262,7 @@ fn set_method(vm: &mut Vm, this: &Value, name: &str, a: Args) -> PyResult<Value>
             let r = set.and_then(|s| {
                 let first = s.borrow().keys().into_iter().next();
                 first.inspect(|k| {
-                    s.borrow_mut().remove(&hash_key(k).unwrap());
+                    s.borrow_mut().remove(&known_key(k));
                 })
             });
             match r {

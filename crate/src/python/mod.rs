@@ -16,6 +16,7 @@ pub mod bytecode;
 pub mod call;
 pub mod compiler;
 pub mod desugar;
+pub mod engine;
 pub mod errors;
 pub mod format;
 pub mod host;

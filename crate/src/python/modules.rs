@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use super::bigint::BigInt;
 use super::builtins::{kwarg, native, native_method};
+use super::engine::{self, m};
 use super::value::*;
 use super::vm::Vm;
 
@@ -63,10 +64,7 @@ pub fn lazy_builtin(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
             return vm.err("SystemError", text);
         }
     };
-    vm.library_lines.insert(
-        Rc::from(EXCEPTION_GROUP_FILE),
-        EXCEPTION_GROUP.lines().map(str::to_string).collect(),
-    );
+    vm.add_library(EXCEPTION_GROUP_FILE, EXCEPTION_GROUP);
     let globals: Namespace = Rc::new(RefCell::new(HashMap::new()));
     globals
         .borrow_mut()
@@ -150,38 +148,38 @@ fn math() -> Value {
             ("inf", Value::Float(f64::INFINITY)),
             ("nan", Value::Float(f64::NAN)),
             unary_math!("sqrt", |x| if x < 0.0 { None } else { Some(x.sqrt()) }),
-            unary_math!("exp", |x| Some(x.exp())),
-            unary_math!("log2", |x| if x <= 0.0 { None } else { Some(x.log2()) }),
-            unary_math!("log10", |x| if x <= 0.0 { None } else { Some(x.log10()) }),
+            unary_math!("exp", |x| Some(m::exp(x))),
+            unary_math!("log2", |x| if x <= 0.0 { None } else { Some(m::log2(x)) }),
+            unary_math!("log10", |x| if x <= 0.0 { None } else { Some(m::log10(x)) }),
             unary_math!("sin", |x| if x.is_infinite() {
                 None
             } else {
-                Some(x.sin())
+                Some(m::sin(x))
             }),
             unary_math!("cos", |x| if x.is_infinite() {
                 None
             } else {
-                Some(x.cos())
+                Some(m::cos(x))
             }),
             unary_math!("tan", |x| if x.is_infinite() {
                 None
             } else {
-                Some(x.tan())
+                Some(m::tan(x))
             }),
             unary_math!("asin", |x| if !(-1.0..=1.0).contains(&x) {
                 None
             } else {
-                Some(x.asin())
+                Some(m::asin(x))
             }),
             unary_math!("acos", |x| if !(-1.0..=1.0).contains(&x) {
                 None
             } else {
-                Some(x.acos())
+                Some(m::acos(x))
             }),
-            unary_math!("atan", |x| Some(x.atan())),
-            unary_math!("sinh", |x| Some(x.sinh())),
-            unary_math!("cosh", |x| Some(x.cosh())),
-            unary_math!("tanh", |x| Some(x.tanh())),
+            unary_math!("atan", |x| Some(m::atan(x))),
+            unary_math!("sinh", |x| Some(m::sinh(x))),
+            unary_math!("cosh", |x| Some(m::cosh(x))),
+            unary_math!("tanh", |x| Some(m::tanh(x))),
             unary_math!("fabs", |x| Some(x.abs())),
             unary_math!("degrees", |x| Some(x.to_degrees())),
             unary_math!("radians", |x| Some(x.to_radians())),
@@ -240,14 +238,13 @@ fn math() -> Value {
                         Some(Value::Big(b)) => {
                             // log of huge ints through the decimal length
                             let s = b.to_string();
-                            let lead: f64 = format!("0.{}", &s[..s.len().min(17)])
-                                .parse()
+                            let lead = engine::parse_f64(&format!("0.{}", &s[..s.len().min(17)]))
                                 .unwrap_or(1.0);
-                            let r = lead.ln() + s.len() as f64 * std::f64::consts::LN_10;
+                            let r = m::ln(lead) + s.len() as f64 * std::f64::consts::LN_10;
                             return match a.pos.get(1) {
                                 Some(_) => {
                                     let base = f64_arg(vm, &a, 1, "log")?;
-                                    Ok(Value::Float(r / base.ln()))
+                                    Ok(Value::Float(r / m::ln(base)))
                                 }
                                 None => Ok(Value::Float(r)),
                             };
@@ -267,9 +264,9 @@ fn math() -> Value {
                                     domain(vm)
                                 };
                             }
-                            Ok(Value::Float(x.ln() / base.ln()))
+                            Ok(Value::Float(m::ln(x) / m::ln(base)))
                         }
-                        None => Ok(Value::Float(x.ln())),
+                        None => Ok(Value::Float(m::ln(x))),
                     }
                 }),
             ),
@@ -283,14 +280,14 @@ fn math() -> Value {
                     if x == 0.0 && y < 0.0 {
                         return domain(vm);
                     }
-                    Ok(Value::Float(x.powf(y)))
+                    Ok(Value::Float(m::pow(x, y)))
                 }),
             ),
             (
                 "atan2",
                 native("atan2", |vm, _, a| {
                     let (y, x) = (f64_arg(vm, &a, 0, "atan2")?, f64_arg(vm, &a, 1, "atan2")?);
-                    Ok(Value::Float(y.atan2(x)))
+                    Ok(Value::Float(m::atan2(y, x)))
                 }),
             ),
             (
@@ -384,11 +381,12 @@ fn math() -> Value {
             (
                 "lcm",
                 native("lcm", |vm, _, a| {
-                    let mut l: i128 = 1;
+                    // u64, not i128: 128-bit division is 1 KB of wasm
+                    let mut l: u64 = 1;
                     for v in &a.pos {
                         let x = match v {
-                            Value::Int(i) => i.unsigned_abs() as i128,
-                            Value::Bool(b) => *b as i128,
+                            Value::Int(i) => i.unsigned_abs(),
+                            Value::Bool(b) => *b as u64,
                             o => {
                                 return vm.type_err(format!(
                                     "'{}' object cannot be interpreted as an integer",
@@ -403,8 +401,8 @@ fn math() -> Value {
                         while q != 0 {
                             (p, q) = (q, p % q);
                         }
-                        l = l / p * x;
-                        if l > i64::MAX as i128 {
+                        l = (l / p).saturating_mul(x);
+                        if l > i64::MAX as u64 {
                             return vm
                                 .err("OverflowError", "lcm result too large for this interpreter");
                         }
@@ -732,7 +730,7 @@ fn random() -> Value {
                     let k = k as usize;
                     let mut setsize = 21usize;
                     if k > 5 {
-                        let l = ((k * 3) as f64).ln() / 4f64.ln();
+                        let l = m::ln((k * 3) as f64) / m::ln(4f64);
                         setsize += 4usize.pow(l.ceil() as u32);
                     }
                     let mut result = vec![Value::None; k];

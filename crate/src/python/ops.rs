@@ -108,7 +108,7 @@ impl Vm {
             (BinOp::BitOr, Value::Dict(x), Value::Dict(y)) => {
                 let mut d = x.borrow().clone();
                 for (k, v) in y.borrow().iter() {
-                    d.insert(hash_key(k).unwrap(), k.clone(), v.clone());
+                    d.insert(known_key(k), k.clone(), v.clone());
                 }
                 if inplace {
                     *x.borrow_mut() = d;
@@ -255,12 +255,12 @@ impl Vm {
             BinOp::BitOr => {
                 out = x;
                 for (k, _) in y.iter() {
-                    out.insert(hash_key(k).unwrap(), k.clone(), Value::None);
+                    out.insert(known_key(k), k.clone(), Value::None);
                 }
             }
             BinOp::BitAnd => {
                 for (k, _) in x.iter() {
-                    let hk = hash_key(k).unwrap();
+                    let hk = known_key(k);
                     if y.get(&hk).is_some() {
                         out.insert(hk, k.clone(), Value::None);
                     }
@@ -268,7 +268,7 @@ impl Vm {
             }
             BinOp::Sub => {
                 for (k, _) in x.iter() {
-                    let hk = hash_key(k).unwrap();
+                    let hk = known_key(k);
                     if y.get(&hk).is_none() {
                         out.insert(hk, k.clone(), Value::None);
                     }
@@ -276,13 +276,13 @@ impl Vm {
             }
             _ => {
                 for (k, _) in x.iter() {
-                    let hk = hash_key(k).unwrap();
+                    let hk = known_key(k);
                     if y.get(&hk).is_none() {
                         out.insert(hk, k.clone(), Value::None);
                     }
                 }
                 for (k, _) in y.iter() {
-                    let hk = hash_key(k).unwrap();
+                    let hk = known_key(k);
                     if x.get(&hk).is_none() {
                         out.insert(hk, k.clone(), Value::None);
                     }
@@ -343,7 +343,7 @@ impl Vm {
                                 "0.0 cannot be raised to a negative power",
                             );
                         }
-                        return Ok(Value::Float((a as f64).powf(b as f64)));
+                        return Ok(Value::Float(super::engine::m::pow(a as f64, b as f64)));
                     }
                     if b > u32::MAX as i64 {
                         None
@@ -419,7 +419,7 @@ impl Vm {
                     if a < 0.0 && b.fract() != 0.0 {
                         return self.err("ValueError", "complex results are not supported");
                     }
-                    let r = a.powf(b);
+                    let r = super::engine::m::pow(a, b);
                     if r.is_infinite() && a.is_finite() && b.is_finite() {
                         return self.err("OverflowError", "(34, 'Numerical result out of range')");
                     }
@@ -479,7 +479,7 @@ impl Vm {
             }
             Pow => {
                 if b.is_negative() {
-                    return Ok(Value::Float(a.to_f64().powf(b.to_f64())));
+                    return Ok(Value::Float(super::engine::m::pow(a.to_f64(), b.to_f64())));
                 }
                 let e = b.to_i64().unwrap_or(i64::MAX) as u64;
                 if a.bit_length().saturating_mul(e) > 10_000_000 {
@@ -619,7 +619,7 @@ impl Vm {
                     return Ok(false);
                 }
                 for (k, v) in x.iter() {
-                    match y.get(&hash_key(k).unwrap()) {
+                    match y.get(&known_key(k)) {
                         Some(w) => {
                             if !self.eq(v, w)? {
                                 return Ok(false);
@@ -632,9 +632,7 @@ impl Vm {
             }
             (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
                 let (x, y) = (set_dict(a), set_dict(b));
-                x.len() == y.len()
-                    && x.iter()
-                        .all(|(k, _)| y.get(&hash_key(k).unwrap()).is_some())
+                x.len() == y.len() && x.iter().all(|(k, _)| y.get(&known_key(k)).is_some())
             }
             (Value::Range(x), Value::Range(y)) => {
                 let (lx, ly) = (range_len(x.0, x.1, x.2), range_len(y.0, y.1, y.2));
@@ -697,10 +695,8 @@ impl Vm {
             }
             (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_)) => {
                 let (x, y) = (set_dict(a), set_dict(b));
-                let sub = |p: &Dict, q: &Dict| {
-                    p.iter()
-                        .all(|(k, _)| q.get(&hash_key(k).unwrap()).is_some())
-                };
+                let sub =
+                    |p: &Dict, q: &Dict| p.iter().all(|(k, _)| q.get(&known_key(k)).is_some());
                 return Ok(match op {
                     CmpOp::Le => sub(&x, &y),
                     CmpOp::Lt => x.len() < y.len() && sub(&x, &y),
@@ -1118,7 +1114,7 @@ impl Vm {
             Value::Dict(d) => Ok(d
                 .borrow()
                 .iter()
-                .map(|(k, v)| (hash_key(k).unwrap(), k.clone(), v.clone()))
+                .map(|(k, v)| (known_key(k), k.clone(), v.clone()))
                 .collect()),
             _ => {
                 if let Some(keys) = self.lookup_special(m, "keys") {
@@ -1382,7 +1378,11 @@ impl Vm {
                 if let Value::Slice(s) = i {
                     let n = l.borrow().len();
                     let mut pos = self.slice_positions(s, n)?;
-                    pos.sort_unstable();
+                    // Slice positions are monotonic: ascending order is at most a
+                    // reversal (no sort instantiation in the wasm).
+                    if pos.first() > pos.last() {
+                        pos.reverse();
+                    }
                     let mut lb = l.borrow_mut();
                     for p in pos.into_iter().rev() {
                         lb.remove(p);
@@ -1470,10 +1470,12 @@ impl Vm {
 
 /// Number of items of range(start, stop, step).
 pub fn range_len(start: i64, stop: i64, step: i64) -> i64 {
+    // In u64: the distance always fits, and 128-bit division is 1 KB of wasm. The
+    // count above i64::MAX wraps, as the `as i64` of the i128 computation did.
     if step > 0 && start < stop {
-        ((stop as i128 - start as i128 - 1) / step as i128 + 1) as i64
+        ((stop.wrapping_sub(start) as u64 - 1) / step as u64 + 1) as i64
     } else if step < 0 && start > stop {
-        ((start as i128 - stop as i128 - 1) / (-(step as i128)) + 1) as i64
+        ((start.wrapping_sub(stop) as u64 - 1) / step.unsigned_abs() + 1) as i64
     } else {
         0
     }

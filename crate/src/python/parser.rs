@@ -1723,7 +1723,7 @@ impl Parser {
         }
         if lower.contains(['.', 'e']) {
             return Ok(ExprKind::Const(Const::Float(
-                lower.parse::<f64>().unwrap_or(f64::INFINITY),
+                super::engine::parse_f64(&lower).unwrap_or(f64::INFINITY),
             )));
         }
         Ok(ExprKind::Const(Const::Int(

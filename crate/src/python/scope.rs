@@ -1,12 +1,76 @@
 //! Scope analysis: which names a function binds, declares global/nonlocal, uses, and
 //! which names its nested scopes need from it (closures are cells, as in CPython).
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use super::ast::*;
 
-type Names = BTreeSet<Rc<str>>;
+/// A set of names, iterated in sorted order: a sorted `Vec` (the sets are small),
+/// which keeps `BTreeSet`'s code (8 KB) out of the wasm.
+#[derive(Default, Debug, Clone)]
+pub struct Names(Vec<Rc<str>>);
+
+impl Names {
+    /// The empty set.
+    pub fn new() -> Self {
+        Names(Vec::new())
+    }
+
+    /// Adds `n`; whether it was new.
+    pub fn insert(&mut self, n: Rc<str>) -> bool {
+        match self.0.binary_search(&n) {
+            Ok(_) => false,
+            Err(i) => {
+                self.0.insert(i, n);
+                true
+            }
+        }
+    }
+
+    /// Whether `n` is in the set.
+    pub fn contains(&self, n: &str) -> bool {
+        self.0.binary_search_by(|x| (**x).cmp(n)).is_ok()
+    }
+
+    /// The names, sorted.
+    pub fn iter(&self) -> std::slice::Iter<'_, Rc<str>> {
+        self.0.iter()
+    }
+
+    /// The names of both sets (a name in both comes twice).
+    pub fn union<'a>(&'a self, o: &'a Names) -> impl Iterator<Item = &'a Rc<str>> {
+        self.0.iter().chain(&o.0)
+    }
+
+    /// Keeps the names for which `f` is true.
+    pub fn retain(&mut self, f: impl FnMut(&Rc<str>) -> bool) {
+        self.0.retain(f)
+    }
+}
+
+impl Extend<Rc<str>> for Names {
+    fn extend<I: IntoIterator<Item = Rc<str>>>(&mut self, it: I) {
+        for n in it {
+            self.insert(n);
+        }
+    }
+}
+
+impl IntoIterator for Names {
+    type Item = Rc<str>;
+    type IntoIter = std::vec::IntoIter<Rc<str>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Names {
+    type Item = &'a Rc<str>;
+    type IntoIter = std::slice::Iter<'a, Rc<str>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
 
 /// What one scope does with names.
 #[derive(Default, Debug)]
@@ -36,19 +100,21 @@ impl Scan {
 
     /// Remove declared globals/nonlocals from the bound set (done once the scan ends).
     fn finish(&mut self) {
-        let decl: Names = self.globals.union(&self.nonlocals).cloned().collect();
+        let mut decl = Names::new();
+        decl.extend(self.globals.union(&self.nonlocals).cloned());
         self.bound.retain(|n| !decl.contains(n));
         self.order.retain(|n| !decl.contains(n));
     }
 
     /// Names this scope needs from enclosing function scopes.
     pub fn free(&self, is_class: bool) -> Names {
-        let mut f: Names = self
-            .used
-            .iter()
-            .filter(|n| !self.bound.contains(*n) && !self.globals.contains(*n))
-            .cloned()
-            .collect();
+        let mut f = Names::new();
+        f.extend(
+            self.used
+                .iter()
+                .filter(|n| !self.bound.contains(n) && !self.globals.contains(n))
+                .cloned(),
+        );
         for n in &self.child_free {
             if is_class {
                 if &**n != "__class__" {

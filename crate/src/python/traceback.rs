@@ -190,12 +190,10 @@ fn stack(vm: &Vm, tb: &[TbEntry]) -> String {
                 "  File \"{}\", line {}, in {}\n",
                 e.file, e.line, e.name
             ));
-            let lines = if *e.file == *vm.filename {
-                &vm.lines
-            } else {
-                vm.library_lines.get(&e.file).unwrap_or(&vm.lines)
-            };
-            if let Some(src) = lines.get((e.line as usize).wrapping_sub(1)) {
+            if let Some(src) = vm
+                .source_lines(&e.file)
+                .get((e.line as usize).wrapping_sub(1))
+            {
                 let s = src.trim();
                 if !s.is_empty() {
                     out.push_str(&format!("    {}\n", s));

@@ -468,6 +468,8 @@ pub enum HashKey {
     Tuple(Vec<HashKey>),
     /// identity (functions, classes, instances)
     Id(usize),
+    /// frozenset: its element keys' texts, sorted and joined
+    FrozenSet(Rc<str>),
 }
 
 /// An insertion-ordered hash map (dicts, and sets with `None` values).
@@ -572,9 +574,16 @@ pub fn hash_key(v: &Value) -> Result<HashKey, &'static str> {
         Value::Bytes(b) => HashKey::Bytes(b.clone()),
         Value::Tuple(t) => HashKey::Tuple(t.iter().map(hash_key).collect::<Result<_, _>>()?),
         Value::FrozenSet(d) => {
-            let mut keys: Vec<String> = d.iter().map(|e| format!("{:?}", hash_key(&e.0))).collect();
-            keys.sort();
-            HashKey::Str(keys.join(",").into())
+            // Order-free: the sorted texts of the element keys.
+            let keys: Vec<String> = d
+                .iter()
+                .map(|e| {
+                    let mut t = String::new();
+                    key_text(&known_key(&e.0), &mut t);
+                    t
+                })
+                .collect();
+            HashKey::FrozenSet(sort_strings(keys).concat().into())
         }
         Value::List(_) => return Err("list"),
         Value::Dict(_) => return Err("dict"),
@@ -584,13 +593,63 @@ pub fn hash_key(v: &Value) -> Result<HashKey, &'static str> {
     })
 }
 
+/// Strings in ascending order: a small merge sort, so that the wasm does not carry
+/// the standard library's sort for `String` (driftsort, quicksort) for `dir()` and
+/// frozenset keys.
+pub fn sort_strings(mut v: Vec<String>) -> Vec<String> {
+    if v.len() < 2 {
+        return v;
+    }
+    let b = sort_strings(v.split_off(v.len() / 2));
+    let a = sort_strings(v);
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
+    while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
+        // `a` first on ties: stable
+        let next = if y < x { b.next() } else { a.next() };
+        out.extend(next);
+    }
+    out.extend(a);
+    out.extend(b);
+    out
+}
+
+/// `hash_key` of a value known to be hashable (an element of a dict or set).
+pub fn known_key(v: &Value) -> HashKey {
+    // Not `unwrap()`: its message would link `Debug` for `&str` (escape tables).
+    hash_key(v).unwrap_or_else(|_| unreachable!())
+}
+
+/// An unambiguous text of a key (lengths before contents), for frozenset keys.
+fn key_text(k: &HashKey, out: &mut String) {
+    use std::fmt::Write;
+    let _ = match k {
+        HashKey::None => write!(out, "N;"),
+        HashKey::Int(i) => write!(out, "I{i};"),
+        HashKey::Big(b) => write!(out, "B{b};"),
+        HashKey::Float(f) => write!(out, "F{f};"),
+        HashKey::Str(s) => write!(out, "S{}:{s}", s.len()),
+        HashKey::Bytes(b) => {
+            out.push('Y');
+            b.iter().try_for_each(|x| write!(out, "{x:02x}"))
+        }
+        HashKey::Tuple(t) => {
+            let _ = write!(out, "T{}(", t.len());
+            t.iter().for_each(|x| key_text(x, out));
+            write!(out, ")")
+        }
+        HashKey::Id(i) => write!(out, "D{i};"),
+        HashKey::FrozenSet(s) => write!(out, "Z{}:{s}", s.len()),
+    };
+}
+
 impl std::fmt::Debug for Value {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Value::None => write!(f, "None"),
             Value::Bool(b) => write!(f, "{}", b),
             Value::Int(i) => write!(f, "{}", i),
-            Value::Float(x) => write!(f, "{}", x),
+            Value::Float(x) => f.write_str(&super::format::float_repr(*x)),
             Value::Str(s) => write!(f, "{:?}", s),
             other => write!(f, "<{}>", other.type_name()),
         }
@@ -745,5 +804,18 @@ impl Value {
             },
             other => other.builtin_type().name().into(),
         }
+    }
+}
+
+#[cfg(test)]
+mod sort_tests {
+    #[test]
+    fn sort_strings_sorts_like_the_standard_sort() {
+        let v: Vec<String> = ["pomme", "a", "", "poire", "a", "Z", "é", "abricot", "pomm"]
+            .map(String::from)
+            .into();
+        let mut want = v.clone();
+        want.sort();
+        assert_eq!(super::sort_strings(v), want);
     }
 }

@@ -154,8 +154,9 @@ pub struct Vm {
     pub pending_throw: Option<Value>,
     /// Set by a native call that must block (see `Exit::Suspend`).
     pub suspend: Option<Value>,
-    /// Source lines of library files (the asyncio prelude), for tracebacks.
-    pub library_lines: HashMap<Rc<str>, Vec<String>>,
+    /// Source lines of library files (the asyncio prelude), for tracebacks: a list
+    /// (one or two files) rather than a `HashMap`, one instantiation less in the wasm.
+    pub library_lines: Vec<(Rc<str>, Vec<String>)>,
     /// Last line reported to the host (line tracing of the user's program).
     pub traced_line: u32,
     /// Native state of the asyncio binding.
@@ -166,6 +167,25 @@ pub struct Vm {
 }
 
 impl Vm {
+    /// Registers the source of a library file (asyncio's parts, exceptiongroup.py),
+    /// whose lines tracebacks show.
+    pub fn add_library(&mut self, file: &str, source: &str) {
+        self.library_lines.retain(|(f, _)| **f != *file);
+        self.library_lines
+            .push((Rc::from(file), source.lines().map(str::to_string).collect()));
+    }
+
+    /// The source lines of `file`: the program's, or a library file's.
+    pub fn source_lines(&self, file: &str) -> &[String] {
+        if file == &*self.filename {
+            return &self.lines;
+        }
+        self.library_lines
+            .iter()
+            .find(|(f, _)| **f == *file)
+            .map_or(&self.lines, |(_, l)| l)
+    }
+
     /// A VM with built-ins installed.
     pub fn new(filename: &str, source: &str, host: Box<dyn Host>) -> Vm {
         let mut vm = Vm {
@@ -190,7 +210,7 @@ impl Vm {
             reraise: false,
             pending_throw: None,
             suspend: None,
-            library_lines: HashMap::new(),
+            library_lines: Vec::new(),
             traced_line: 0,
             asyncio: None,
             step_result: None,

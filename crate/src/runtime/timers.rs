@@ -124,14 +124,16 @@ impl Timers {
 
     /// Live timers by deadline: what Step mode shows.
     pub fn pending(&self) -> Vec<(f64, TaskId)> {
-        let mut v: Vec<(f64, TimerId, TaskId)> = self
+        let v: Vec<(f64, TimerId, TaskId)> = self
             .heap
             .iter()
             .filter(|e| e.timer.callback.is_some())
             .map(|e| (e.timer.deadline, e.id, e.timer.task))
             .collect();
-        v.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-        v.into_iter().map(|(d, _, t)| (d, t)).collect()
+        sort_pending(v)
+            .into_iter()
+            .map(|(d, _, t)| (d, t))
+            .collect()
     }
 
     // heapq.heappop
@@ -178,6 +180,30 @@ impl Timers {
     }
 }
 
+/// `(deadline, id, task)`s by deadline then id: a small merge sort rather than
+/// `sort_by`, whose driftsort and quicksort are 4 KB of the wasm.
+fn sort_pending(mut v: Vec<(f64, TimerId, TaskId)>) -> Vec<(f64, TimerId, TaskId)> {
+    if v.len() < 2 {
+        return v;
+    }
+    let b = sort_pending(v.split_off(v.len() / 2));
+    let a = sort_pending(v);
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if b[j].0.total_cmp(&a[i].0).then(b[j].1.cmp(&a[i].1)).is_lt() {
+            out.push(b[j]);
+            j += 1;
+        } else {
+            out.push(a[i]);
+            i += 1;
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -202,5 +228,22 @@ mod tests {
             .map(|(_, x)| x.task)
             .collect();
         assert_eq!(order, [3, 2, 1]);
+    }
+}
+
+#[cfg(test)]
+mod sort_tests {
+    #[test]
+    fn pending_timers_are_sorted_by_deadline_then_id() {
+        let v: Vec<(f64, u64, u32)> = vec![
+            (2.0, 5, 1),
+            (1.0, 9, 2),
+            (2.0, 3, 3),
+            (0.5, 7, 4),
+            (1.0, 2, 5),
+        ];
+        let mut want = v.clone();
+        want.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        assert_eq!(super::sort_pending(v), want);
     }
 }

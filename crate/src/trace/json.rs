@@ -137,22 +137,69 @@ pub fn decimal(x: f64) -> String {
     if ns >= 1e36 {
         return if x > 0.0 { "1e27" } else { "-1e27" }.to_string();
     }
-    let ns = ns as u128;
-    let (int, frac) = (ns / 1_000_000_000, ns % 1_000_000_000);
-    let sign = if x < 0.0 && ns != 0 { "-" } else { "" };
-    if frac == 0 {
+    let d = integer_digits(ns);
+    let sign = if x < 0.0 && d != "0" { "-" } else { "" };
+    let d = format!("{d:0>10}"); // at least one digit before the 9 of the fraction
+    let (int, frac) = d.split_at(d.len() - 9);
+    let int = int.trim_start_matches('0');
+    let int = if int.is_empty() { "0" } else { int };
+    let frac = frac.trim_end_matches('0');
+    if frac.is_empty() {
         return format!("{sign}{int}");
     }
-    let digits = format!("{frac:09}");
-    format!("{sign}{int}.{}", digits.trim_end_matches('0'))
+    format!("{sign}{int}.{frac}")
+}
+
+/// The digits of `v.round() as u128` (saturating, like `as`), with u64 and decimal
+/// doubling only: 128-bit division and formatting are 3 KB of wasm.
+fn integer_digits(v: f64) -> String {
+    let v = v.round();
+    if v.is_nan() || v < 1.0 {
+        return "0".into(); // `as` saturates at 0
+    }
+    if v < 18446744073709551616.0 {
+        return (v as u64).to_string();
+    }
+    if v >= 340282366920938463463374607431768211456.0 {
+        return "340282366920938463463374607431768211455".into(); // u128::MAX
+    }
+    // v = m × 2^e exactly, e > 0: m in base 10^9 limbs (least significant first),
+    // doubled e times.
+    let bits = v.to_bits();
+    let e = ((bits >> 52) & 0x7ff) as i32 - 1075;
+    let m = (bits & ((1 << 52) - 1)) | 1 << 52;
+    let mut limbs = vec![(m % 1_000_000_000) as u32, (m / 1_000_000_000) as u32];
+    for _ in 0..e {
+        let mut carry = 0;
+        for l in limbs.iter_mut() {
+            let x = *l * 2 + carry;
+            *l = x % 1_000_000_000;
+            carry = x / 1_000_000_000;
+        }
+        if carry > 0 {
+            limbs.push(carry);
+        }
+    }
+    while limbs.len() > 1 && limbs.last() == Some(&0) {
+        limbs.pop();
+    }
+    let mut out = limbs.pop().unwrap_or(0).to_string();
+    for l in limbs.iter().rev() {
+        out.push_str(&format!("{l:09}"));
+    }
+    out
 }
 
 /// `f"{x:.1f}"` for the Rust scenarios' timings (3.0, 2.7): tenths rounded half
 /// away from zero, which differs from Python only on exact binary ties like 0.25.
 pub fn fixed1(x: f64) -> String {
-    let tenths = (x.abs() * 10.0).round() as u128;
-    let sign = if x < 0.0 && tenths != 0 { "-" } else { "" };
-    format!("{sign}{}.{}", tenths / 10, tenths % 10)
+    let d = integer_digits(x.abs() * 10.0);
+    let sign = if x < 0.0 && d != "0" { "-" } else { "" };
+    let d = format!("{d:0>2}");
+    let (int, tenth) = d.split_at(d.len() - 1);
+    let int = int.trim_start_matches('0');
+    let int = if int.is_empty() { "0" } else { int };
+    format!("{sign}{int}.{tenth}")
 }
 
 fn write_str(buf: &mut String, s: &str) {
@@ -184,6 +231,51 @@ mod tests {
         j.key("b").ids(&[1, 2]);
         j.end_object();
         assert_eq!(j.finish(), r#"{"a":"x\"y\n","b":[1,2]}"#);
+    }
+
+    #[test]
+    fn decimals_and_tenths_are_the_u128_arithmetic_without_u128() {
+        let reference_decimal = |x: f64| {
+            let ns = (x.abs() * 1e9).round() as u128;
+            let (int, frac) = (ns / 1_000_000_000, ns % 1_000_000_000);
+            let sign = if x < 0.0 && ns != 0 { "-" } else { "" };
+            if frac == 0 {
+                return format!("{sign}{int}");
+            }
+            let digits = format!("{frac:09}");
+            format!("{sign}{int}.{}", digits.trim_end_matches('0'))
+        };
+        let reference_fixed1 = |x: f64| {
+            let tenths = (x.abs() * 10.0).round() as u128;
+            let sign = if x < 0.0 && tenths != 0 { "-" } else { "" };
+            format!("{sign}{}.{}", tenths / 10, tenths % 10)
+        };
+        let mut values = vec![0.0, -0.0, 1e-10, -4e-10, 0.5, 2.7, -3.05, 1e9, 123456.789];
+        values.extend([
+            1.8e10, 1.9e10, 2e19, 1.8e18, 1.9e18, 3.4e26, 9.99e26, 1e30, 3.5e37,
+        ]);
+        values.extend([
+            3.41e37,
+            1e39,
+            f64::MAX,
+            18446744073.709553,
+            1844674407370955161.6,
+        ]);
+        let mut x: u64 = 0x2545f4914f6cdd1d;
+        for _ in 0..2000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            values.push(f64::from_bits(x >> 2) % 1e27);
+            values.push(-((x % 1_000_000_007) as f64) / 1000.0);
+        }
+        for v in values {
+            if (v.abs() * 1e9).round() < 1e36 {
+                assert_eq!(decimal(v), reference_decimal(v), "{v:e}");
+            }
+            assert_eq!(fixed1(v), reference_fixed1(v), "{v:e}");
+        }
+        assert_eq!(fixed1(f64::NAN), reference_fixed1(f64::NAN));
     }
 
     #[test]

@@ -952,10 +952,7 @@ fn run_part(vm: &mut Vm, part: &Part, globals: &super::value::Namespace) -> PyRe
             return vm.err("ImportError", format!("asyncio prelude: {text}"));
         }
     };
-    vm.library_lines.insert(
-        Rc::from(part.file),
-        part.source.lines().map(str::to_string).collect(),
-    );
+    vm.add_library(part.file, part.source);
     vm.run_code(code, globals.clone())?;
     Ok(())
 }
