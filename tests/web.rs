@@ -80,20 +80,28 @@ async fn a_real_timer_sleep_lands_within_twenty_milliseconds() {
 }
 
 #[wasm_bindgen_test]
-async fn scenarios_at_ten_times_speed_print_the_same_log_as_the_virtual_clock() {
-    for id in ["00", "03", "05", "07", "09"] {
+async fn scenarios_in_accelerated_real_time_print_what_the_virtual_clock_prints() {
+    // 00 prints the durations it measures (to 0.1 s): at ×10, 5 ms of this
+    // unoptimised test build's own work would already show; ×2 keeps it exact.
+    for (id, speed) in [
+        ("00", 2.0),
+        ("03", 10.0),
+        ("05", 10.0),
+        ("07", 10.0),
+        ("09", 10.0),
+    ] {
         let s = scenarios::find(id).unwrap();
         let (reference, printed) = s.run_virtual();
-        let lp = host_loop(10.0);
+        let lp = host_loop(speed);
         let program = s.install(&lp);
-        run_to_end(lp.clone(), 10.0).await;
+        run_to_end(lp.clone(), speed).await;
         let out = program.result(&lp);
-        assert_eq!(out.stdout, printed.stdout, "stdout of {id} at ×10");
-        assert_eq!(out.stderr, printed.stderr, "stderr of {id} at ×10");
+        assert_eq!(out.stdout, printed.stdout, "stdout of {id} at ×{speed}");
+        assert_eq!(out.stderr, printed.stderr, "stderr of {id} at ×{speed}");
         assert_eq!(out.status, printed.status);
         // Loop time followed the clock: at least the virtual duration, and not much
         // more (the interpreter's own work, unoptimised in this test build, counts
-        // ×10 too).
+        // ×speed too).
         let (real, virt) = (lp.time(), reference.time());
         assert!(
             real >= virt - 0.02 && real - virt < 0.6,

@@ -137,7 +137,7 @@ pub fn install(vm: &mut Vm) {
         ("print", bi_print),
         ("len", |vm, _, a| {
             let v = arg1(vm, &a, "len")?;
-            Ok(Value::Int(vm.len(&v)? as i64))
+            Ok(Value::Int(vm.len(&v)?))
         }),
         ("repr", |vm, _, a| {
             let v = arg1(vm, &a, "repr")?;
@@ -807,7 +807,7 @@ fn bi_reversed(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
             let n = vm.len(&v)?;
             let mut out = vec![];
             for i in 0..n {
-                out.push(vm.getitem(&v, &Value::Int(i as i64))?);
+                out.push(vm.getitem(&v, &Value::Int(i))?);
             }
             out
         }

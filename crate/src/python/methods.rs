@@ -484,7 +484,7 @@ fn generic_dunder(vm: &mut Vm, this: &Value, name: &str, a: Args) -> PyResult<Va
     use super::ast::{BinOp, CmpOp};
     let o = a.pos.first().cloned().unwrap_or(Value::None);
     match name {
-        "__len__" => Ok(Value::Int(vm.len(this)? as i64)),
+        "__len__" => Ok(Value::Int(vm.len(this)?)),
         "__getitem__" => vm.getitem(this, &o),
         "__setitem__" => {
             vm.setitem(this, o, a.pos.get(1).cloned().unwrap_or(Value::None))?;

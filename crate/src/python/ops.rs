@@ -1191,8 +1191,19 @@ impl Vm {
             }
             Value::Range(r) => {
                 let n = range_len(r.0, r.1, r.2);
-                let j = self.index(i, n as usize, "range object")?;
-                Ok(Value::Int(r.0 + r.2 * j as i64))
+                // In i64 (a range may hold more than 2**32 items on wasm32); the item
+                // lies between start and stop, so the wrapping sum is exact.
+                let k = match i {
+                    Value::Int(k) => *k,
+                    Value::Bool(b) => *b as i64,
+                    _ => self.index(i, 0, "range")? as i64,
+                };
+                match Some(k).and_then(|k| if k < 0 { k.checked_add(n) } else { Some(k) }) {
+                    Some(j) if (0..n).contains(&j) => {
+                        Ok(Value::Int(r.0.wrapping_add(r.2.wrapping_mul(j))))
+                    }
+                    _ => self.err("IndexError", "range object index out of range"),
+                }
             }
             Value::Dict(d) => {
                 let k = self.hash(i)?;
@@ -1426,27 +1437,36 @@ impl Vm {
     }
 
     /// `len(v)`
-    pub fn len(&mut self, v: &Value) -> PyResult<usize> {
+    pub fn len(&mut self, v: &Value) -> PyResult<i64> {
+        // i64, not usize: a range can be longer than 2**32 on wasm32.
         Ok(match v {
             Value::Str(s) => {
-                if s.is_ascii() {
+                (if s.is_ascii() {
                     s.len()
                 } else {
                     s.chars().count()
-                }
+                }) as i64
             }
-            Value::Bytes(b) => b.len(),
-            Value::List(l) => l.borrow().len(),
-            Value::Tuple(t) => t.len(),
-            Value::Dict(d) => d.borrow().len(),
-            Value::Set(d) => d.borrow().len(),
-            Value::FrozenSet(d) => d.len(),
-            Value::Range(r) => range_len(r.0, r.1, r.2) as usize,
+            Value::Bytes(b) => b.len() as i64,
+            Value::List(l) => l.borrow().len() as i64,
+            Value::Tuple(t) => t.len() as i64,
+            Value::Dict(d) => d.borrow().len() as i64,
+            Value::Set(d) => d.borrow().len() as i64,
+            Value::FrozenSet(d) => d.len() as i64,
+            Value::Range(r) => match range_len(r.0, r.1, r.2) {
+                n if n >= 0 => n,
+                _ => {
+                    return self.err(
+                        "OverflowError",
+                        "Python int too large to convert to C ssize_t",
+                    )
+                }
+            },
             Value::Instance(_) => match self.lookup_special(v, "__len__") {
                 Some(m) => {
                     let r = self.call1(&m, vec![])?;
                     match r {
-                        Value::Int(i) if i >= 0 => i as usize,
+                        Value::Int(i) if i >= 0 => i,
                         Value::Int(_) => {
                             return self.err("ValueError", "__len__() should return >= 0")
                         }
