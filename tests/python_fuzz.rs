@@ -2,8 +2,8 @@
 //! and the interpreter's test cases, mutated (characters deleted, duplicated,
 //! swapped, replaced by Python punctuation and keywords), must each give an output
 //! or an error — never a panic, never a hang. Deterministic (seeded Mersenne
-//! Twister); `BOUCLE_FUZZ_ITERATIONS=200000 cargo test --release --test
-//! python_fuzz` runs longer. Crashes it finds are kept in `tests/python/fuzz/`
+//! Twister); `BOUCLE_FUZZ_ITERATIONS=200000 cargo test --profile native --test
+//! python_fuzz` runs longer, `BOUCLE_FUZZ_SEED=N` explores other mutants. Crashes it finds are kept in `tests/python/fuzz/`
 //! and replayed first.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -172,7 +172,12 @@ fn mutated_programs_give_an_output_or_an_error_never_a_panic() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(1500);
-    let mut rng = MersenneTwister::new(2026);
+    // BOUCLE_FUZZ_SEED explores other mutants than the default run's.
+    let seed: u64 = std::env::var("BOUCLE_FUZZ_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(2026);
+    let mut rng = MersenneTwister::new(seed);
     let log = std::env::var("BOUCLE_FUZZ_LOG").ok();
     let mut crashes = Vec::new();
     for i in 0..iterations {
