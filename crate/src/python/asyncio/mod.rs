@@ -8,6 +8,7 @@
 
 use std::any::Any;
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 
 use super::builtins::{native, new_exc_class};
@@ -39,6 +40,13 @@ pub struct State {
     callbacks: RefCell<Vec<(usize, Value, u64)>>,
     running: RefCell<Value>,
     cancelled: Rc<Class>,
+    // `cancel(msg)`'s message, by future handle (a task's is its own future's).
+    cancel_msgs: RefCell<HashMap<usize, Value>>,
+    // The CancelledError a cancelled task's coroutine raised, handed out once by
+    // `result()` (CPython's `_cancelled_exc`); `None` once handed out.
+    cancelled_excs: RefCell<HashMap<usize, Option<Value>>>,
+    // The future each suspended task waits on (CPython's `_fut_waiter`).
+    waiting: RefCell<HashMap<u32, usize>>,
 }
 
 fn state(vm: &Vm) -> Rc<State> {
@@ -139,6 +147,9 @@ impl PyProgram {
                 callbacks: RefCell::new(Vec::new()),
                 running: RefCell::new(Value::None),
                 cancelled,
+                cancel_msgs: RefCell::new(HashMap::new()),
+                cancelled_excs: RefCell::new(HashMap::new()),
+                waiting: RefCell::new(HashMap::new()),
             });
             vm.asyncio = Some(st.clone() as Rc<dyn Any>);
             st
@@ -392,7 +403,7 @@ fn to_py(st: &State, e: Exc) -> Value {
 
 fn exc_value(vm: &mut Vm, e: Exc) -> Value {
     match e {
-        Exc::Cancelled => vm.new_exc("CancelledError", ""),
+        Exc::Cancelled => cancelled_exc(vm, None),
         Exc::Object { obj, .. } => obj.downcast_ref::<Value>().cloned().unwrap_or(Value::None),
         Exc::Error { kind, msg } => vm.new_exc(&kind, msg),
         Exc::Group { msg, .. } => vm.new_exc("Exception", msg),
@@ -401,6 +412,7 @@ fn exc_value(vm: &mut Vm, e: Exc) -> Value {
 
 /// A task's body: resume the coroutine, wait on what it yields, repeat.
 async fn task_body(st: Rc<State>, coro: Value) -> Result<Value, Exc> {
+    let me = st.lp.current();
     {
         let mut send = Value::None;
         let mut throw: Option<Value> = None;
@@ -420,9 +432,14 @@ async fn task_body(st: Rc<State>, coro: Value) -> Result<Value, Exc> {
             match r {
                 Resumed::Returned(v) => return Ok(v),
                 Resumed::Raised(e) => {
-                    return Err(
-                        with_interp(&st, |it| to_exc(&st, it.vm(), e)).unwrap_or(Exc::Cancelled)
-                    )
+                    let exc = with_interp(&st, |it| to_exc(&st, it.vm(), e.clone()))
+                        .unwrap_or(Exc::Cancelled);
+                    if matches!(exc, Exc::Cancelled) {
+                        if let Some(h) = task_handle(&st, me) {
+                            st.cancelled_excs.borrow_mut().insert(h, Some(e));
+                        }
+                    }
+                    return Err(exc);
                 }
                 Resumed::Budget => {}
                 Resumed::Yielded(v) => {
@@ -430,7 +447,21 @@ async fn task_body(st: Rc<State>, coro: Value) -> Result<Value, Exc> {
                         Value::None => st.lp.sleep(0.0).await.map(|_| Value::None),
                         _ => match fut_of(&st, &v) {
                             Some(fut) => {
+                                let h = handle_of(&v);
+                                if let Some(h) = h {
+                                    st.waiting.borrow_mut().insert(me, h);
+                                }
                                 let r = fut.wait().await;
+                                st.waiting.borrow_mut().remove(&me);
+                                if let (Err(Exc::Cancelled), Some(h)) = (&r, h) {
+                                    // The waited future's own CancelledError, with
+                                    // its message (CPython's wakeup calls result()).
+                                    throw =
+                                        with_interp(&st, |it| cancelled_error(&st, it.vm(), h, me))
+                                            .flatten();
+                                    st.retrieved.borrow_mut().insert(h);
+                                    continue;
+                                }
                                 // CPython's Task.__wakeup calls future.result(): the
                                 // exception thrown into the task counts as retrieved.
                                 if let Some(h) = handle_of(&v) {
@@ -449,13 +480,71 @@ async fn task_body(st: Rc<State>, coro: Value) -> Result<Value, Exc> {
                             }
                         },
                     };
-                    if let Err(e) = waited {
-                        throw = Some(to_py(&st, e));
+                    match waited {
+                        // A task cancelled outside an await of a future (before a
+                        // step, or at a bare yield): its own message.
+                        Err(Exc::Cancelled) => {
+                            throw = with_interp(&st, |it| {
+                                let msg = task_handle(&st, me)
+                                    .and_then(|h| st.cancel_msgs.borrow().get(&h).cloned());
+                                cancelled_exc(it.vm(), msg)
+                            })
+                        }
+                        Err(e) => throw = Some(to_py(&st, e)),
+                        Ok(_) => {}
                     }
                 }
             }
         }
     }
+}
+
+/// The future handle of task `id`.
+fn task_handle(st: &State, id: u32) -> Option<usize> {
+    st.task_handles
+        .borrow()
+        .iter()
+        .find(|(i, _)| *i == id)
+        .map(|(_, h)| *h)
+}
+
+/// `CancelledError(msg)`, or `CancelledError()` without a message.
+fn cancelled_exc(vm: &mut Vm, msg: Option<Value>) -> Value {
+    let cls = vm.exc_class("CancelledError");
+    let args = msg
+        .filter(|m| !matches!(m, Value::None))
+        .into_iter()
+        .collect();
+    vm.make_exc(cls, args)
+}
+
+/// The CancelledError that the cancelled future `h` raises (CPython's
+/// `_make_cancelled_error`): a task's gives the exception its coroutine raised the
+/// first time, then a bare one; a plain future's carries its `cancel(msg)`
+/// message, or else the message of the task `by` whose cancellation cancelled it.
+fn cancelled_error(st: &State, vm: &mut Vm, h: usize, by: u32) -> Option<Value> {
+    let is_task = st.task_handles.borrow().iter().any(|(_, th)| *th == h);
+    if is_task {
+        let mut excs = st.cancelled_excs.borrow_mut();
+        return Some(match excs.get_mut(&h) {
+            Some(slot) => match slot.take() {
+                Some(e) => e,
+                None => cancelled_exc(vm, None),
+            },
+            None => {
+                // Cancelled before its first step: the error thrown into the
+                // fresh coroutine carried the task's message.
+                excs.insert(h, None);
+                let msg = st.cancel_msgs.borrow().get(&h).cloned();
+                cancelled_exc(vm, msg)
+            }
+        });
+    }
+    let msg =
+        st.cancel_msgs.borrow().get(&h).cloned().or_else(|| {
+            task_handle(st, by).and_then(|th| st.cancel_msgs.borrow().get(&th).cloned())
+        });
+    Some(cancelled_exc(vm, msg))
 }
 
 fn handle_of(v: &Value) -> Option<usize> {
@@ -557,6 +646,10 @@ fn nf_fut_result(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
     match f.result() {
         None => vm.err("InvalidStateError", "Result is not set."),
         Some(Ok(v)) => Ok(v),
+        Some(Err(Exc::Cancelled)) => {
+            let h = int_arg(vm, &a, 0)? as usize;
+            Err(cancelled_error(&st, vm, h, 0).unwrap_or(Value::None))
+        }
         Some(Err(e)) => Err(exc_value(vm, e)),
     }
 }
@@ -567,7 +660,10 @@ fn nf_fut_exception(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
     match f.result() {
         None => vm.err("InvalidStateError", "Exception is not set."),
         Some(Ok(_)) => Ok(Value::None),
-        Some(Err(Exc::Cancelled)) => Err(exc_value(vm, Exc::Cancelled)),
+        Some(Err(Exc::Cancelled)) => {
+            let h = int_arg(vm, &a, 0)? as usize;
+            Err(cancelled_error(&st, vm, h, 0).unwrap_or(Value::None))
+        }
         Some(Err(e)) => Ok(exc_value(vm, e)),
     }
 }
@@ -596,8 +692,32 @@ fn nf_fut_set_exception(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
 }
 
 fn nf_fut_cancel(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
-    let (_, f) = fut_h(vm, &a)?;
+    let (st, f) = fut_h(vm, &a)?;
+    let h = int_arg(vm, &a, 0)? as usize;
+    if f.is_done() {
+        return Ok(Value::Bool(false));
+    }
+    st.cancel_msgs.borrow_mut().insert(h, arg(&a, 1));
     Ok(Value::Bool(AnyFut::cancel(&f)))
+}
+
+/// `_boucle.fut_cancel_message(h)`: `Future._cancel_message` (a cancelled task's
+/// is None: it was cancelled by its coroutine's CancelledError).
+fn nf_fut_cancel_message(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let (st, _) = fut_h(vm, &a)?;
+    let h = int_arg(vm, &a, 0)? as usize;
+    if st.task_handles.borrow().iter().any(|(_, th)| *th == h) {
+        return Ok(Value::None);
+    }
+    let msg = st.cancel_msgs.borrow().get(&h).cloned();
+    Ok(msg.unwrap_or(Value::None))
+}
+
+/// `_boucle.fut_cancelled_error(h)`: `Future._make_cancelled_error()`.
+fn nf_fut_cancelled_error(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let (st, _) = fut_h(vm, &a)?;
+    let h = int_arg(vm, &a, 0)? as usize;
+    Ok(cancelled_error(&st, vm, h, 0).unwrap_or(Value::None))
 }
 
 /// A Python callable run by the loop (a done callback, `call_soon`, a timer).
@@ -717,6 +837,36 @@ fn task_id(vm: &mut Vm, a: &Args) -> PyResult<(Rc<State>, u32)> {
 
 fn nf_task_cancel(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
     let (st, id) = task_id(vm, &a)?;
+    let msg = arg(&a, 1);
+    // The message goes down the chain of awaited futures that the runtime
+    // cancels (CPython's `_fut_waiter.cancel(msg=msg)`).
+    let mut cur = Some(id);
+    while let Some(tid) = cur.take() {
+        let Some(h) = task_handle(&st, tid) else {
+            break;
+        };
+        if st.futs.borrow()[h].is_done() {
+            break;
+        }
+        st.cancel_msgs.borrow_mut().insert(h, msg.clone());
+        let Some(w) = st.waiting.borrow().get(&tid).copied() else {
+            break;
+        };
+        let inner = st
+            .task_handles
+            .borrow()
+            .iter()
+            .find(|(_, th)| *th == w)
+            .map(|(i, _)| *i);
+        match inner {
+            Some(i) => cur = Some(i),
+            None => {
+                if !st.futs.borrow()[w].is_done() {
+                    st.cancel_msgs.borrow_mut().insert(w, msg.clone());
+                }
+            }
+        }
+    }
     Ok(Value::Bool(st.lp.cancel_task(id)))
 }
 
@@ -837,6 +987,8 @@ pub fn core_module(vm: &mut Vm) -> PyResult<Value> {
         ("fut_set_result", nf_fut_set_result),
         ("fut_set_exception", nf_fut_set_exception),
         ("fut_cancel", nf_fut_cancel),
+        ("fut_cancelled_error", nf_fut_cancelled_error),
+        ("fut_cancel_message", nf_fut_cancel_message),
         ("fut_add_done_callback", nf_fut_add_done_callback),
         ("fut_remove_done_callback", nf_fut_remove_done_callback),
         ("is_coroutine", nf_is_coroutine),

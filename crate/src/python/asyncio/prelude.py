@@ -52,7 +52,10 @@ class Future:
         _boucle.fut_set_exception(self._h, exception)
 
     def cancel(self, msg=None):
-        return _boucle.fut_cancel(self._h)
+        return _boucle.fut_cancel(self._h, msg)
+
+    def _make_cancelled_error(self):
+        return _boucle.fut_cancelled_error(self._h)
 
     def add_done_callback(self, fn, *, context=None):
         me = self
@@ -96,7 +99,7 @@ class Task(Future):
         _tasks[self._id] = self
 
     def cancel(self, msg=None):
-        return _boucle.task_cancel(self._id)
+        return _boucle.task_cancel(self._id, msg)
 
     def uncancel(self):
         return _boucle.task_uncancel(self._id)
@@ -384,7 +387,7 @@ def gather(*coros_or_futures, return_exceptions=False):
             return
         if not return_exceptions:
             if fut.cancelled():
-                outer.set_exception(CancelledError())
+                outer.set_exception(fut._make_cancelled_error())
                 return
             else:
                 exc = fut.exception()
@@ -395,7 +398,8 @@ def gather(*coros_or_futures, return_exceptions=False):
             results = []
             for fut in children:
                 if fut.cancelled():
-                    res = CancelledError()
+                    msg = _boucle.fut_cancel_message(fut._h)
+                    res = CancelledError('' if msg is None else msg)
                 else:
                     res = fut.exception()
                     if res is None:
