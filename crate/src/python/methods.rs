@@ -557,6 +557,7 @@ pub fn agen_step(
         name,
         qualname,
         owned_by_task: false,
+        finalizer: None,
     })))
 }
 

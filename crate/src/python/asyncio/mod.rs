@@ -773,10 +773,40 @@ fn nf_fut_remove_done_callback(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Va
     Ok(Value::Int(removed))
 }
 
+/// A coroutine, or an async generator step (`aclose()`...: CPython's are
+/// `collections.abc.Coroutine`s, so tasks run them).
+fn is_step(v: &Value) -> bool {
+    matches!(v, Value::Gen(g) if matches!(g.borrow().kind, super::value::GenKind::Step(_)))
+}
+
 fn nf_is_coroutine(_: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let v = arg(&a, 0);
     Ok(Value::Bool(
-        matches!(arg(&a, 0), Value::Gen(g) if g.borrow().is_coroutine()),
+        matches!(&v, Value::Gen(g) if g.borrow().is_coroutine()) || is_step(&v),
     ))
+}
+
+/// `_boucle.set_asyncgen_finalizer(f)`: installs the running loop's finalizer
+/// hook (None: none); returns the previous one.
+fn nf_set_asyncgen_finalizer(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let new = match arg(&a, 0) {
+        Value::None => None,
+        f => Some(f),
+    };
+    let old = std::mem::replace(&mut vm.asyncgen_finalizer, new);
+    Ok(old.unwrap_or(Value::None))
+}
+
+/// `_boucle.take_asyncgens()`: the async generators of the loop's weak set that
+/// are still alive and unfinished; the set is emptied.
+fn nf_take_asyncgens(vm: &mut Vm, _: &Builtin, _: Args) -> PyResult<Value> {
+    let live = std::mem::take(&mut vm.asyncgens)
+        .iter()
+        .filter_map(|w| w.upgrade())
+        .filter(|g| g.borrow().state != super::value::GenState::Done)
+        .map(Value::Gen)
+        .collect();
+    Ok(Value::list(live))
 }
 
 fn nf_is_coroutine_function(_: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
@@ -791,7 +821,11 @@ fn nf_is_coroutine_function(_: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value>
 }
 
 fn nf_coro_name(_: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
-    Ok(match arg(&a, 0) {
+    let v = arg(&a, 0);
+    if is_step(&v) {
+        return Ok(Value::str("<async_generator_athrow without __name__>"));
+    }
+    Ok(match v {
         Value::Gen(g) => Value::Str(g.borrow().qualname.clone()),
         _ => Value::str("?"),
     })
@@ -818,9 +852,13 @@ fn nf_task_new(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
         Value::Gen(g) => g.borrow().frame.as_ref().map_or(0, |f| f.code.first_line),
         _ => 0,
     };
+    let step = is_step(&coro);
     st.coros.borrow_mut().push((task.id(), coro, def_line));
     let h = add_fut(&st, task.fut().clone());
     let id = task.id();
+    if step {
+        st.lp.mark_started(id);
+    }
     st.task_handles.borrow_mut().push((id, h));
     st.tasks.borrow_mut().push((id, task));
     Ok(Value::tuple(vec![
@@ -992,6 +1030,8 @@ pub fn core_module(vm: &mut Vm) -> PyResult<Value> {
         ("fut_add_done_callback", nf_fut_add_done_callback),
         ("fut_remove_done_callback", nf_fut_remove_done_callback),
         ("is_coroutine", nf_is_coroutine),
+        ("set_asyncgen_finalizer", nf_set_asyncgen_finalizer),
+        ("take_asyncgens", nf_take_asyncgens),
         ("coro_name", nf_coro_name),
         ("is_coroutine_function", nf_is_coroutine_function),
         ("log_task_exception", nf_log_task_exception),

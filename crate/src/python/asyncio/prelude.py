@@ -229,10 +229,12 @@ class BaseEventLoop(AbstractEventLoop):
         if _boucle.running_loop() is not None:
             raise RuntimeError('Cannot run the event loop while another loop is running')
         _boucle.set_running(self)
+        old_hook = _boucle.set_asyncgen_finalizer(self._asyncgen_finalizer_hook)
         try:
             _boucle.run_forever()
         finally:
             _boucle.set_running(None)
+            _boucle.set_asyncgen_finalizer(old_hook)
 
     def run_until_complete(self, future):
         self._check_closed()
@@ -241,16 +243,26 @@ class BaseEventLoop(AbstractEventLoop):
         new_task = not isfuture(future)
         future = ensure_future(future, loop=self)
         _boucle.set_running(self)
+        old_hook = _boucle.set_asyncgen_finalizer(self._asyncgen_finalizer_hook)
         try:
             _boucle.run_until_complete(future._h)
         finally:
             _boucle.set_running(None)
+            _boucle.set_asyncgen_finalizer(old_hook)
         if not future.done():
             raise RuntimeError('Event loop stopped before Future completed.')
         return future.result()
 
+    def _asyncgen_finalizer_hook(self, agen):
+        # An async generator destroyed unfinished: closed by a task.
+        if not self.is_closed():
+            self.call_soon(self.create_task, agen.aclose())
+
     async def shutdown_asyncgens(self):
-        pass
+        closing_agens = _boucle.take_asyncgens()
+        if not closing_agens:
+            return
+        await gather(*[ag.aclose() for ag in closing_agens], return_exceptions=True)
 
     async def shutdown_default_executor(self):
         pass
