@@ -833,8 +833,11 @@ impl Vm {
             Value::Str(s) => IterObj::Chars(s.clone(), 0),
             Value::Bytes(b) => IterObj::Items(b.iter().map(|x| Value::Int(*x as i64)).collect(), 0),
             Value::Range(r) => IterObj::Range(r.0, r.1, r.2),
-            Value::Dict(d) => IterObj::Items(d.borrow().keys(), 0),
-            Value::Set(d) => IterObj::Items(d.borrow().keys(), 0),
+            Value::Dict(d) | Value::Set(d) => {
+                let keys = d.borrow().keys();
+                let n = keys.len();
+                IterObj::Keys(keys, 0, d.clone(), n, matches!(v, Value::Set(_)))
+            }
             Value::FrozenSet(d) => IterObj::Items(d.keys(), 0),
             Value::Iter(_) | Value::Gen(_) => {
                 if let Value::Gen(g) = v {
@@ -931,6 +934,22 @@ impl Vm {
                         }
                     }
                     IterObj::Items(v, i) => {
+                        let r = v.get(*i).cloned();
+                        *i += 1;
+                        Ok(r)
+                    }
+                    IterObj::Keys(v, i, d, n, set) => {
+                        if d.borrow().len() != *n {
+                            // sticky, as CPython's
+                            *n = usize::MAX;
+                            let msg = if *set {
+                                "Set changed size during iteration"
+                            } else {
+                                "dictionary changed size during iteration"
+                            };
+                            drop(st);
+                            return self.err("RuntimeError", msg);
+                        }
                         let r = v.get(*i).cloned();
                         *i += 1;
                         Ok(r)

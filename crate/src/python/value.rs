@@ -463,6 +463,9 @@ pub enum IterObj {
     Range(i64, i64, i64),
     /// Items of a list snapshot (dict keys/values/items, sets, reversed).
     Items(Vec<Value>, usize),
+    /// Keys of a dict or set snapshot, and the container with its size then:
+    /// CPython raises if the size changes during the iteration (true: a set).
+    Keys(Vec<Value>, usize, Rc<RefCell<Dict>>, usize, bool),
     Enumerate(Value, Value),
     Zip(Vec<Value>),
     Map(Value, Vec<Value>),
