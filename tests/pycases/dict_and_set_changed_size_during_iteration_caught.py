@@ -21,3 +21,4 @@ for i in range(2):
     try:
         next(it)
     except RuntimeError as e:
+        print(e)
