@@ -972,6 +972,10 @@ impl Vm {
                     IterObj::Zip(its) => {
                         let its = its.clone();
                         drop(st);
+                        if its.is_empty() {
+                            // `zip()` is empty (not an endless run of `()`)
+                            return Ok(None);
+                        }
                         let mut out = vec![];
                         for i in &its {
                             match self.next(i)? {
