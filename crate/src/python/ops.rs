@@ -1167,6 +1167,13 @@ impl Vm {
             Value::Big(_) => {
                 return self.err("IndexError", "cannot fit 'int' into an index-sized integer")
             }
+            // CPython 3.11's str words it differently from list and tuple
+            _ if what == "string" => {
+                return self.type_err(format!(
+                    "string indices must be integers, not '{}'",
+                    i.type_name()
+                ))
+            }
             _ => {
                 return self.type_err(format!(
                     "{} indices must be integers or slices, not {}",
