@@ -149,6 +149,7 @@ pub fn start_call(vm: &mut Vm, f: Value, mut args: Args) -> PyResult<Called> {
                         name: func.code.name.clone(),
                         qualname: func.code.qualname.clone(),
                         owned_by_task: false,
+                        finalizer: None,
                     };
                     Ok(Called::Value(Value::Gen(Rc::new(RefCell::new(g)))))
                 }

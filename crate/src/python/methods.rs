@@ -558,6 +558,7 @@ pub fn agen_step(
         name,
         qualname,
         owned_by_task: false,
+        finalizer: None,
     })))
 }
 

@@ -829,8 +829,11 @@ impl Vm {
             Value::Str(s) => IterObj::Chars(s.clone(), 0),
             Value::Bytes(b) => IterObj::Items(b.iter().map(|x| Value::Int(*x as i64)).collect(), 0),
             Value::Range(r) => IterObj::Range(r.0, r.1, r.2),
-            Value::Dict(d) => IterObj::Items(d.borrow().keys(), 0),
-            Value::Set(d) => IterObj::Items(d.borrow().keys(), 0),
+            Value::Dict(d) | Value::Set(d) => {
+                let keys = d.borrow().keys();
+                let n = keys.len();
+                IterObj::Keys(keys, 0, d.clone(), n, matches!(v, Value::Set(_)))
+            }
             Value::FrozenSet(d) => IterObj::Items(d.keys(), 0),
             Value::Iter(_) | Value::Gen(_) => {
                 if let Value::Gen(g) = v {
@@ -931,6 +934,22 @@ impl Vm {
                         *i += 1;
                         Ok(r)
                     }
+                    IterObj::Keys(v, i, d, n, set) => {
+                        if d.borrow().len() != *n {
+                            // sticky, as CPython's
+                            *n = usize::MAX;
+                            let msg = if *set {
+                                "Set changed size during iteration"
+                            } else {
+                                "dictionary changed size during iteration"
+                            };
+                            drop(st);
+                            return self.err("RuntimeError", msg);
+                        }
+                        let r = v.get(*i).cloned();
+                        *i += 1;
+                        Ok(r)
+                    }
                     IterObj::Enumerate(inner, n) => {
                         let (inner, count) = (inner.clone(), n.clone());
                         drop(st);
@@ -949,6 +968,10 @@ impl Vm {
                     IterObj::Zip(its) => {
                         let its = its.clone();
                         drop(st);
+                        if its.is_empty() {
+                            // `zip()` is empty (not an endless run of `()`)
+                            return Ok(None);
+                        }
                         let mut out = vec![];
                         for i in &its {
                             match self.next(i)? {
@@ -1139,6 +1162,13 @@ impl Vm {
             Value::Bool(b) => *b as i64,
             Value::Big(_) => {
                 return self.err("IndexError", "cannot fit 'int' into an index-sized integer")
+            }
+            // CPython 3.11's str words it differently from list and tuple
+            _ if what == "string" => {
+                return self.type_err(format!(
+                    "string indices must be integers, not '{}'",
+                    i.type_name()
+                ))
             }
             _ => {
                 return self.type_err(format!(

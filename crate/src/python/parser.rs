@@ -180,6 +180,13 @@ impl Parser {
     fn invalid(&mut self) -> SyntaxErr {
         let far = self.far.max(self.pos).min(self.toks.len() - 1);
         let t = &self.toks[far];
+        // A generic error: CPython then tokenizes the rest of the file, and a
+        // tokenizer error there ('(' was never closed...) is reported instead.
+        if !matches!(t.kind, TokKind::Indent) {
+            if let Some(TokKind::Error(e)) = self.toks.last().map(|t| &t.kind) {
+                return (**e).clone();
+            }
+        }
         match &t.kind {
             TokKind::Error(e) => (**e).clone(),
             TokKind::Indent => {
@@ -680,6 +687,7 @@ impl Parser {
             "while" => {
                 self.next();
                 let test = self.named_expression()?;
+                self.assignment_hint(&test)?;
                 let body = self.block("'while' statement", line)?;
                 let orelse = self.else_block()?;
                 Ok(Stmt {
@@ -719,6 +727,7 @@ impl Parser {
 
     fn if_rest(&mut self, start: Pos, what: &str) -> PResult<Stmt> {
         let test = self.named_expression()?;
+        self.assignment_hint(&test)?;
         let body = self.block(what, start.line)?;
         let orelse = if self.at("elif") {
             let t = self.next();
@@ -1153,6 +1162,26 @@ impl Parser {
             });
         }
         self.expression()
+    }
+
+    /// `if a = 1:`: CPython's hint when `=` follows a name where a condition was
+    /// expected (`NAME '=' bitwise_or !('='|':=')`), on the whole `a = 1`.
+    fn assignment_hint(&mut self, test: &Expr) -> PResult<()> {
+        if !matches!(test.kind, ExprKind::Name(_)) || !self.at("=") {
+            return Ok(());
+        }
+        let save = self.pos;
+        self.next();
+        if let Ok(v) = self.bitwise_or() {
+            if !self.at("=") && !self.at(":=") {
+                return Err(err_at(
+                    "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                    span(test.pos, v.pos),
+                ));
+            }
+        }
+        self.pos = save;
+        Ok(())
     }
 
     fn named_expression(&mut self) -> PResult<Expr> {

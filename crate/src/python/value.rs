@@ -338,6 +338,11 @@ pub struct GenObj {
     /// Handed to a task: a task cancelled before its first step closes its
     /// coroutine silently, as CPython's does.
     pub owned_by_task: bool,
+    /// An async generator first iterated while an event loop ran: the loop's
+    /// finalizer hook, called when it is destroyed unfinished (CPython's
+    /// `ag_finalizer`, from `sys.set_asyncgen_hooks`). `Some(None)` once the
+    /// hooks were looked at without one (CPython's `ag_hooks_inited`).
+    pub finalizer: Option<Value>,
 }
 
 /// What kind of suspended computation a `GenObj` is.
@@ -396,11 +401,15 @@ thread_local! {
     pub static UNAWAITED: RefCell<Vec<Rc<str>>> = const { RefCell::new(Vec::new()) };
 }
 
+/// A dropped generator to close, with the finalizer that closes it (async).
+pub type Dropped = (Rc<RefCell<GenObj>>, Option<Value>);
+
 thread_local! {
     /// Generators dropped while suspended inside a try block: CPython closes them
     /// when they are destroyed (their finally blocks run); the VM does it at its
-    /// next `Pop` (`Vm::close_dropped`).
-    pub static TO_CLOSE: RefCell<Vec<Rc<RefCell<GenObj>>>> = const { RefCell::new(Vec::new()) };
+    /// next `Pop` (`Vm::close_dropped`). An async generator with a finalizer
+    /// comes with it: the finalizer is called instead (the loop closes it).
+    pub static TO_CLOSE: RefCell<Vec<Dropped>> = const { RefCell::new(Vec::new()) };
 }
 
 impl Drop for GenObj {
@@ -410,22 +419,37 @@ impl Drop for GenObj {
             let _ = UNAWAITED.try_with(|u| u.borrow_mut().push(name));
         }
         let in_try = self.frame.as_ref().is_some_and(|f| !f.blocks.is_empty());
-        if matches!(self.kind, GenKind::Generator) && self.state == GenState::Suspended && in_try {
+        let finalize = matches!(self.kind, GenKind::AsyncGen)
+            && matches!(&self.finalizer, Some(f) if !matches!(f, Value::None))
+            && self.state == GenState::Suspended;
+        if finalize
+            || matches!(self.kind, GenKind::Generator)
+                && self.state == GenState::Suspended
+                && in_try
+        {
             let (frame, name, qualname) =
                 (self.frame.take(), self.name.clone(), self.qualname.clone());
+            let (kind, finalizer) = if finalize {
+                (GenKind::AsyncGen, self.finalizer.take())
+            } else {
+                (GenKind::Generator, None)
+            };
+            // finalized once: the one that comes back has no finalizer
+            let inited = finalizer.as_ref().map(|_| Value::None);
             // the new object is made inside: when the thread is ending (no list
             // any more) only the frame is dropped, and nothing comes back here
             let _ = TO_CLOSE.try_with(move |t| {
                 let g = GenObj {
                     frame,
                     state: GenState::Suspended,
-                    kind: GenKind::Generator,
+                    kind,
                     running_step: None,
                     name,
                     qualname,
                     owned_by_task: false,
+                    finalizer: inited,
                 };
-                t.borrow_mut().push(Rc::new(RefCell::new(g)));
+                t.borrow_mut().push((Rc::new(RefCell::new(g)), finalizer));
             });
         }
     }
@@ -439,6 +463,9 @@ pub enum IterObj {
     Range(i64, i64, i64),
     /// Items of a list snapshot (dict keys/values/items, sets, reversed).
     Items(Vec<Value>, usize),
+    /// Keys of a dict or set snapshot, and the container with its size then:
+    /// CPython raises if the size changes during the iteration (true: a set).
+    Keys(Vec<Value>, usize, Rc<RefCell<Dict>>, usize, bool),
     Enumerate(Value, Value),
     Zip(Vec<Value>),
     Map(Value, Vec<Value>),

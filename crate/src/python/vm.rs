@@ -164,6 +164,12 @@ pub struct Vm {
     /// The value of an async generator step that finished without running (the
     /// generator was exhausted): `resume_gen` returned false and this is the result.
     pub step_result: Option<Value>,
+    /// The running loop's async generator finalizer (`sys.set_asyncgen_hooks`),
+    /// given to each async generator at its first iteration.
+    pub asyncgen_finalizer: Option<Value>,
+    /// The async generators given that finalizer (the loop's weak set
+    /// `_asyncgens`, which `shutdown_asyncgens` closes).
+    pub asyncgens: Vec<std::rc::Weak<RefCell<GenObj>>>,
 }
 
 impl Vm {
@@ -214,6 +220,8 @@ impl Vm {
             traced_line: 0,
             asyncio: None,
             step_result: None,
+            asyncgen_finalizer: None,
+            asyncgens: Vec::new(),
         };
         // generators a previous program of this thread dropped are not this one's
         loop {
@@ -223,7 +231,7 @@ impl Vm {
             if gens.is_empty() {
                 break;
             }
-            for g in gens {
+            for (g, _) in gens {
                 let frame = {
                     let mut gb = g.borrow_mut();
                     gb.state = GenState::Done;
@@ -425,8 +433,13 @@ impl Vm {
         let gens = TO_CLOSE
             .try_with(|t| std::mem::take(&mut *t.borrow_mut()))
             .unwrap_or_default();
-        for g in gens {
-            let _ = super::methods::close_gen(self, &g);
+        for (g, finalizer) in gens {
+            let _ = match finalizer {
+                Some(f) => self
+                    .call(&f, super::value::Args::new(vec![Value::Gen(g)]))
+                    .map(|_| ()),
+                None => super::methods::close_gen(self, &g).map(|_| ()),
+            };
         }
     }
 
@@ -701,6 +714,13 @@ impl Vm {
             };
         }
         ag.running_step = Some(end);
+        if ag.finalizer.is_none() {
+            // The first iteration: the running loop's firstiter hook.
+            ag.finalizer = Some(self.asyncgen_finalizer.clone().unwrap_or(Value::None));
+            if self.asyncgen_finalizer.is_some() {
+                self.asyncgens.push(Rc::downgrade(&agen));
+            }
+        }
         drop(ag);
         let r = self.resume_gen(&agen, send, first_throw, mode);
         if r.is_err() {

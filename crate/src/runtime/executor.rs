@@ -624,6 +624,15 @@ impl Loop {
         true
     }
 
+    /// The task's body runs even if it is cancelled before its first step: the
+    /// CancelledError goes into it (Python's `aclose()` of an async generator
+    /// throws it into the generator, whose finally blocks run).
+    pub fn mark_started(&self, id: TaskId) {
+        if id != 0 {
+            self.0.st.borrow_mut().tasks[id as usize - 1].started = true;
+        }
+    }
+
     /// `Task.uncancel()`: one cancellation request fewer; returns how many remain.
     pub fn uncancel(&self, id: TaskId) -> u32 {
         if id == 0 {

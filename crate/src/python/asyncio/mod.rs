@@ -8,6 +8,7 @@
 
 use std::any::Any;
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::{Rc, Weak};
 
 use super::builtins::{native, new_exc_class};
@@ -41,6 +42,13 @@ pub struct State {
     cancelled: Rc<Class>,
     // asyncio's module namespace, once imported (its second part runs there).
     globals: RefCell<Option<super::value::Namespace>>,
+    // `cancel(msg)`'s message, by future handle (a task's is its own future's).
+    cancel_msgs: RefCell<HashMap<usize, Value>>,
+    // The CancelledError a cancelled task's coroutine raised, handed out once by
+    // `result()` (CPython's `_cancelled_exc`); `None` once handed out.
+    cancelled_excs: RefCell<HashMap<usize, Option<Value>>>,
+    // The future each suspended task waits on (CPython's `_fut_waiter`).
+    waiting: RefCell<HashMap<u32, usize>>,
 }
 
 fn state(vm: &Vm) -> Rc<State> {
@@ -142,6 +150,9 @@ impl PyProgram {
                 running: RefCell::new(Value::None),
                 cancelled,
                 globals: RefCell::new(None),
+                cancel_msgs: RefCell::new(HashMap::new()),
+                cancelled_excs: RefCell::new(HashMap::new()),
+                waiting: RefCell::new(HashMap::new()),
             });
             vm.asyncio = Some(st.clone() as Rc<dyn Any>);
             st
@@ -395,7 +406,7 @@ fn to_py(st: &State, e: Exc) -> Value {
 
 fn exc_value(vm: &mut Vm, e: Exc) -> Value {
     match e {
-        Exc::Cancelled => vm.new_exc("CancelledError", ""),
+        Exc::Cancelled => cancelled_exc(vm, None),
         Exc::Object { obj, .. } => obj.downcast_ref::<Value>().cloned().unwrap_or(Value::None),
         Exc::Error { kind, msg } => vm.new_exc(&kind, msg),
         Exc::Group { msg, .. } => vm.new_exc("Exception", msg),
@@ -404,6 +415,7 @@ fn exc_value(vm: &mut Vm, e: Exc) -> Value {
 
 /// A task's body: resume the coroutine, wait on what it yields, repeat.
 async fn task_body(st: Rc<State>, coro: Value) -> Result<Value, Exc> {
+    let me = st.lp.current();
     {
         let mut send = Value::None;
         let mut throw: Option<Value> = None;
@@ -423,9 +435,14 @@ async fn task_body(st: Rc<State>, coro: Value) -> Result<Value, Exc> {
             match r {
                 Resumed::Returned(v) => return Ok(v),
                 Resumed::Raised(e) => {
-                    return Err(
-                        with_interp(&st, |it| to_exc(&st, it.vm(), e)).unwrap_or(Exc::Cancelled)
-                    )
+                    let exc = with_interp(&st, |it| to_exc(&st, it.vm(), e.clone()))
+                        .unwrap_or(Exc::Cancelled);
+                    if matches!(exc, Exc::Cancelled) {
+                        if let Some(h) = task_handle(&st, me) {
+                            st.cancelled_excs.borrow_mut().insert(h, Some(e));
+                        }
+                    }
+                    return Err(exc);
                 }
                 Resumed::Budget => {}
                 Resumed::Yielded(v) => {
@@ -433,7 +450,21 @@ async fn task_body(st: Rc<State>, coro: Value) -> Result<Value, Exc> {
                         Value::None => st.lp.sleep(0.0).await.map(|_| Value::None),
                         _ => match fut_of(&st, &v) {
                             Some(fut) => {
+                                let h = handle_of(&v);
+                                if let Some(h) = h {
+                                    st.waiting.borrow_mut().insert(me, h);
+                                }
                                 let r = fut.wait().await;
+                                st.waiting.borrow_mut().remove(&me);
+                                if let (Err(Exc::Cancelled), Some(h)) = (&r, h) {
+                                    // The waited future's own CancelledError, with
+                                    // its message (CPython's wakeup calls result()).
+                                    throw =
+                                        with_interp(&st, |it| cancelled_error(&st, it.vm(), h, me))
+                                            .flatten();
+                                    st.retrieved.borrow_mut().insert(h);
+                                    continue;
+                                }
                                 // CPython's Task.__wakeup calls future.result(): the
                                 // exception thrown into the task counts as retrieved.
                                 if let Some(h) = handle_of(&v) {
@@ -452,13 +483,71 @@ async fn task_body(st: Rc<State>, coro: Value) -> Result<Value, Exc> {
                             }
                         },
                     };
-                    if let Err(e) = waited {
-                        throw = Some(to_py(&st, e));
+                    match waited {
+                        // A task cancelled outside an await of a future (before a
+                        // step, or at a bare yield): its own message.
+                        Err(Exc::Cancelled) => {
+                            throw = with_interp(&st, |it| {
+                                let msg = task_handle(&st, me)
+                                    .and_then(|h| st.cancel_msgs.borrow().get(&h).cloned());
+                                cancelled_exc(it.vm(), msg)
+                            })
+                        }
+                        Err(e) => throw = Some(to_py(&st, e)),
+                        Ok(_) => {}
                     }
                 }
             }
         }
     }
+}
+
+/// The future handle of task `id`.
+fn task_handle(st: &State, id: u32) -> Option<usize> {
+    st.task_handles
+        .borrow()
+        .iter()
+        .find(|(i, _)| *i == id)
+        .map(|(_, h)| *h)
+}
+
+/// `CancelledError(msg)`, or `CancelledError()` without a message.
+fn cancelled_exc(vm: &mut Vm, msg: Option<Value>) -> Value {
+    let cls = vm.exc_class("CancelledError");
+    let args = msg
+        .filter(|m| !matches!(m, Value::None))
+        .into_iter()
+        .collect();
+    vm.make_exc(cls, args)
+}
+
+/// The CancelledError that the cancelled future `h` raises (CPython's
+/// `_make_cancelled_error`): a task's gives the exception its coroutine raised the
+/// first time, then a bare one; a plain future's carries its `cancel(msg)`
+/// message, or else the message of the task `by` whose cancellation cancelled it.
+fn cancelled_error(st: &State, vm: &mut Vm, h: usize, by: u32) -> Option<Value> {
+    let is_task = st.task_handles.borrow().iter().any(|(_, th)| *th == h);
+    if is_task {
+        let mut excs = st.cancelled_excs.borrow_mut();
+        return Some(match excs.get_mut(&h) {
+            Some(slot) => match slot.take() {
+                Some(e) => e,
+                None => cancelled_exc(vm, None),
+            },
+            None => {
+                // Cancelled before its first step: the error thrown into the
+                // fresh coroutine carried the task's message.
+                excs.insert(h, None);
+                let msg = st.cancel_msgs.borrow().get(&h).cloned();
+                cancelled_exc(vm, msg)
+            }
+        });
+    }
+    let msg =
+        st.cancel_msgs.borrow().get(&h).cloned().or_else(|| {
+            task_handle(st, by).and_then(|th| st.cancel_msgs.borrow().get(&th).cloned())
+        });
+    Some(cancelled_exc(vm, msg))
 }
 
 fn handle_of(v: &Value) -> Option<usize> {
@@ -560,6 +649,10 @@ fn nf_fut_result(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
     match f.result() {
         None => vm.err("InvalidStateError", "Result is not set."),
         Some(Ok(v)) => Ok(v),
+        Some(Err(Exc::Cancelled)) => {
+            let h = int_arg(vm, &a, 0)? as usize;
+            Err(cancelled_error(&st, vm, h, 0).unwrap_or(Value::None))
+        }
         Some(Err(e)) => Err(exc_value(vm, e)),
     }
 }
@@ -570,7 +663,10 @@ fn nf_fut_exception(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
     match f.result() {
         None => vm.err("InvalidStateError", "Exception is not set."),
         Some(Ok(_)) => Ok(Value::None),
-        Some(Err(Exc::Cancelled)) => Err(exc_value(vm, Exc::Cancelled)),
+        Some(Err(Exc::Cancelled)) => {
+            let h = int_arg(vm, &a, 0)? as usize;
+            Err(cancelled_error(&st, vm, h, 0).unwrap_or(Value::None))
+        }
         Some(Err(e)) => Ok(exc_value(vm, e)),
     }
 }
@@ -599,8 +695,32 @@ fn nf_fut_set_exception(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
 }
 
 fn nf_fut_cancel(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
-    let (_, f) = fut_h(vm, &a)?;
+    let (st, f) = fut_h(vm, &a)?;
+    let h = int_arg(vm, &a, 0)? as usize;
+    if f.is_done() {
+        return Ok(Value::Bool(false));
+    }
+    st.cancel_msgs.borrow_mut().insert(h, arg(&a, 1));
     Ok(Value::Bool(AnyFut::cancel(&f)))
+}
+
+/// `_boucle.fut_cancel_message(h)`: `Future._cancel_message` (a cancelled task's
+/// is None: it was cancelled by its coroutine's CancelledError).
+fn nf_fut_cancel_message(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let (st, _) = fut_h(vm, &a)?;
+    let h = int_arg(vm, &a, 0)? as usize;
+    if st.task_handles.borrow().iter().any(|(_, th)| *th == h) {
+        return Ok(Value::None);
+    }
+    let msg = st.cancel_msgs.borrow().get(&h).cloned();
+    Ok(msg.unwrap_or(Value::None))
+}
+
+/// `_boucle.fut_cancelled_error(h)`: `Future._make_cancelled_error()`.
+fn nf_fut_cancelled_error(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let (st, _) = fut_h(vm, &a)?;
+    let h = int_arg(vm, &a, 0)? as usize;
+    Ok(cancelled_error(&st, vm, h, 0).unwrap_or(Value::None))
 }
 
 /// A Python callable run by the loop (a done callback, `call_soon`, a timer).
@@ -656,10 +776,40 @@ fn nf_fut_remove_done_callback(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Va
     Ok(Value::Int(removed))
 }
 
+/// A coroutine, or an async generator step (`aclose()`...: CPython's are
+/// `collections.abc.Coroutine`s, so tasks run them).
+fn is_step(v: &Value) -> bool {
+    matches!(v, Value::Gen(g) if matches!(g.borrow().kind, super::value::GenKind::Step(_)))
+}
+
 fn nf_is_coroutine(_: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let v = arg(&a, 0);
     Ok(Value::Bool(
-        matches!(arg(&a, 0), Value::Gen(g) if g.borrow().is_coroutine()),
+        matches!(&v, Value::Gen(g) if g.borrow().is_coroutine()) || is_step(&v),
     ))
+}
+
+/// `_boucle.set_asyncgen_finalizer(f)`: installs the running loop's finalizer
+/// hook (None: none); returns the previous one.
+fn nf_set_asyncgen_finalizer(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let new = match arg(&a, 0) {
+        Value::None => None,
+        f => Some(f),
+    };
+    let old = std::mem::replace(&mut vm.asyncgen_finalizer, new);
+    Ok(old.unwrap_or(Value::None))
+}
+
+/// `_boucle.take_asyncgens()`: the async generators of the loop's weak set that
+/// are still alive and unfinished; the set is emptied.
+fn nf_take_asyncgens(vm: &mut Vm, _: &Builtin, _: Args) -> PyResult<Value> {
+    let live = std::mem::take(&mut vm.asyncgens)
+        .iter()
+        .filter_map(|w| w.upgrade())
+        .filter(|g| g.borrow().state != super::value::GenState::Done)
+        .map(Value::Gen)
+        .collect();
+    Ok(Value::list(live))
 }
 
 fn nf_is_coroutine_function(_: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
@@ -674,7 +824,11 @@ fn nf_is_coroutine_function(_: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value>
 }
 
 fn nf_coro_name(_: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
-    Ok(match arg(&a, 0) {
+    let v = arg(&a, 0);
+    if is_step(&v) {
+        return Ok(Value::str("<async_generator_athrow without __name__>"));
+    }
+    Ok(match v {
         Value::Gen(g) => Value::Str(g.borrow().qualname.clone()),
         _ => Value::str("?"),
     })
@@ -701,9 +855,13 @@ fn nf_task_new(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
         Value::Gen(g) => g.borrow().frame.as_ref().map_or(0, |f| f.code.first_line),
         _ => 0,
     };
+    let step = is_step(&coro);
     st.coros.borrow_mut().push((task.id(), coro, def_line));
     let h = add_fut(&st, task.fut().clone());
     let id = task.id();
+    if step {
+        st.lp.mark_started(id);
+    }
     st.task_handles.borrow_mut().push((id, h));
     st.tasks.borrow_mut().push((id, task));
     Ok(Value::tuple(vec![
@@ -720,6 +878,36 @@ fn task_id(vm: &mut Vm, a: &Args) -> PyResult<(Rc<State>, u32)> {
 
 fn nf_task_cancel(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
     let (st, id) = task_id(vm, &a)?;
+    let msg = arg(&a, 1);
+    // The message goes down the chain of awaited futures that the runtime
+    // cancels (CPython's `_fut_waiter.cancel(msg=msg)`).
+    let mut cur = Some(id);
+    while let Some(tid) = cur.take() {
+        let Some(h) = task_handle(&st, tid) else {
+            break;
+        };
+        if st.futs.borrow()[h].is_done() {
+            break;
+        }
+        st.cancel_msgs.borrow_mut().insert(h, msg.clone());
+        let Some(w) = st.waiting.borrow().get(&tid).copied() else {
+            break;
+        };
+        let inner = st
+            .task_handles
+            .borrow()
+            .iter()
+            .find(|(_, th)| *th == w)
+            .map(|(i, _)| *i);
+        match inner {
+            Some(i) => cur = Some(i),
+            None => {
+                if !st.futs.borrow()[w].is_done() {
+                    st.cancel_msgs.borrow_mut().insert(w, msg.clone());
+                }
+            }
+        }
+    }
     Ok(Value::Bool(st.lp.cancel_task(id)))
 }
 
@@ -840,9 +1028,13 @@ pub fn core_module(vm: &mut Vm) -> PyResult<Value> {
         ("fut_set_result", nf_fut_set_result),
         ("fut_set_exception", nf_fut_set_exception),
         ("fut_cancel", nf_fut_cancel),
+        ("fut_cancelled_error", nf_fut_cancelled_error),
+        ("fut_cancel_message", nf_fut_cancel_message),
         ("fut_add_done_callback", nf_fut_add_done_callback),
         ("fut_remove_done_callback", nf_fut_remove_done_callback),
         ("is_coroutine", nf_is_coroutine),
+        ("set_asyncgen_finalizer", nf_set_asyncgen_finalizer),
+        ("take_asyncgens", nf_take_asyncgens),
         ("coro_name", nf_coro_name),
         ("is_coroutine_function", nf_is_coroutine_function),
         ("log_task_exception", nf_log_task_exception),

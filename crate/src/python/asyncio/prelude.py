@@ -65,7 +65,10 @@ class Future:
         _boucle.fut_set_exception(self._h, exception)
 
     def cancel(self, msg=None):
-        return _boucle.fut_cancel(self._h)
+        return _boucle.fut_cancel(self._h, msg)
+
+    def _make_cancelled_error(self):
+        return _boucle.fut_cancelled_error(self._h)
 
     def add_done_callback(self, fn, *, context=None):
         me = self
@@ -109,7 +112,7 @@ class Task(Future):
         _tasks[self._id] = self
 
     def cancel(self, msg=None):
-        return _boucle.task_cancel(self._id)
+        return _boucle.task_cancel(self._id, msg)
 
     def uncancel(self):
         return _boucle.task_uncancel(self._id)
@@ -239,10 +242,12 @@ class BaseEventLoop(AbstractEventLoop):
         if _boucle.running_loop() is not None:
             raise RuntimeError('Cannot run the event loop while another loop is running')
         _boucle.set_running(self)
+        old_hook = _boucle.set_asyncgen_finalizer(self._asyncgen_finalizer_hook)
         try:
             _boucle.run_forever()
         finally:
             _boucle.set_running(None)
+            _boucle.set_asyncgen_finalizer(old_hook)
 
     def run_until_complete(self, future):
         self._check_closed()
@@ -251,16 +256,26 @@ class BaseEventLoop(AbstractEventLoop):
         new_task = not isfuture(future)
         future = ensure_future(future, loop=self)
         _boucle.set_running(self)
+        old_hook = _boucle.set_asyncgen_finalizer(self._asyncgen_finalizer_hook)
         try:
             _boucle.run_until_complete(future._h)
         finally:
             _boucle.set_running(None)
+            _boucle.set_asyncgen_finalizer(old_hook)
         if not future.done():
             raise RuntimeError('Event loop stopped before Future completed.')
         return future.result()
 
+    def _asyncgen_finalizer_hook(self, agen):
+        # An async generator destroyed unfinished: closed by a task.
+        if not self.is_closed():
+            self.call_soon(self.create_task, agen.aclose())
+
     async def shutdown_asyncgens(self):
-        pass
+        closing_agens = _boucle.take_asyncgens()
+        if not closing_agens:
+            return
+        await gather(*[ag.aclose() for ag in closing_agens], return_exceptions=True)
 
     async def shutdown_default_executor(self):
         pass
@@ -397,7 +412,7 @@ def gather(*coros_or_futures, return_exceptions=False):
             return
         if not return_exceptions:
             if fut.cancelled():
-                outer.set_exception(CancelledError())
+                outer.set_exception(fut._make_cancelled_error())
                 return
             else:
                 exc = fut.exception()
@@ -408,7 +423,8 @@ def gather(*coros_or_futures, return_exceptions=False):
             results = []
             for fut in children:
                 if fut.cancelled():
-                    res = CancelledError()
+                    msg = _boucle.fut_cancel_message(fut._h)
+                    res = CancelledError('' if msg is None else msg)
                 else:
                     res = fut.exception()
                     if res is None:
