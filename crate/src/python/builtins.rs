@@ -1071,7 +1071,12 @@ pub fn construct(vm: &mut Vm, t: BuiltinType, a: Args) -> PyResult<Value> {
             let base = a.pos.get(1).cloned().or_else(|| kwarg(&a, "base"));
             match (first, base) {
                 (None, _) => Ok(Value::Int(0)),
-                (Some(Value::Str(s)), Some(Value::Int(b))) => parse_int(vm, &s, b as u32),
+                (Some(Value::Str(s)), Some(Value::Int(b))) => {
+                    if b != 0 && !(2..=36).contains(&b) {
+                        return vm.err("ValueError", "int() base must be >= 2 and <= 36, or 0");
+                    }
+                    parse_int(vm, &s, b as u32)
+                }
                 (Some(Value::Str(s)), None) => parse_int(vm, &s, 10),
                 (Some(Value::Int(i)), None) => Ok(Value::Int(i)),
                 (Some(Value::Big(b)), None) => Ok(Value::Big(b)),
