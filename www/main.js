@@ -1,7 +1,7 @@
 // Wiring only: engine calls, state, and thin DOM updates. The data shaping lives in
 // trace.js / url.js / i18n.js (pure), the drawing in gantt.js, log.js, code.js.
 import { buildModel, currentLineAt, queuesAt, narrativeRows, taskName, TASK_STATES, LOOP_STATES } from './trace.js';
-import { t as tt, formatSeconds, formatSpeed, LANGS } from './i18n.js';
+import { t as tt, formatSeconds, formatSpeed, LANGS, loadLang } from './i18n.js';
 import { parseState, serialiseState, SPEEDS, loadStored, saveStored } from './url.js';
 import { renderCode, setCurrentLine, markLine, scrollToLine } from './code.js';
 import { attachEditor } from './editor.js';
@@ -756,7 +756,8 @@ function wire() {
   $('scenario').addEventListener('change', (e) => selectScenario(e.target.value));
   $('speed').addEventListener('change', (e) => { S.speed = e.target.value; syncUrl(); });
   for (const b of document.querySelectorAll('#lang [data-lang]')) {
-    b.addEventListener('click', () => {
+    b.addEventListener('click', async () => {
+      await loadLang(b.dataset.lang).catch(() => { /* French meanwhile */ });
       const template = S.scenario === LIBRE_ID && isTemplate(S.code);
       S.lang = b.dataset.lang;
       if (template) setCode(libreTemplate(S.lang));
@@ -797,6 +798,7 @@ async function main() {
   // the language first, so that even a load failure is reported in it
   const pre = parseState(location.search, null);
   S.lang = pre.lang;
+  await loadLang(S.lang).catch(() => { /* French meanwhile */ });
   applyLang();
   try {
     await loadEngine();
@@ -811,8 +813,9 @@ async function main() {
   } catch (e) { crashed(e); return; }
   S.list.push({
     id: LIBRE_ID, file: LIBRE_FILE, source: null, fixed: null, bug: null,
-    title: { fr: tt('fr', 'libre.title'), en: tt('en', 'libre.title') },
-    summary: { fr: tt('fr', 'libre.summary'), en: tt('en', 'libre.summary') },
+    // read when shown: the English texts may not be loaded yet
+    title: { get fr() { return tt('fr', 'libre.title'); }, get en() { return tt('en', 'libre.title'); } },
+    summary: { get fr() { return tt('fr', 'libre.summary'); }, get en() { return tt('en', 'libre.summary'); } },
   });
   S.byId = new Map(S.list.map((s) => [s.id, s]));
   const st = parseState(location.search, S.list.map((s) => s.id));

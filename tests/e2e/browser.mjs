@@ -48,3 +48,10 @@ export async function stepToEnd(page, max = 50) {
   }
   return steps;
 }
+
+/** Click the FR/EN switch and wait for the page to be in `lang` (the English texts
+ *  are a module loaded on first use). */
+export async function switchLang(page, lang) {
+  await page.click(`#lang [data-lang="${lang}"]`);
+  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+}

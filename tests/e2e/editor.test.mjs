@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { startServer } from './server.mjs';
-import { launch, missing, collectErrors, waitState, stepToEnd, course } from './browser.mjs';
+import { launch, missing, collectErrors, waitState, stepToEnd, switchLang, course } from './browser.mjs';
 
 const require = createRequire(import.meta.url);
 const skip = missing();
@@ -168,7 +168,7 @@ describe('the code editor', { skip: skip || false }, () => {
     assert.ok(await page.isVisible('#diag'));
     assert.equal(await page.textContent('#diag-msg'), 'Ligne 7 : IndentationError: unexpected indent');
     assert.match(await page.textContent('#diag-hint'), /^Conseil : Indentation incorrecte/);
-    await page.click('#lang [data-lang="en"]');
+    await switchLang(page, 'en');
     assert.equal(await page.textContent('#diag-msg'), 'Line 7: IndentationError: unexpected indent');
     assert.match(await page.textContent('#diag-hint'), /^Hint: Wrong indentation/);
     // fixing the line (one space less) and running again: no error left

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startServer, REPO } from './server.mjs';
-import { launch, missing, collectErrors, waitState, stepToEnd } from './browser.mjs';
+import { launch, missing, collectErrors, waitState, stepToEnd, switchLang } from './browser.mjs';
 
 const skip = missing();
 let server, browser;
@@ -196,14 +196,14 @@ describe('the playground page', { skip: skip || false }, () => {
     await page.click('#run');
     await waitState(page, 'done');
     assert.equal((await page.textContent('#run')).trim(), '▶ Lancer');
-    await page.click('#lang [data-lang="en"]');
+    await switchLang(page, 'en');
     assert.equal((await page.textContent('#run')).trim(), '▶ Run');
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
     assert.match(await page.textContent('#scenario option[value="03"]'), /Two coroutines/);
     assert.equal(await page.getAttribute('#log li:nth-child(3) button', 'data-stamp'), '[2.0\u00a0s]');
     assert.match(await page.textContent('#gantt-table'), /Task-1 \(Coroutine_1\) resumes/);
     await page.waitForFunction(() => /lang=en/.test(location.search));
-    await page.click('#lang [data-lang="fr"]');
+    await switchLang(page, 'fr');
     assert.equal(await page.getAttribute('#log li:nth-child(3) button', 'data-stamp'), '[2,0\u00a0s]');
     assert.match(await page.textContent('#gantt-table'), /Task-1 \(Coroutine_1\) reprend/);
     assert.deepEqual(errors, []);
@@ -217,7 +217,7 @@ describe('the playground page', { skip: skip || false }, () => {
     assert.ok(await page.isVisible('#bug'));
     assert.match(await page.textContent('#bug'), /IndentationError/);
     assert.match(await page.textContent('#status'), /erreur/);
-    await page.click('#lang [data-lang="en"]');
+    await switchLang(page, 'en');
     assert.match(await page.textContent('#bug'), /Why this example fails/);
     await page.click('#load-fixed');
     assert.equal(await page.inputValue('#scenario'), '05');

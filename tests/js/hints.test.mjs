@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { hintFor, errorLine, errorMessage, blockingSleepLine, legacyLoopLine, toAsyncioRun } from '../../www/hints.js';
-import { DICTS } from '../../www/i18n.js';
+import { DICTS, loadLang } from '../../www/i18n.js';
+
+await loadLang('en');
 import { course, REPO } from './helpers.mjs';
 
 const ERR04 = '  File "04_gather.py", line 7\n    await asyncio.sleep(2)\nIndentationError: unexpected indent\n';

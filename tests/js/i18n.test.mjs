@@ -2,7 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DICTS, LANGS, t, formatSeconds, formatSpeed } from '../../www/i18n.js';
+import { DICTS, LANGS, t, formatSeconds, formatSpeed, loadLang } from '../../www/i18n.js';
+
+await loadLang('en');
 import { TASK_STATES, LOOP_STATES } from '../../www/trace.js';
 import { REPO } from './helpers.mjs';
 

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildModel, logCountAt, currentLineAt, queuesAt, segmentAt, narrativeRows, laneLabel, taskName, TASK_STATES, LOOP_STATES } from '../../www/trace.js';
-import { translator, formatSeconds } from '../../www/i18n.js';
+import { translator, formatSeconds, loadLang } from '../../www/i18n.js';
+
+await loadLang('en');
 import { fixture, course } from './helpers.mjs';
 
 const ex03 = fixture('03_two_coroutines.json');

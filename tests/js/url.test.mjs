@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseState, serialiseState, normaliseSpeed, normaliseScenario, SPEEDS } from '../../www/url.js';
-import { t } from '../../www/i18n.js';
+import { t, loadLang } from '../../www/i18n.js';
+
+await loadLang('en');
 
 const IDS = ['00', '01', '02', '03', '04', '05', '06', '07', '08', '09'];
 
