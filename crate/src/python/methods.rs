@@ -419,6 +419,7 @@ fn dispatch(vm: &mut Vm, b: &Builtin, a: Args) -> PyResult<Value> {
                 vm.err("ValueError", "tuple.index(x): x not in tuple")
             }
             "count" => {
+                want(vm, &a, "tuple.count", 1, 1)?;
                 let mut n = 0;
                 for x in t.iter() {
                     if vm.eq(x, &a.pos[0])? {
@@ -1114,7 +1115,7 @@ fn list_method(
             vm.err("ValueError", format!("{} is not in list", r))
         }
         "count" => {
-            want(vm, &a, "count", 1, 1)?;
+            want(vm, &a, "list.count", 1, 1)?;
             let items = l.borrow().clone();
             let mut n = 0;
             for x in items.iter() {
