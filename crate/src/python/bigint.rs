@@ -336,6 +336,11 @@ impl BigInt {
         }
     }
 
+    /// A non-negative number from its 32-bit limbs, least significant first.
+    pub fn from_limbs(limbs: Vec<u32>) -> Self {
+        Self::make(false, limbs)
+    }
+
     /// The magnitude's 32-bit limbs, least significant first.
     pub fn limbs(&self) -> &[u32] {
         &self.mag

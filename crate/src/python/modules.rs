@@ -574,41 +574,58 @@ fn int_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<i64> {
     }
 }
 
-fn randrange(vm: &mut Vm, start: i64, stop: Option<i64>, step: i64) -> PyResult<Value> {
-    let (start, stop) = match stop {
-        None => {
-            if start <= 0 {
-                return vm.err("ValueError", "empty range for randrange()");
-            }
-            return Ok(Value::Int(vm.rng.randbelow(start as u64) as i64));
+/// A Python int argument as a BigInt (the random functions accept any size).
+fn big_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<BigInt> {
+    match v {
+        Some(Value::Big(b)) => Ok((**b).clone()),
+        other => int_arg(vm, other).map(BigInt::from_i64),
+    }
+}
+
+/// `Random._randbelow(n)` for n > 0: `getrandbits(n.bit_length())` until below n.
+fn randbelow(vm: &mut Vm, n: &BigInt) -> BigInt {
+    let k = n.bit_length() as u32;
+    loop {
+        let r = BigInt::from_limbs(vm.rng.getrandbits_words(k));
+        if r.cmp(n) == std::cmp::Ordering::Less {
+            return r;
         }
-        Some(s) => (start, s),
+    }
+}
+
+/// `Random.randrange`, as CPython 3.11's random.py, on integers of any size.
+fn randrange(vm: &mut Vm, start: BigInt, stop: Option<BigInt>, step: BigInt) -> PyResult<Value> {
+    let zero = BigInt::zero();
+    let positive = |x: &BigInt| x.cmp(&zero) == std::cmp::Ordering::Greater;
+    let Some(stop) = stop else {
+        if positive(&start) {
+            return Ok(Value::from_big(randbelow(vm, &start)));
+        }
+        return vm.err("ValueError", "empty range for randrange()");
     };
-    let width = stop - start;
-    if step == 1 {
-        if width <= 0 {
+    let width = stop.sub(&start);
+    if step.to_i64() == Some(1) {
+        if !positive(&width) {
             return vm.err(
                 "ValueError",
-                format!(
-                    "empty range for randrange() ({}, {}, {})",
-                    start, stop, width
-                ),
+                format!("empty range for randrange() ({start}, {stop}, {width})"),
             );
         }
-        return Ok(Value::Int(start + vm.rng.randbelow(width as u64) as i64));
+        return Ok(Value::from_big(start.add(&randbelow(vm, &width))));
     }
-    if step == 0 {
+    if step.is_zero() {
         return vm.err("ValueError", "zero step for randrange()");
     }
-    let n = if step > 0 {
-        (width + step - 1) / step
-    } else {
-        (width + step + 1) / step
+    // n = (width + step - 1) // step, or (width + step + 1) // step for a negative step
+    let one = BigInt::from_i64(if positive(&step) { -1 } else { 1 });
+    let n = match width.add(&step).add(&one).divmod(&step) {
+        Some((q, _)) => q,
+        None => zero.clone(),
     };
-    if n <= 0 {
+    if !positive(&n) {
         return vm.err("ValueError", "empty range for randrange()");
     }
-    Ok(Value::Int(start + step * vm.rng.randbelow(n as u64) as i64))
+    Ok(Value::from_big(start.add(&step.mul(&randbelow(vm, &n)))))
 }
 
 fn random() -> Value {
@@ -648,22 +665,27 @@ fn random() -> Value {
             (
                 "randint",
                 native("randint", |vm, _, a| {
-                    let x = int_arg(vm, a.pos.first())?;
-                    let y = int_arg(vm, a.pos.get(1))?;
-                    randrange(vm, x, Some(y + 1), 1)
+                    let x = big_arg(vm, a.pos.first())?;
+                    let y = big_arg(vm, a.pos.get(1))?;
+                    randrange(
+                        vm,
+                        x,
+                        Some(y.add(&BigInt::from_i64(1))),
+                        BigInt::from_i64(1),
+                    )
                 }),
             ),
             (
                 "randrange",
                 native("randrange", |vm, _, a| {
-                    let x = int_arg(vm, a.pos.first())?;
+                    let x = big_arg(vm, a.pos.first())?;
                     let y = match a.pos.get(1) {
-                        Some(v) => Some(int_arg(vm, Some(v))?),
-                        None => None,
+                        Some(Value::None) | None => None,
+                        Some(v) => Some(big_arg(vm, Some(v))?),
                     };
                     let st = match a.pos.get(2) {
-                        Some(v) => int_arg(vm, Some(v))?,
-                        None => 1,
+                        Some(v) => big_arg(vm, Some(v))?,
+                        None => BigInt::from_i64(1),
                     };
                     randrange(vm, x, y, st)
                 }),
@@ -672,13 +694,11 @@ fn random() -> Value {
                 "getrandbits",
                 native("getrandbits", |vm, _, a| {
                     let k = int_arg(vm, a.pos.first())?;
-                    if !(0..=63).contains(&k) {
-                        return vm.err(
-                            "ValueError",
-                            "getrandbits() supports 0..63 bits in this interpreter",
-                        );
+                    if k < 0 {
+                        return vm.err("ValueError", "number of bits must be non-negative");
                     }
-                    Ok(Value::Int(vm.rng.getrandbits(k as u32) as i64))
+                    let words = vm.rng.getrandbits_words(k.min(u32::MAX as i64) as u32);
+                    Ok(Value::from_big(BigInt::from_limbs(words)))
                 }),
             ),
             (
@@ -720,37 +740,22 @@ fn random() -> Value {
             (
                 "sample",
                 native("sample", |vm, _, a| {
-                    let pop = vm.to_vec(a.pos.first().unwrap_or(&Value::None))?;
+                    // Indexed, not copied: `sample(range(10**9), 3)` is fine.
+                    let pop = a.pos.first().cloned().unwrap_or(Value::None);
+                    if matches!(pop, Value::Set(_) | Value::FrozenSet(_) | Value::Dict(_)) {
+                        return vm.type_err(
+                            "Population must be a sequence.  For dicts or sets, use sorted(d).",
+                        );
+                    }
+                    let n = vm.len(&pop)?;
                     let k = int_arg(vm, a.pos.get(1).or(kwarg(&a, "k").as_ref()))?;
-                    let n = pop.len();
-                    if k < 0 || k as usize > n {
+                    if k < 0 || k > n {
                         return vm
                             .err("ValueError", "Sample larger than population or is negative");
                     }
-                    let k = k as usize;
-                    let mut setsize = 21usize;
-                    if k > 5 {
-                        let l = m::ln((k * 3) as f64) / m::ln(4f64);
-                        setsize += 4usize.pow(l.ceil() as u32);
-                    }
-                    let mut result = vec![Value::None; k];
-                    if n <= setsize {
-                        let mut pool = pop.clone();
-                        for (i, slot) in result.iter_mut().enumerate() {
-                            let j = vm.rng.randbelow((n - i) as u64) as usize;
-                            *slot = pool[j].clone();
-                            pool[j] = pool[n - i - 1].clone();
-                        }
-                    } else {
-                        let mut selected = std::collections::HashSet::new();
-                        for slot in result.iter_mut() {
-                            let mut j = vm.rng.randbelow(n as u64) as usize;
-                            while selected.contains(&j) {
-                                j = vm.rng.randbelow(n as u64) as usize;
-                            }
-                            selected.insert(j);
-                            *slot = pop[j].clone();
-                        }
+                    let mut result = Vec::with_capacity(k as usize);
+                    for j in vm.rng.sample_indices(n as usize, k as usize) {
+                        result.push(vm.getitem(&pop, &Value::Int(j as i64))?);
                     }
                     Ok(Value::list(result))
                 }),
