@@ -11,3 +11,8 @@ try:
     random.getrandbits(-1)
 except ValueError as e:
     print(e)
+import random
+random.seed(2**100 + 7)
+print(random.random(), random.randint(1, 6))
+random.seed(-(10**30))
+print(random.random())

@@ -635,6 +635,10 @@ fn random() -> Value {
             (
                 "seed",
                 native("seed", |vm, _, a| {
+                    if let Some(Value::Big(b)) = a.pos.first() {
+                        vm.rng = super::random::Mt19937::seed_words(b.limbs());
+                        return Ok(Value::None);
+                    }
                     let seed = match a.pos.first() {
                     None | Some(Value::None) => vm.host.random_seed(),
                     Some(Value::Int(i)) => i.unsigned_abs(),
