@@ -303,8 +303,12 @@ fn warn_pending_tasks(st: &State, interp: &Rc<RefCell<Interpreter>>) {
         .collect();
     let mut it = interp.borrow_mut();
     let file = it.vm().filename.clone();
+    // A closed loop dropped its timers: the task and what it waits on are then only
+    // a reference cycle, which CPython's collector finalizes coroutine first, so the
+    // task's repr says `done, defined at` instead of `running at`.
+    let closed = st.lp.is_closed();
     for (name, coro) in pending {
-        let (qualname, line, started) = match &coro {
+        let (qualname, line, started, first) = match &coro {
             Value::Gen(g) => {
                 let g = g.borrow();
                 match &g.frame {
@@ -318,12 +322,17 @@ fn warn_pending_tasks(st: &State, interp: &Rc<RefCell<Interpreter>>) {
                         } else {
                             f.code.first_line
                         };
-                        (g.qualname.to_string(), line, started)
+                        (g.qualname.to_string(), line, started, f.code.first_line)
                     }
-                    None => (g.qualname.to_string(), 0, false),
+                    None => (g.qualname.to_string(), 0, false, 0),
                 }
             }
-            _ => ("?".to_string(), 0, false),
+            _ => ("?".to_string(), 0, false, 0),
+        };
+        let at = if closed && started {
+            format!("done, defined at {file}:{first}")
+        } else {
+            format!("running at {file}:{line}")
         };
         let wait = if started {
             " wait_for=<Future pending cb=[Task.task_wakeup()]>"
@@ -331,7 +340,7 @@ fn warn_pending_tasks(st: &State, interp: &Rc<RefCell<Interpreter>>) {
             ""
         };
         it.append_stderr(&format!(
-            "Task was destroyed but it is pending!\ntask: <Task pending name='{name}' coro=<{qualname}() running at {file}:{line}>{wait}>\n"
+            "Task was destroyed but it is pending!\ntask: <Task pending name='{name}' coro=<{qualname}() {at}>{wait}>\n"
         ));
     }
 }
