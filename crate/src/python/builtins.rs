@@ -797,9 +797,12 @@ fn bi_sorted(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
 fn bi_reversed(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
     let v = arg1(vm, &a, "reversed")?;
     let items = match &v {
-        Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_) | Value::Dict(_) => {
-            vm.to_vec(&v)?
-        }
+        Value::List(_)
+        | Value::Tuple(_)
+        | Value::Str(_)
+        | Value::Range(_)
+        | Value::Dict(_)
+        | Value::View(_) => vm.to_vec(&v)?,
         Value::Instance(_) => {
             if let Some(m) = vm.lookup_special(&v, "__reversed__") {
                 return vm.call1(&m, vec![]);
