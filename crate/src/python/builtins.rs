@@ -796,10 +796,19 @@ fn bi_sorted(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
 
 fn bi_reversed(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
     let v = arg1(vm, &a, "reversed")?;
-    let items = match &v {
-        Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_) | Value::Dict(_) => {
-            vm.to_vec(&v)?
+    if let Value::Dict(_) | Value::View(_) = &v {
+        // the forward iterator's snapshot reversed: it keeps the check that the
+        // dict does not change size meanwhile
+        let it = vm.iter(&v)?;
+        if let Value::Iter(i) = &it {
+            if let IterObj::Keys(items, ..) = &mut *i.borrow_mut() {
+                items.reverse();
+            }
         }
+        return Ok(it);
+    }
+    let items = match &v {
+        Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_) => vm.to_vec(&v)?,
         Value::Instance(_) => {
             if let Some(m) = vm.lookup_special(&v, "__reversed__") {
                 return vm.call1(&m, vec![]);

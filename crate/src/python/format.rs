@@ -157,7 +157,8 @@ impl Vm {
             | Value::Tuple(_)
             | Value::Dict(_)
             | Value::Set(_)
-            | Value::FrozenSet(_) => {
+            | Value::FrozenSet(_)
+            | Value::View(_) => {
                 let id = v.id();
                 if self.repr_guard.contains(&id) {
                     return Ok(match v {
@@ -314,6 +315,10 @@ impl Vm {
                 } else {
                     format!("frozenset({{{}}})", self.join_reprs(&keys)?)
                 }
+            }
+            Value::View(w) => {
+                let items = view_items(w.0, &w.1.borrow());
+                format!("{}([{}])", v.type_name(), self.join_reprs(&items)?)
             }
             _ => String::new(),
         })

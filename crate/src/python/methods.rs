@@ -1162,16 +1162,14 @@ fn list_method(
 
 fn dict_method(vm: &mut Vm, d: &Rc<RefCell<Dict>>, name: &str, a: Args) -> PyResult<Value> {
     match name {
-        "keys" => Ok(Value::list(d.borrow().keys())),
-        "values" => Ok(Value::list(
-            d.borrow().iter().map(|e| e.1.clone()).collect(),
-        )),
-        "items" => Ok(Value::list(
-            d.borrow()
-                .iter()
-                .map(|(k, v)| Value::tuple(vec![k.clone(), v.clone()]))
-                .collect(),
-        )),
+        "keys" | "values" | "items" => {
+            let kind = match name {
+                "keys" => ViewKind::Keys,
+                "values" => ViewKind::Values,
+                _ => ViewKind::Items,
+            };
+            Ok(Value::View(Rc::new((kind, d.clone()))))
+        }
         "get" => {
             want(vm, &a, "get", 1, 2)?;
             let k = vm.hash(&a.pos[0])?;

@@ -105,6 +105,25 @@ impl Vm {
             (BinOp::Mod, Value::Str(f), _) => {
                 return Ok(Value::str(&super::format::percent_format(self, f, b)?))
             }
+            (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, _, _)
+                if (set_view(a) || set_view(b))
+                    && !matches!(a, Value::Instance(_))
+                    && !matches!(b, Value::Instance(_)) =>
+            {
+                // CPython's dictviews_and & co.: `set(a)` then the set method with
+                // `b`, any iterable; the result is always a new set
+                let x =
+                    super::builtins::construct(self, BuiltinType::Set, Args::new(vec![a.clone()]))?;
+                let y = match b {
+                    Value::Set(_) | Value::FrozenSet(_) => b.clone(),
+                    _ => super::builtins::construct(
+                        self,
+                        BuiltinType::Set,
+                        Args::new(vec![b.clone()]),
+                    )?,
+                };
+                return self.set_op(op, &x, &y);
+            }
             (BinOp::BitOr, Value::Dict(x), Value::Dict(y)) => {
                 let mut d = x.borrow().clone();
                 for (k, v) in y.borrow().iter() {
@@ -566,6 +585,7 @@ impl Vm {
             Value::Dict(d) => !d.borrow().is_empty(),
             Value::Set(d) => !d.borrow().is_empty(),
             Value::FrozenSet(d) => !d.is_empty(),
+            Value::View(v) => !v.1.borrow().is_empty(),
             Value::Range(r) => range_len(r.0, r.1, r.2) > 0,
             Value::Instance(_) => {
                 if let Some(m) = self.lookup_special(v, "__bool__") {
@@ -650,8 +670,21 @@ impl Vm {
                 a.is(b)
             }
             (Value::Method(x), Value::Method(y)) => x.0.is(&y.0) && x.1.is(&y.1),
+            // keys and items views equal sets (and such views) with the same items
+            _ if set_view_pair(a, b) => self.len(a)? == self.len(b)? && self.all_in(a, b)?,
             _ => a.is(b),
         })
+    }
+
+    /// Is every item of the iterable `a` in `b`?
+    fn all_in(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        let it = self.iter(a)?;
+        while let Some(x) = self.next(&it)? {
+            if !self.contains(b, &x)? {
+                return Ok(false);
+            }
+        }
+        Ok(true)
     }
 
     fn seq_eq(&mut self, x: &[Value], y: &[Value]) -> PyResult<bool> {
@@ -703,6 +736,16 @@ impl Vm {
                     CmpOp::Ge => sub(&y, &x),
                     _ => y.len() < x.len() && sub(&y, &x),
                 });
+            }
+            // subset tests of views, as CPython's dictview_richcompare
+            _ if set_view_pair(a, b) => {
+                let (x, y) = match op {
+                    CmpOp::Le | CmpOp::Lt => (a, b),
+                    _ => (b, a),
+                };
+                let (lx, ly) = (self.len(x)?, self.len(y)?);
+                let strict = matches!(op, CmpOp::Lt | CmpOp::Gt);
+                return Ok((if strict { lx < ly } else { lx <= ly }) && self.all_in(x, y)?);
             }
             _ => None,
         };
@@ -785,6 +828,20 @@ impl Vm {
                 let k = self.hash(x)?;
                 Ok(d.get(&k).is_some())
             }
+            Value::View(v) if v.0 == ViewKind::Keys => self.contains(&Value::Dict(v.1.clone()), x),
+            Value::View(v) if v.0 == ViewKind::Items => {
+                // a (key, value) pair: the key looked up, then its value compared
+                let t = match x {
+                    Value::Tuple(t) if t.len() == 2 => t.clone(),
+                    _ => return Ok(false),
+                };
+                let k = self.hash(&t[0])?;
+                let found = v.1.borrow().get(&k).cloned();
+                match found {
+                    Some(f) => Ok(f.is(&t[1]) || self.eq(&f, &t[1])?),
+                    None => Ok(false),
+                }
+            }
             Value::Range(r) => Ok(match x {
                 Value::Int(i) => {
                     let (start, stop, step) = **r;
@@ -835,6 +892,12 @@ impl Vm {
                 IterObj::Keys(keys, 0, d.clone(), n, matches!(v, Value::Set(_)))
             }
             Value::FrozenSet(d) => IterObj::Items(d.keys(), 0),
+            Value::View(v) => {
+                // a snapshot checked against the dict's size, as iterating the dict
+                let items = view_items(v.0, &v.1.borrow());
+                let n = items.len();
+                IterObj::Keys(items, 0, v.1.clone(), n, false)
+            }
             Value::Iter(_) | Value::Gen(_) => {
                 if let Value::Gen(g) = v {
                     if !matches!(g.borrow().kind, GenKind::Generator) {
@@ -1449,20 +1512,31 @@ impl Vm {
                     None => Err(self.make_exc(self.exc_class("KeyError"), vec![i.clone()])),
                 }
             }
-            Value::Instance(_) => match self.lookup_special(o, "__delitem__") {
-                Some(m) => {
-                    self.call1(&m, vec![i.clone()])?;
-                    Ok(())
-                }
-                None => self.type_err(format!(
-                    "'{}' object does not support item deletion",
-                    o.type_name()
-                )),
-            },
-            _ => self.type_err(format!(
-                "'{}' object does not support item deletion",
-                o.type_name()
-            )),
+            Value::Instance(_) if self.lookup_special(o, "__delitem__").is_some() => {
+                let m = self.lookup_special(o, "__delitem__").unwrap_or(Value::None);
+                self.call1(&m, vec![i.clone()])?;
+                Ok(())
+            }
+            // CPython words it by whether the type has sequence or mapping slots
+            _ => {
+                let slots = matches!(
+                    o,
+                    Value::Instance(_)
+                        | Value::Tuple(_)
+                        | Value::Str(_)
+                        | Value::Bytes(_)
+                        | Value::Range(_)
+                        | Value::Set(_)
+                        | Value::FrozenSet(_)
+                        | Value::View(_)
+                );
+                let does = if slots { "doesn't" } else { "does not" };
+                self.type_err(format!(
+                    "'{}' object {} support item deletion",
+                    o.type_name(),
+                    does
+                ))
+            }
         }
     }
 
@@ -1483,6 +1557,7 @@ impl Vm {
             Value::Dict(d) => d.borrow().len() as i64,
             Value::Set(d) => d.borrow().len() as i64,
             Value::FrozenSet(d) => d.len() as i64,
+            Value::View(v) => v.1.borrow().len() as i64,
             Value::Range(r) => match range_len(r.0, r.1, r.2) {
                 n if n >= 0 => n,
                 _ => {
@@ -1529,6 +1604,17 @@ pub fn range_len(start: i64, stop: i64, step: i64) -> i64 {
     } else {
         0
     }
+}
+
+/// A keys or items view: these behave as sets.
+fn set_view(v: &Value) -> bool {
+    matches!(v, Value::View(w) if w.0 != ViewKind::Values)
+}
+
+/// A comparison of a set-like view with a set or another set-like view.
+fn set_view_pair(a: &Value, b: &Value) -> bool {
+    let set_like = |v: &Value| set_view(v) || matches!(v, Value::Set(_) | Value::FrozenSet(_));
+    (set_view(a) || set_view(b)) && set_like(a) && set_like(b)
 }
 
 fn set_dict(v: &Value) -> Dict {

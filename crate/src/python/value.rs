@@ -55,6 +55,18 @@ pub enum Value {
     Super(Rc<(Rc<Class>, Value)>),
     /// property / staticmethod / classmethod wrappers
     Wrapper(Rc<(WrapperKind, Value)>),
+    /// `d.keys()`, `d.values()`, `d.items()`: a live view of the dict, an object of
+    /// its own (its identity is what `dict_values` compares).
+    View(Rc<(ViewKind, Rc<RefCell<Dict>>)>),
+}
+
+/// Which view of a dict a `Value::View` is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[allow(missing_docs)]
+pub enum ViewKind {
+    Keys,
+    Values,
+    Items,
 }
 
 /// Descriptors implemented natively.
@@ -103,6 +115,9 @@ pub enum BuiltinType {
     StaticMethod,
     ClassMethod,
     Code,
+    DictKeys,
+    DictValues,
+    DictItems,
 }
 
 impl BuiltinType {
@@ -143,6 +158,9 @@ impl BuiltinType {
             StaticMethod => "staticmethod",
             ClassMethod => "classmethod",
             Code => "code",
+            DictKeys => "dict_keys",
+            DictValues => "dict_values",
+            DictItems => "dict_items",
         }
     }
 }
@@ -581,6 +599,17 @@ impl Dict {
     }
 }
 
+/// What a dict view holds now, in order: keys, values or `(key, value)` tuples.
+pub fn view_items(kind: ViewKind, d: &Dict) -> Vec<Value> {
+    d.iter()
+        .map(|(k, v)| match kind {
+            ViewKind::Keys => k.clone(),
+            ViewKind::Values => v.clone(),
+            ViewKind::Items => Value::tuple(vec![k.clone(), v.clone()]),
+        })
+        .collect()
+}
+
 /// The hash key of a value, or `None` when the value is unhashable.
 pub fn hash_key(v: &Value) -> Result<HashKey, &'static str> {
     Ok(match v {
@@ -616,6 +645,10 @@ pub fn hash_key(v: &Value) -> Result<HashKey, &'static str> {
         Value::Dict(_) => return Err("dict"),
         Value::Set(_) => return Err("set"),
         Value::Slice(_) => return Err("slice"),
+        // keys and items views compare as sets, so they are unhashable; values
+        // views compare by identity and hash by it
+        Value::View(v) if v.0 == ViewKind::Keys => return Err("dict_keys"),
+        Value::View(v) if v.0 == ViewKind::Items => return Err("dict_items"),
         other => HashKey::Id(other.id()),
     })
 }
@@ -748,6 +781,7 @@ impl Value {
             Value::Cell(r) => p(r),
             Value::Super(r) => p(r),
             Value::Wrapper(r) => p(r),
+            Value::View(r) => p(r),
         }
     }
 
@@ -810,6 +844,11 @@ impl Value {
                 WrapperKind::Property => T::Property,
                 WrapperKind::StaticMethod => T::StaticMethod,
                 WrapperKind::ClassMethod => T::ClassMethod,
+            },
+            Value::View(v) => match v.0 {
+                ViewKind::Keys => T::DictKeys,
+                ViewKind::Values => T::DictValues,
+                ViewKind::Items => T::DictItems,
             },
         }
     }
