@@ -905,6 +905,9 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
             while i < c.len() && c[i] != ')' {
                 i += 1;
             }
+            if i >= c.len() {
+                return vm.err("ValueError", "incomplete format key");
+            }
             key = Some(c[st..i].iter().collect::<String>());
             i += 1;
         }

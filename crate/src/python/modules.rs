@@ -777,6 +777,11 @@ fn random() -> Value {
                         .or_else(|| a.pos.get(1).cloned())
                         .filter(|w| !matches!(w, Value::None));
                     let mut out = vec![];
+                    if n == 0 && k > 0 {
+                        // CPython indexes the empty population: its own IndexError.
+                        let first = a.pos.first().cloned().unwrap_or(Value::None);
+                        vm.getitem(&first, &Value::Int(0))?;
+                    }
                     match weights {
                         None => {
                             for _ in 0..k {
@@ -786,6 +791,12 @@ fn random() -> Value {
                         }
                         Some(w) => {
                             let ws = vm.to_vec(&w)?;
+                            if ws.len() != n {
+                                return vm.err(
+                                    "ValueError",
+                                    "The number of weights does not match the population",
+                                );
+                            }
                             let mut cum = vec![];
                             let mut t = 0.0;
                             for x in ws {
