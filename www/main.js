@@ -8,7 +8,6 @@ import { attachEditor } from './editor.js';
 import { LIBRE_ID, LIBRE_FILE, libreTemplate, isTemplate } from './libre.js';
 import { renderLog, restamp, scrollToPresent } from './log.js';
 import { GanttView, STATE_LOOK, hatch, readColors } from './gantt.js';
-import { Stepper } from './stepper.js';
 
 const $ = (id) => document.getElementById(id);
 const root = document.documentElement;
@@ -565,7 +564,10 @@ function step() {
       if (!(await ensureEngine())) return;
       resetRun();
       S.ran = { source: S.code, file: fileName(), edited: isEdited() };
-      try { S.stepper = new Stepper(wasm, S.ran.file, S.ran.source, MAX_EVENTS); } catch (e) { crashed(e); return; }
+      try {
+        const { Stepper } = await import('./stepper.js'); // Step mode only
+        S.stepper = new Stepper(wasm, S.ran.file, S.ran.source, MAX_EVENTS);
+      } catch (e) { crashed(e); return; }
       S.mode = 'step';
       setState('running');
     }
