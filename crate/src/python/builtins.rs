@@ -1151,12 +1151,12 @@ pub fn construct(vm: &mut Vm, t: BuiltinType, a: Args) -> PyResult<Value> {
             Some(v) => Ok(Value::tuple(vm.to_vec(&v)?)),
         },
         T::Set | T::FrozenSet => {
-            let mut d = Dict::new();
+            if let (T::FrozenSet, Some(Value::FrozenSet(f))) = (t, &first) {
+                return Ok(Value::FrozenSet(f.clone()));
+            }
+            let mut d = Dict::new_set();
             if let Some(v) = first {
-                for x in vm.to_vec(&v)? {
-                    let k = vm.hash(&x)?;
-                    d.insert(k, x, Value::None);
-                }
+                d.set_update(&super::set::Operand::new(vm, &v)?);
             }
             Ok(if t == T::Set {
                 Value::Set(Rc::new(RefCell::new(d)))

@@ -56,6 +56,9 @@ pub enum Instr {
     BuildList(u32),
     BuildTuple(u32),
     BuildSet(u32),
+    /// A set display of n constants: CPython builds a frozenset constant and
+    /// copies it into a new set, which can size the table differently.
+    BuildConstSet(u32),
     /// n key/value pairs
     BuildMap(u32),
     BuildSlice(u32),

@@ -1501,6 +1501,7 @@ impl Compiler {
         self.emit(match kind {
             "list" => Instr::BuildList(n),
             "tuple" => Instr::BuildTuple(n),
+            _ if n > 2 && v.iter().all(is_constant) => Instr::BuildConstSet(n),
             _ => Instr::BuildSet(n),
         });
         Ok(())
@@ -1627,5 +1628,18 @@ impl Compiler {
             n = 1;
         }
         Ok(n)
+    }
+}
+
+/// Whether CPython's AST optimizer folds `e` into a constant (literals, tuples of
+/// constants, arithmetic on them): a set display of three or more is then built from a
+/// frozenset constant.
+fn is_constant(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Const(_) => true,
+        ExprKind::Unary(_, x) => is_constant(x),
+        ExprKind::BinOp(a, _, b) => is_constant(a) && is_constant(b),
+        ExprKind::Tuple(v) => v.iter().all(is_constant),
+        _ => false,
     }
 }

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use super::builtins::{kwarg, native_method, sort_values};
 use super::engine;
+use super::set::Operand;
 use super::value::*;
 use super::vm::{Exit, Mode, Vm};
 
@@ -103,19 +104,21 @@ const SET_METHODS: &[&str] = &[
     "discard",
     "pop",
     "clear",
+    // SET_METHODS[5..14] are frozenset's
     "union",
     "intersection",
     "difference",
     "symmetric_difference",
-    "update",
     "issubset",
     "issuperset",
     "isdisjoint",
     "copy",
-    "intersection_update",
-    "difference_update",
     "__len__",
     "__contains__",
+    "update",
+    "intersection_update",
+    "difference_update",
+    "symmetric_difference_update",
 ];
 const TUPLE_METHODS: &[&str] = &["index", "count", "__len__", "__getitem__", "__contains__"];
 const INT_METHODS: &[&str] = &[
@@ -146,7 +149,9 @@ pub fn method(_vm: &mut Vm, v: &Value, name: &str) -> Option<Value> {
         Value::Str(_) => STR_METHODS,
         Value::List(_) => LIST_METHODS,
         Value::Dict(_) => DICT_METHODS,
-        Value::Set(_) | Value::FrozenSet(_) => SET_METHODS,
+        Value::Set(_) => SET_METHODS,
+        // the methods that do not change the set
+        Value::FrozenSet(_) => &SET_METHODS[5..14],
         Value::Tuple(_) => TUPLE_METHODS,
         Value::Int(_) | Value::Big(_) | Value::Bool(_) => INT_METHODS,
         Value::Float(_) => FLOAT_METHODS,
@@ -1228,6 +1233,15 @@ fn dict_method(vm: &mut Vm, d: &Rc<RefCell<Dict>>, name: &str, a: Args) -> PyRes
     }
 }
 
+/// `a is b` for two sets.
+fn same_object(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Set(x), Value::Set(y)) => Rc::ptr_eq(x, y),
+        (Value::FrozenSet(x), Value::FrozenSet(y)) => Rc::ptr_eq(x, y),
+        _ => false,
+    }
+}
+
 fn set_method(vm: &mut Vm, this: &Value, name: &str, a: Args) -> PyResult<Value> {
     use super::ast::{BinOp, CmpOp};
     let to_set = |vm: &mut Vm, v: &Value| -> PyResult<Value> {
@@ -1258,64 +1272,85 @@ fn set_method(vm: &mut Vm, this: &Value, name: &str, a: Args) -> PyResult<Value>
             }
             Ok(Value::None)
         }
-        "pop" => {
-            let r = set.and_then(|s| {
-                let first = s.borrow().keys().into_iter().next();
-                first.inspect(|k| {
-                    s.borrow_mut().remove(&known_key(k));
-                })
-            });
-            match r {
-                Some(k) => Ok(k),
-                None => vm.err("KeyError", "pop from an empty set"),
-            }
-        }
+        "pop" => match set.and_then(|s| s.borrow_mut().set_pop()) {
+            Some(k) => Ok(k),
+            None => vm.err("KeyError", "pop from an empty set"),
+        },
         "clear" => {
             if let Some(s) = set {
                 s.borrow_mut().clear();
             }
             Ok(Value::None)
         }
-        "copy" => super::builtins::construct(
-            vm,
-            if set.is_some() {
-                BuiltinType::Set
-            } else {
-                BuiltinType::FrozenSet
-            },
-            Args::new(vec![this.clone()]),
-        ),
+        "copy" => match this {
+            Value::Set(s) => Ok(Value::Set(Rc::new(RefCell::new(s.borrow().set_copy())))),
+            _ => Ok(this.clone()),
+        },
         "union" | "intersection" | "difference" | "symmetric_difference" => {
-            let op = match name {
-                "union" => BinOp::BitOr,
-                "intersection" => BinOp::BitAnd,
-                "difference" => BinOp::Sub,
-                _ => BinOp::BitXor,
+            if name == "symmetric_difference" {
+                want(vm, &a, name, 1, 1)?;
+            }
+            let mut acc = match this {
+                Value::Set(s) => s.borrow().clone(),
+                Value::FrozenSet(s) => (**s).clone(),
+                _ => Dict::new_set(),
             };
-            let mut acc =
-                super::builtins::construct(vm, BuiltinType::Set, Args::new(vec![this.clone()]))?;
+            // as in CPython: union adds to a copy, intersection and difference start
+            // from the first operation's result
+            let mut first = true;
             for o in &a.pos {
-                let o = to_set(vm, o)?;
-                acc = vm.binary(op, &acc, &o, false)?;
+                let is_self = same_object(this, o);
+                let same = first && is_self;
+                let o = Operand::new(vm, o)?;
+                acc = match name {
+                    "union" => {
+                        let mut r = if first { acc.set_copy() } else { acc };
+                        if !is_self {
+                            r.set_update(&o);
+                        }
+                        r
+                    }
+                    "intersection" => acc.set_intersection(&o, same),
+                    "difference" if first => acc.set_difference(&o),
+                    "difference" => {
+                        acc.set_difference_update(&o, false);
+                        acc
+                    }
+                    _ => acc.set_symmetric_difference(&o),
+                };
+                first = false;
             }
-            if let Value::FrozenSet(_) = this {
-                return super::builtins::construct(
-                    vm,
-                    BuiltinType::FrozenSet,
-                    Args::new(vec![acc]),
-                );
+            if first {
+                acc = acc.set_copy();
             }
-            Ok(acc)
+            Ok(super::set::same_type(this, acc))
         }
-        "update" | "intersection_update" | "difference_update" => {
-            let op = match name {
-                "update" => BinOp::BitOr,
-                "intersection_update" => BinOp::BitAnd,
-                _ => BinOp::Sub,
+        "update" | "intersection_update" | "difference_update" | "symmetric_difference_update" => {
+            if name == "symmetric_difference_update" {
+                want(vm, &a, name, 1, 1)?;
+            }
+            let Some(s) = set else {
+                return generic_dunder(vm, this, name, a);
             };
+            if name == "intersection_update" {
+                // the intersection with all the operands, then swapped in
+                let r = set_method(vm, this, "intersection", a)?;
+                if let Value::Set(r) = r {
+                    let r = std::mem::take(&mut *r.borrow_mut());
+                    s.borrow_mut().set_swap_body(r);
+                }
+                return Ok(Value::None);
+            }
             for o in &a.pos {
-                let o = to_set(vm, o)?;
-                vm.binary(op, this, &o, true)?;
+                let same = same_object(this, o);
+                let o = Operand::new(vm, o)?;
+                let mut s = s.borrow_mut();
+                match name {
+                    "update" if same => {}
+                    "update" => s.set_update(&o),
+                    "difference_update" => s.set_difference_update(&o, same),
+                    _ => s.set_symmetric_difference_update(&o, same),
+                }
             }
             Ok(Value::None)
         }

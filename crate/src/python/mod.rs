@@ -27,6 +27,7 @@ pub mod ops;
 pub mod parser;
 pub mod random;
 pub mod scope;
+pub mod set;
 pub mod token;
 pub mod traceback;
 pub mod value;

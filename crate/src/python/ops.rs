@@ -122,7 +122,7 @@ impl Vm {
                         Args::new(vec![b.clone()]),
                     )?,
                 };
-                return self.set_op(op, &x, &y);
+                return super::set::set_binop(self, op, &x, &y, false);
             }
             (BinOp::BitOr, Value::Dict(x), Value::Dict(y)) => {
                 let mut d = x.borrow().clone();
@@ -139,17 +139,7 @@ impl Vm {
                 BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor,
                 Value::Set(_) | Value::FrozenSet(_),
                 Value::Set(_) | Value::FrozenSet(_),
-            ) => {
-                let r = self.set_op(op, a, b)?;
-                if inplace {
-                    if let (Value::Set(x), Value::Set(y)) = (a, &r) {
-                        let d = y.borrow().clone();
-                        *x.borrow_mut() = d;
-                        return Ok(a.clone());
-                    }
-                }
-                return Ok(r);
-            }
+            ) => return super::set::set_binop(self, op, a, b, inplace),
             _ => {}
         }
         // user-defined operators
@@ -257,60 +247,6 @@ impl Vm {
                 Value::tuple(out)
             }
             _ => Value::None,
-        })
-    }
-
-    fn set_op(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
-        let get = |v: &Value| -> Dict {
-            match v {
-                Value::Set(s) => s.borrow().clone(),
-                Value::FrozenSet(s) => (**s).clone(),
-                _ => Dict::new(),
-            }
-        };
-        let (x, y) = (get(a), get(b));
-        let mut out = Dict::new();
-        match op {
-            BinOp::BitOr => {
-                out = x;
-                for (k, _) in y.iter() {
-                    out.insert(known_key(k), k.clone(), Value::None);
-                }
-            }
-            BinOp::BitAnd => {
-                for (k, _) in x.iter() {
-                    let hk = known_key(k);
-                    if y.get(&hk).is_some() {
-                        out.insert(hk, k.clone(), Value::None);
-                    }
-                }
-            }
-            BinOp::Sub => {
-                for (k, _) in x.iter() {
-                    let hk = known_key(k);
-                    if y.get(&hk).is_none() {
-                        out.insert(hk, k.clone(), Value::None);
-                    }
-                }
-            }
-            _ => {
-                for (k, _) in x.iter() {
-                    let hk = known_key(k);
-                    if y.get(&hk).is_none() {
-                        out.insert(hk, k.clone(), Value::None);
-                    }
-                }
-                for (k, _) in y.iter() {
-                    let hk = known_key(k);
-                    if x.get(&hk).is_none() {
-                        out.insert(hk, k.clone(), Value::None);
-                    }
-                }
-            }
-        }
-        Ok(match a {
-            Value::FrozenSet(_) => Value::FrozenSet(Rc::new(out)),
-            _ => Value::Set(Rc::new(RefCell::new(out))),
         })
     }
 

@@ -518,10 +518,15 @@ pub enum HashKey {
 }
 
 /// An insertion-ordered hash map (dicts, and sets with `None` values).
+///
+/// A set made by `Dict::new_set` keeps its `entries` in the slots of CPython's set
+/// table instead (see `set.rs`), so that it iterates in CPython's order.
 #[derive(Clone, Default)]
 pub struct Dict {
-    entries: Vec<Option<(Value, Value)>>,
-    index: HashMap<HashKey, usize>,
+    pub(super) entries: Vec<Option<(Value, Value)>>,
+    pub(super) index: HashMap<HashKey, usize>,
+    /// Sets only: the hashes and counters of CPython's table.
+    pub(super) set: Option<super::set::SetTable>,
 }
 
 impl Dict {
@@ -551,6 +556,10 @@ impl Dict {
             }
             return;
         }
+        // a set with a table places the key in CPython's slot
+        let Some((hk, k)) = self.set_add(hk, k) else {
+            return;
+        };
         self.index.insert(hk, self.entries.len());
         self.entries.push(Some((k, v)));
     }
@@ -558,6 +567,9 @@ impl Dict {
     pub fn remove(&mut self, hk: &HashKey) -> Option<(Value, Value)> {
         let i = self.index.remove(hk)?;
         let e = self.entries[i].take();
+        if self.set_discarded(i) {
+            return e;
+        }
         if self.entries.len() > 32 && self.index.len() * 2 < self.entries.len() {
             self.compact();
         }
@@ -584,6 +596,7 @@ impl Dict {
     pub fn clear(&mut self) {
         self.entries.clear();
         self.index.clear();
+        self.set_cleared();
     }
     /// Remove the last item.
     pub fn pop_last(&mut self) -> Option<(Value, Value)> {

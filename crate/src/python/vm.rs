@@ -1294,12 +1294,20 @@ impl Vm {
                 let v = self.popn(n as usize);
                 self.push(Value::tuple(v));
             }
-            BuildSet(n) => {
+            BuildSet(n) | BuildConstSet(n) => {
                 let v = self.popn(n as usize);
-                let mut d = Dict::new();
+                let mut d = Dict::new_set();
                 for x in v {
                     let k = self.hash(&x)?;
                     d.insert(k, x, Value::None);
+                }
+                if let BuildConstSet(_) = instr {
+                    // CPython's constant is a frozenset, which its compiler rebuilds
+                    // from its own order when it registers it (merge_consts_recursive);
+                    // the set is a copy of that
+                    let mut f = Dict::new_set();
+                    f.set_update(&super::set::Operand::Items(d.keys_hashed()));
+                    d = f.set_copy();
                 }
                 self.push(Value::Set(Rc::new(RefCell::new(d))));
             }
@@ -1360,16 +1368,9 @@ impl Vm {
             }
             SetUpdate => {
                 let it = self.pop();
-                let items = self.to_vec(&it)?;
-                let mut keys = vec![];
-                for x in items {
-                    keys.push((self.hash(&x)?, x));
-                }
+                let o = super::set::Operand::new(self, &it)?;
                 if let Some(Value::Set(l)) = self.top().stack.last() {
-                    let mut l = l.borrow_mut();
-                    for (k, x) in keys {
-                        l.insert(k, x, Value::None);
-                    }
+                    l.borrow_mut().set_update(&o);
                 }
             }
             DictUpdate => {
