@@ -1,6 +1,7 @@
 // bench.html?n=10000[&switches=20000]: times drawGantt on a synthetic n-segment trace
-// (median of 20) and the loop overhead (boucle.bench_task_switches(N) against N hops of
-// `await Promise.resolve()`), then writes the JSON into document.body.dataset.result.
+// (median of 20) and the loop overhead (N `await asyncio.sleep(0)` of a Python task on
+// the engine, trace included, against N hops of `await Promise.resolve()`), then writes
+// the JSON into document.body.dataset.result.
 import { buildModel } from './trace.js';
 import { drawGantt, computeLayout, DEFAULT_COLORS } from './gantt.js';
 
@@ -72,9 +73,17 @@ async function benchLoop() {
     return { loop: { error: `engine not built: ${e.message}` } };
   }
   const jsChain = async (n) => { const t0 = performance.now(); for (let i = 0; i < n; i++) await Promise.resolve(); return performance.now() - t0; };
-  await boucle.bench_task_switches(1000); await jsChain(1000); // warm up
+  const program = (n) => `import asyncio\n\nasync def main():\n    for _ in range(${n}):\n        await asyncio.sleep(0)\n\nasyncio.run(main())\n`;
+  const switches = (n) => {
+    const src = program(n);
+    const t0 = performance.now();
+    const r = JSON.parse(boucle.run_instant('bench.py', src));
+    if (r.status !== 0) throw new Error(r.stderr);
+    return performance.now() - t0;
+  };
+  switches(1000); await jsChain(1000); // warm up
   const b = [], j = [];
-  for (let i = 0; i < 3; i++) { b.push(await boucle.bench_task_switches(SWITCHES)); j.push(await jsChain(SWITCHES)); }
+  for (let i = 0; i < 3; i++) { b.push(switches(SWITCHES)); j.push(await jsChain(SWITCHES)); }
   const bm = median(b), jm = median(j);
   return {
     loop: {

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use js_sys::{Function, Promise};
 use wasm_bindgen::prelude::*;
 
-use super::host::{host_loop, host_notify, perf_now, Runner};
+use super::host::{host_loop, host_notify, Runner};
 use crate::python::asyncio::PyProgram;
 use crate::runtime::{Loop, VirtualClock};
 use crate::scenarios::{self, Text};
@@ -235,31 +235,4 @@ pub fn run_instant(filename: &str, source: &str) -> String {
     let program = PyProgram::install(&lp, filename, source);
     lp.run_to_end();
     result_json(&lp, &program, true)
-}
-
-/// Benchmark: milliseconds for `n` `await asyncio.sleep(0)` switches of one task
-/// on the browser host (microtask drain), trace included.
-#[wasm_bindgen]
-pub fn bench_task_switches(n: u32) -> Promise {
-    let lp = host_loop(1.0);
-    let lp2 = lp.clone();
-    lp.set_program(Box::pin(async move {
-        let inner = lp2.clone();
-        lp2.run("bench", async move {
-            for _ in 0..n {
-                inner.sleep(0.0).await?;
-            }
-            Ok(())
-        })
-        .await
-    }));
-    let start = perf_now();
-    let runner = Runner::start(lp, 1.0, None);
-    let done = runner.when_finished();
-    wasm_bindgen_futures::future_to_promise(async move {
-        wasm_bindgen_futures::JsFuture::from(done).await?;
-        let elapsed = perf_now() - start;
-        drop(runner);
-        Ok(JsValue::from_f64(elapsed))
-    })
 }
