@@ -54,7 +54,11 @@ const gantt = new GanttView({
 // The engine's download, compilation and instantiation start as soon as this module
 // runs, in parallel with the page's own setup (they are the longest part of a first
 // visit). A failure is reported by main(), in the page's language.
-let firstLoad = import('./pkg/boucle.js').then(async (mod) => { await mod.default(); return mod; });
+let firstLoad = import('./pkg/boucle.js').then(async (mod) => {
+  const compiled = await window.boucleEngine; // boot.js's early compilation, or null
+  await mod.default(compiled ? { module_or_path: compiled } : undefined);
+  return mod;
+});
 firstLoad.catch(() => { /* handled where it is awaited */ });
 
 async function loadEngine() {
