@@ -498,11 +498,7 @@ impl Compiler {
                     // (EndAsyncFor) ends the loop
                     self.emit(Instr::GetAIter);
                     start = self.here();
-                    let setup = self.emit(Instr::SetupExcept(0));
-                    self.emit(Instr::GetANext);
-                    self.yield_from();
-                    self.emit(Instr::PopBlock);
-                    setup
+                    self.async_next()
                 } else {
                     self.emit(Instr::GetIter);
                     start = self.here();
@@ -1164,11 +1160,7 @@ impl Compiler {
                 // like `async for`: await __anext__() until StopAsyncIteration,
                 // whose handler (EndAsyncFor) ends the loop
                 self.u().awaited = true;
-                let setup = self.emit(Instr::SetupExcept(0));
-                self.emit(Instr::GetANext);
-                self.yield_from();
-                self.emit(Instr::PopBlock);
-                setup
+                self.async_next()
             } else {
                 self.emit(Instr::ForIter(0))
             };
@@ -1451,6 +1443,17 @@ impl Compiler {
             return Err(err("'yield' outside function", pos));
         }
         Ok(())
+    }
+
+    /// One step of an `async for`: `await iterator.__anext__()` inside a handler
+    /// for StopAsyncIteration (EndAsyncFor ends the loop). Returns the handler's
+    /// setup instruction, patched with the loop's exit.
+    fn async_next(&mut self) -> usize {
+        let setup = self.emit(Instr::SetupExcept(0));
+        self.emit(Instr::GetANext);
+        self.yield_from();
+        self.emit(Instr::PopBlock);
+        setup
     }
 
     /// The delegation loop shared by `await` and `yield from`.
