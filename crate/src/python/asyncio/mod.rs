@@ -47,9 +47,8 @@ pub struct State {
     // The CancelledError a cancelled task's coroutine raised, handed out once by
     // `result()` (CPython's `_cancelled_exc`); `None` once handed out.
     cancelled_excs: RefCell<HashMap<usize, Option<Value>>>,
-    // The future each suspended task waits on (CPython's `_fut_waiter`): its
-    // handle, and the Python object for the task's repr.
-    waiting: RefCell<HashMap<u32, (usize, Value)>>,
+    // The future each suspended task waits on (CPython's `_fut_waiter`).
+    waiting: RefCell<HashMap<u32, usize>>,
 }
 
 fn state(vm: &Vm) -> Rc<State> {
@@ -329,70 +328,59 @@ fn coro_repr(st: &State, vm: &Vm, id: u32, done: bool) -> String {
     };
     let q = &g.qualname;
     // A running coroutine's frame is on the VM's stack, not in the generator.
-    let running = vm.frames.iter().rev().find(|f| {
-        f.code.kind == super::bytecode::CodeKind::Coroutine
-            && f.code.first_line == def
-            && f.code.qualname == *q
+    let fr = g.frame.as_deref().or_else(|| {
+        let running = g.state == super::value::GenState::Running;
+        vm.frames.iter().rev().filter(|_| running).find(|f| {
+            f.code.kind == super::bytecode::CodeKind::Coroutine
+                && f.code.first_line == def
+                && f.code.qualname == *q
+        })
     });
-    let (file, line) = match (&g.frame, g.state) {
-        (Some(f), s) => (
-            f.code.file.clone(),
-            if s == super::value::GenState::Created {
-                def
-            } else {
-                f.line()
-            },
-        ),
-        (None, super::value::GenState::Running) => running
-            .map(|f| (f.code.file.clone(), f.line()))
-            .unwrap_or((None, def)),
-        _ => (None, 0),
+    let line = match fr {
+        Some(_) if g.state == super::value::GenState::Created => def,
+        Some(f) => f.line(),
+        None => 0,
     };
+    let file = fr.and_then(|f| f.code.file.clone());
     let file = file.unwrap_or_else(|| vm.filename.clone());
-    if done || line == 0 {
-        format!("{q}() done, defined at {file}:{def}")
-    } else {
-        format!("{q}() running at {file}:{line}")
-    }
-}
-
-/// `_boucle.coro_repr(task_id)`: the `coro=<...>` part of a task's repr.
-fn nf_coro_repr(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
-    let (st, id) = task_id(vm, &a)?;
-    Ok(Value::str(&coro_repr(&st, vm, id, false)))
-}
-
-/// `_boucle.task_waiting(task_id)`: the future the task waits on, or None.
-fn nf_task_waiting(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
-    let (st, id) = task_id(vm, &a)?;
-    let w = st.waiting.borrow().get(&id).map(|w| w.1.clone());
-    Ok(w.unwrap_or(Value::None))
-}
-
-/// `_boucle.fut_peek(h)`: `(result, exception)` of a finished future, without
-/// marking the exception as retrieved (a repr reads `_exception` directly).
-fn nf_fut_peek(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
-    let (_, f) = fut_h(vm, &a)?;
-    let (r, e) = match f.result() {
-        Some(Ok(v)) => (v, Value::None),
-        Some(Err(Exc::Cancelled)) | None => (Value::None, Value::None),
-        Some(Err(e)) => (Value::None, exc_value(vm, e)),
+    let (what, line) = match done || line == 0 {
+        true => ("done, defined", def),
+        false => ("running", line),
     };
-    Ok(Value::tuple(vec![r, e]))
+    format!("{q}() {what} at {file}:{line}")
+}
+
+/// The key of task `id`'s wakeup entry in `State::callbacks` (far above the
+/// runtime's callback keys).
+fn wake_key(id: u32) -> u64 {
+    u64::MAX - id as u64
+}
+
+/// `_boucle.task_info(task_id)`: `(coro, wait_for)` of a task's repr: its
+/// coroutine's text and the future it waits on (or None).
+fn nf_task_info(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let (st, id) = task_id(vm, &a)?;
+    let cbs = st.callbacks.borrow();
+    let w = cbs
+        .iter()
+        .find(|c| c.2 == wake_key(id))
+        .map(|c| c.1.clone());
+    let coro = Value::str(&coro_repr(&st, vm, id, false));
+    Ok(Value::tuple(vec![coro, w.unwrap_or(Value::None)]))
 }
 
 /// `_boucle.fut_callbacks(h)`: the done callbacks of future `h` in registration
-/// order; None stands for a waiting task's (CPython's `Task.task_wakeup`).
+/// order, None for a waiting task's (CPython's `Task.task_wakeup`).
 fn nf_fut_callbacks(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
     let st = state(vm);
     let h = int_arg(vm, &a, 0)? as usize;
     let cbs = st.callbacks.borrow();
-    let v = cbs
-        .iter()
-        .filter(|c| c.0 == h)
-        .map(|c| c.1.clone())
-        .collect();
-    Ok(Value::list(v))
+    let cbs = cbs.iter().filter(|c| c.0 == h);
+    let cbs = cbs.map(|c| match c.2 > wake_key(u32::MAX) {
+        true => Value::None,
+        false => c.1.clone(),
+    });
+    Ok(Value::list(cbs.collect()))
 }
 
 /// `_boucle.fn_source(f)`: ` at FILE:LINE` for a Python function (where it is
@@ -523,19 +511,21 @@ async fn task_body(st: Rc<State>, coro: Value) -> Result<Value, Exc> {
                             Some(fut) => {
                                 let h = handle_of(&v);
                                 if let Some(h) = h {
-                                    st.waiting.borrow_mut().insert(me, (h, v.clone()));
-                                    // CPython's task_wakeup callback, in
-                                    // registration order (a future's repr).
-                                    st.callbacks.borrow_mut().push((h, Value::None, u64::MAX));
+                                    st.waiting.borrow_mut().insert(me, h);
+                                    // CPython's task_wakeup callback, in registration
+                                    // order, keyed by the task; it keeps the awaited
+                                    // object for the task's `wait_for=`.
+                                    let cb = (h, v.clone(), wake_key(me));
+                                    st.callbacks.borrow_mut().push(cb);
                                 }
                                 let r = fut.wait().await;
-                                if let Some((h, _)) = st.waiting.borrow_mut().remove(&me) {
-                                    let mut cbs = st.callbacks.borrow_mut();
-                                    let i = cbs.iter().position(|c| c.0 == h && c.2 == u64::MAX);
-                                    if let Some(i) = i {
-                                        cbs.remove(i);
-                                    }
+                                st.waiting.borrow_mut().remove(&me);
+                                // From the end: the entry is a recent one.
+                                let mut cbs = st.callbacks.borrow_mut();
+                                if let Some(i) = cbs.iter().rposition(|c| c.2 == wake_key(me)) {
+                                    cbs.remove(i);
                                 }
+                                drop(cbs);
                                 if let (Err(Exc::Cancelled), Some(h)) = (&r, h) {
                                     // The waited future's own CancelledError, with
                                     // its message (CPython's wakeup calls result()).
@@ -737,9 +727,13 @@ fn nf_fut_result(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
     }
 }
 
+/// `_boucle.fut_exception(h[, peek])`: with `peek` (a repr), the exception is not
+/// marked as retrieved (CPython's repr reads `_exception` directly).
 fn nf_fut_exception(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
     let (st, f) = fut_h(vm, &a)?;
-    mark_retrieved(&st, &a);
+    if a.pos.len() < 2 {
+        mark_retrieved(&st, &a);
+    }
     match f.result() {
         None => vm.err("InvalidStateError", "Exception is not set."),
         Some(Ok(_)) => Ok(Value::None),
@@ -959,7 +953,7 @@ fn nf_task_cancel(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
             break;
         }
         st.cancel_msgs.borrow_mut().insert(h, msg.clone());
-        let Some(w) = st.waiting.borrow().get(&tid).map(|w| w.0) else {
+        let Some(w) = st.waiting.borrow().get(&tid).copied() else {
             break;
         };
         let inner = st
@@ -1104,9 +1098,7 @@ pub fn core_module(vm: &mut Vm) -> PyResult<Value> {
         ("is_coroutine", nf_is_coroutine),
         ("set_asyncgen_finalizer", nf_set_asyncgen_finalizer),
         ("take_asyncgens", nf_take_asyncgens),
-        ("coro_repr", nf_coro_repr),
-        ("task_waiting", nf_task_waiting),
-        ("fut_peek", nf_fut_peek),
+        ("task_info", nf_task_info),
         ("fut_callbacks", nf_fut_callbacks),
         ("fn_source", nf_fn_source),
         ("is_coroutine_function", nf_is_coroutine_function),

@@ -97,16 +97,17 @@ class Future:
         return 'finished' if self.done() else 'pending'
 
     def _repr_info(self):
-        # CPython's base_futures._future_repr_info (a done future has no callbacks)
+        # base_futures._future_repr_info
         info = [self._state()]
         if info[0] == 'finished':
-            res, exc = _boucle.fut_peek(self._h)
-            info.append('result=' + _reprlib(res) if exc is None else 'exception=' + repr(exc))
+            e = _boucle.fut_exception(self._h, 1)
+            info.append('exception=' + repr(e) if e else 'result=' + _reprlib(self.result()))
         elif info[0] == 'pending':
-            cb = [_format_callback(f) for f in _boucle.fut_callbacks(self._h)]
+            cb = ['Task.task_wakeup()' if f is None else _callback_name(f) + '()'
+                  + _boucle.fn_source(f) for f in _boucle.fut_callbacks(self._h)]
+            if len(cb) > 2:
+                cb = [cb[0], '<' + str(len(cb) - 2) + ' more>', cb[-1]]
             if cb:
-                if len(cb) > 2:
-                    cb = [cb[0], '<' + str(len(cb) - 2) + ' more>', cb[-1]]
                 info.append('cb=[' + ', '.join(cb) + ']')
         return info
 
@@ -114,21 +115,11 @@ class Future:
         return '<' + type(self).__name__ + ' ' + ' '.join(self._repr_info()) + '>'
 
 
-def _format_callback(fn):
-    # format_helpers._format_callback_source; None is a waiting task's wakeup
-    if fn is None:
-        return 'Task.task_wakeup()'
-    return _callback_name(fn) + '()' + _boucle.fn_source(fn)
-
-
 def _reprlib(x):
-    # reprlib.repr, for strings (the common long result)
     s = repr(x)
-    if isinstance(x, str) and len(s) > 30:
-        s = repr(x[:30])
-        if len(s) > 30:
-            s = repr(x[:13] + x[-14:])
-            s = s[:13] + '...' + s[-14:]
+    if isinstance(x, str) and len(repr(x[:30])) > 30:
+        s = repr(x[:13] + x[-14:])
+        s = s[:13] + '...' + s[-14:]
     return s
 
 
@@ -161,16 +152,16 @@ class Task(Future):
     def get_coro(self):
         return self._coro
 
-    def __repr__(self):
-        # CPython's base_tasks._task_repr_info
-        info = self._repr_info()
+    def _repr_info(self):
+        # base_tasks._task_repr_info
+        info = Future._repr_info(self)
         if self.cancelling() and not self.done():
             info[0] = 'cancelling'
-        info[1:1] = ['name=' + repr(self.get_name()), 'coro=<' + _boucle.coro_repr(self._id) + '>']
-        w = _boucle.task_waiting(self._id)
+        coro, w = _boucle.task_info(self._id)
+        info[1:1] = ['name=' + repr(self.get_name()), 'coro=<' + coro + '>']
         if w is not None:
             info.insert(3, 'wait_for=' + repr(w))
-        return '<' + type(self).__name__ + ' ' + ' '.join(info) + '>'
+        return info
 
 
 def iscoroutine(obj):
