@@ -84,6 +84,15 @@ pub struct Frame {
     pub init_instance: Option<Value>,
 }
 
+impl Frame {
+    /// The line the frame is at (of the instruction it last ran).
+    pub fn line(&self) -> u32 {
+        let ip = self.ip.saturating_sub(1);
+        let ip = ip.min(self.code.lines.len().saturating_sub(1));
+        self.code.lines.get(ip).copied().unwrap_or(0)
+    }
+}
+
 /// How `run` stopped.
 pub enum Exit {
     /// The base frame returned.
@@ -300,10 +309,7 @@ impl Vm {
     fn add_tb(&self, exc: &Value, frame_idx: usize) {
         if let Value::Instance(i) = exc {
             let f = &self.frames[frame_idx];
-            let ip =
-                f.ip.saturating_sub(1)
-                    .min(f.code.lines.len().saturating_sub(1));
-            let line = f.code.lines.get(ip).copied().unwrap_or(0);
+            let line = f.line();
             i.exc.borrow_mut().traceback.push(TbEntry {
                 file: f.code.file.clone().unwrap_or_else(|| self.filename.clone()),
                 line,
@@ -397,12 +403,7 @@ impl Vm {
                 .rev()
                 .find(|f| f.code.file.is_none())
                 .filter(|_| !at_exit)
-                .map(|f| {
-                    let ip =
-                        f.ip.saturating_sub(1)
-                            .min(f.code.lines.len().saturating_sub(1));
-                    f.code.lines.get(ip).copied().unwrap_or(0)
-                });
+                .map(Frame::line);
             let text = match place {
                 Some(line) => {
                     let src = self

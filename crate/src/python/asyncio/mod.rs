@@ -263,22 +263,10 @@ fn log_unretrieved(st: &State, interp: &Rc<RefCell<Interpreter>>) {
 /// the exception's traceback, as CPython's exception handler logs a failed task.
 fn failed_task_report(st: &State, vm: &mut Vm, id: u32, exc: &Value) -> String {
     let name = st.lp.task_name(id);
-    let (qualname, line) = st
-        .coros
-        .borrow()
-        .iter()
-        .find(|(i, _, _)| *i == id)
-        .map(|(_, c, l)| match c {
-            Value::Gen(g) => (g.borrow().qualname.to_string(), *l),
-            _ => ("?".to_string(), *l),
-        })
-        .unwrap_or_default();
-    let file = vm.filename.clone();
+    let coro = coro_repr(st, vm, id, false);
     let repr = vm.repr(exc).unwrap_or_default();
     let text = super::traceback::format_exception(vm, exc);
-    format!(
-        "<Task finished name='{name}' coro=<{qualname}() done, defined at {file}:{line}> exception={repr}>\n{text}"
-    )
+    format!("<Task finished name='{name}' coro=<{coro}> exception={repr}>\n{text}")
 }
 
 /// `_boucle.log_task_exception(message, task_id, exc)`: the default exception
@@ -294,55 +282,117 @@ fn nf_log_task_exception(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
 
 /// CPython, at shutdown, for each task still pending when it is destroyed.
 fn warn_pending_tasks(st: &State, interp: &Rc<RefCell<Interpreter>>) {
-    let pending: Vec<(String, Value)> = st
+    let pending: Vec<(u32, String, bool)> = st
         .tasks
         .borrow()
         .iter()
         .filter(|(_, t)| !t.done())
-        .map(|(id, t)| (st.lp.task_name(*id), t_coro(st, t.id())))
+        .map(|(id, t)| {
+            let started = matches!(t_coro(st, t.id()), Value::Gen(g)
+                if g.borrow().state != super::value::GenState::Created);
+            (*id, st.lp.task_name(*id), started)
+        })
         .collect();
     let mut it = interp.borrow_mut();
-    let file = it.vm().filename.clone();
     // A closed loop dropped its timers: the task and what it waits on are then only
     // a reference cycle, which CPython's collector finalizes coroutine first, so the
     // task's repr says `done, defined at` instead of `running at`.
     let closed = st.lp.is_closed();
-    for (name, coro) in pending {
-        let (qualname, line, started, first) = match &coro {
-            Value::Gen(g) => {
-                let g = g.borrow();
-                match &g.frame {
-                    Some(f) => {
-                        let ip =
-                            f.ip.saturating_sub(1)
-                                .min(f.code.lines.len().saturating_sub(1));
-                        let started = g.state != super::value::GenState::Created;
-                        let line = if started {
-                            f.code.lines.get(ip).copied().unwrap_or(0)
-                        } else {
-                            f.code.first_line
-                        };
-                        (g.qualname.to_string(), line, started, f.code.first_line)
-                    }
-                    None => (g.qualname.to_string(), 0, false, 0),
-                }
-            }
-            _ => ("?".to_string(), 0, false, 0),
-        };
-        let at = if closed && started {
-            format!("done, defined at {file}:{first}")
-        } else {
-            format!("running at {file}:{line}")
-        };
+    for (id, name, started) in pending {
+        let coro = coro_repr(st, it.vm(), id, closed && started);
         let wait = if started {
             " wait_for=<Future pending cb=[Task.task_wakeup()]>"
         } else {
             ""
         };
         it.append_stderr(&format!(
-            "Task was destroyed but it is pending!\ntask: <Task pending name='{name}' coro=<{qualname}() {at}>{wait}>\n"
+            "Task was destroyed but it is pending!\ntask: <Task pending name='{name}' coro=<{coro}>{wait}>\n"
         ));
     }
+}
+
+/// CPython's `coroutines._format_coroutine` for task `id`'s coroutine:
+/// `f() running at FILE:LINE` while it has a frame (before its first step: the
+/// `def` line), `f() done, defined at FILE:LINE` once finished (or when `done`).
+fn coro_repr(st: &State, vm: &Vm, id: u32, done: bool) -> String {
+    let (coro, def) = st
+        .coros
+        .borrow()
+        .iter()
+        .find(|(i, _, _)| *i == id)
+        .map(|(_, c, l)| (c.clone(), *l))
+        .unwrap_or((Value::None, 0));
+    let g = match &coro {
+        Value::Gen(g) if !is_step(&coro) => g.borrow(),
+        _ => return "<async_generator_athrow without __name__>()".into(),
+    };
+    let q = &g.qualname;
+    // A running coroutine's frame is on the VM's stack, not in the generator.
+    let fr = g.frame.as_deref().or_else(|| {
+        let running = g.state == super::value::GenState::Running;
+        vm.frames.iter().rev().filter(|_| running).find(|f| {
+            f.code.kind == super::bytecode::CodeKind::Coroutine
+                && f.code.first_line == def
+                && f.code.qualname == *q
+        })
+    });
+    let line = match fr {
+        Some(_) if g.state == super::value::GenState::Created => def,
+        Some(f) => f.line(),
+        None => 0,
+    };
+    let file = fr.and_then(|f| f.code.file.clone());
+    let file = file.unwrap_or_else(|| vm.filename.clone());
+    let (what, line) = match done || line == 0 {
+        true => ("done, defined", def),
+        false => ("running", line),
+    };
+    format!("{q}() {what} at {file}:{line}")
+}
+
+/// The key of task `id`'s wakeup entry in `State::callbacks` (far above the
+/// runtime's callback keys).
+fn wake_key(id: u32) -> u64 {
+    u64::MAX - id as u64
+}
+
+/// `_boucle.task_info(task_id)`: `(coro, wait_for)` of a task's repr: its
+/// coroutine's text and the future it waits on (or None).
+fn nf_task_info(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let (st, id) = task_id(vm, &a)?;
+    let cbs = st.callbacks.borrow();
+    let w = cbs
+        .iter()
+        .find(|c| c.2 == wake_key(id))
+        .map(|c| c.1.clone());
+    let coro = Value::str(&coro_repr(&st, vm, id, false));
+    Ok(Value::tuple(vec![coro, w.unwrap_or(Value::None)]))
+}
+
+/// `_boucle.fut_callbacks(h)`: the done callbacks of future `h` in registration
+/// order, None for a waiting task's (CPython's `Task.task_wakeup`).
+fn nf_fut_callbacks(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let st = state(vm);
+    let h = int_arg(vm, &a, 0)? as usize;
+    let cbs = st.callbacks.borrow();
+    let cbs = cbs.iter().filter(|c| c.0 == h);
+    let cbs = cbs.map(|c| match c.2 > wake_key(u32::MAX) {
+        true => Value::None,
+        false => c.1.clone(),
+    });
+    Ok(Value::list(cbs.collect()))
+}
+
+/// `_boucle.fn_source(f)`: ` at FILE:LINE` for a Python function (where it is
+/// defined, as `format_helpers._get_function_source` finds it), else ''.
+fn nf_fn_source(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    Ok(Value::str(&match arg(&a, 0) {
+        Value::Function(f) => {
+            let file = f.code.file.clone().unwrap_or_else(|| vm.filename.clone());
+            format!(" at {file}:{}", f.code.first_line)
+        }
+        _ => String::new(),
+    }))
 }
 
 fn t_coro(st: &State, id: u32) -> Value {
@@ -462,9 +512,20 @@ async fn task_body(st: Rc<State>, coro: Value) -> Result<Value, Exc> {
                                 let h = handle_of(&v);
                                 if let Some(h) = h {
                                     st.waiting.borrow_mut().insert(me, h);
+                                    // CPython's task_wakeup callback, in registration
+                                    // order, keyed by the task; it keeps the awaited
+                                    // object for the task's `wait_for=`.
+                                    let cb = (h, v.clone(), wake_key(me));
+                                    st.callbacks.borrow_mut().push(cb);
                                 }
                                 let r = fut.wait().await;
                                 st.waiting.borrow_mut().remove(&me);
+                                // From the end: the entry is a recent one.
+                                let mut cbs = st.callbacks.borrow_mut();
+                                if let Some(i) = cbs.iter().rposition(|c| c.2 == wake_key(me)) {
+                                    cbs.remove(i);
+                                }
+                                drop(cbs);
                                 if let (Err(Exc::Cancelled), Some(h)) = (&r, h) {
                                     // The waited future's own CancelledError, with
                                     // its message (CPython's wakeup calls result()).
@@ -666,9 +727,13 @@ fn nf_fut_result(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
     }
 }
 
+/// `_boucle.fut_exception(h[, peek])`: with `peek` (a repr), the exception is not
+/// marked as retrieved (CPython's repr reads `_exception` directly).
 fn nf_fut_exception(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
     let (st, f) = fut_h(vm, &a)?;
-    mark_retrieved(&st, &a);
+    if a.pos.len() < 2 {
+        mark_retrieved(&st, &a);
+    }
     match f.result() {
         None => vm.err("InvalidStateError", "Exception is not set."),
         Some(Ok(_)) => Ok(Value::None),
@@ -830,17 +895,6 @@ fn nf_is_coroutine_function(_: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value>
         f,
         Value::Function(func) if func.code.kind == super::bytecode::CodeKind::Coroutine
     )))
-}
-
-fn nf_coro_name(_: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
-    let v = arg(&a, 0);
-    if is_step(&v) {
-        return Ok(Value::str("<async_generator_athrow without __name__>"));
-    }
-    Ok(match v {
-        Value::Gen(g) => Value::Str(g.borrow().qualname.clone()),
-        _ => Value::str("?"),
-    })
 }
 
 fn nf_task_new(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
@@ -1044,7 +1098,9 @@ pub fn core_module(vm: &mut Vm) -> PyResult<Value> {
         ("is_coroutine", nf_is_coroutine),
         ("set_asyncgen_finalizer", nf_set_asyncgen_finalizer),
         ("take_asyncgens", nf_take_asyncgens),
-        ("coro_name", nf_coro_name),
+        ("task_info", nf_task_info),
+        ("fut_callbacks", nf_fut_callbacks),
+        ("fn_source", nf_fn_source),
         ("is_coroutine_function", nf_is_coroutine_function),
         ("log_task_exception", nf_log_task_exception),
         ("task_new", nf_task_new),

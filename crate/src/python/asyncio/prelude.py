@@ -96,8 +96,31 @@ class Future:
             return 'cancelled'
         return 'finished' if self.done() else 'pending'
 
+    def _repr_info(self):
+        # base_futures._future_repr_info
+        info = [self._state()]
+        if info[0] == 'finished':
+            e = _boucle.fut_exception(self._h, 1)
+            info.append('exception=' + repr(e) if e else 'result=' + _reprlib(self.result()))
+        elif info[0] == 'pending':
+            cb = ['Task.task_wakeup()' if f is None else _callback_name(f) + '()'
+                  + _boucle.fn_source(f) for f in _boucle.fut_callbacks(self._h)]
+            if len(cb) > 2:
+                cb = [cb[0], '<' + str(len(cb) - 2) + ' more>', cb[-1]]
+            if cb:
+                info.append('cb=[' + ', '.join(cb) + ']')
+        return info
+
     def __repr__(self):
-        return '<Future ' + self._state() + '>'
+        return '<' + type(self).__name__ + ' ' + ' '.join(self._repr_info()) + '>'
+
+
+def _reprlib(x):
+    s = repr(x)
+    if isinstance(x, str) and len(repr(x[:30])) > 30:
+        s = repr(x[:13] + x[-14:])
+        s = s[:13] + '...' + s[-14:]
+    return s
 
 
 _tasks = {}
@@ -129,9 +152,16 @@ class Task(Future):
     def get_coro(self):
         return self._coro
 
-    def __repr__(self):
-        return ('<Task ' + self._state() + " name='" + self.get_name() + "' coro=<"
-                + _boucle.coro_name(self._coro) + '()>>')
+    def _repr_info(self):
+        # base_tasks._task_repr_info
+        info = Future._repr_info(self)
+        if self.cancelling() and not self.done():
+            info[0] = 'cancelling'
+        coro, w = _boucle.task_info(self._id)
+        info[1:1] = ['name=' + repr(self.get_name()), 'coro=<' + coro + '>']
+        if w is not None:
+            info.insert(3, 'wait_for=' + repr(w))
+        return info
 
 
 def iscoroutine(obj):
