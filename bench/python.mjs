@@ -114,16 +114,21 @@ try {
     const m = await import('/pkg/boucle.js');
     await m.default();
     m.run_instant('warm.py', 'import asyncio\nasync def m():\n    await asyncio.sleep(0)\nasyncio.run(m())\n');
-    const t = performance.now();
-    const r = JSON.parse(m.run_instant('sleep0.py', src));
-    if (r.status !== 0) throw new Error(r.stderr);
-    return ((performance.now() - t) * 1000) / 100000;
+    // median of 3 runs; each includes handing the trace (400,000 events) to JS
+    const us = [];
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now();
+      const r = JSON.parse(m.run_instant('sleep0.py', src));
+      if (r.status !== 0) throw new Error(r.stderr);
+      us.push(((performance.now() - t) * 1000) / 100000);
+    }
+    return us.sort((a, b) => a - b)[1];
   }, src);
   table('Python in headless Chromium', ['figure', 'value', 'aim', 'reference'], [
     ['page running a program, gzipped', `${(gz / 1024).toFixed(1)} KB (wasm ${(wasmGz / 1024).toFixed(1)} KB)`, '≤ 300 KB', 'Pyodide core: 6.3 MB'],
     ['navigation → first output, first visit (median of 5)', `${firsts[2]} ms`, '≤ 150 ms', 'Pyodide: about 3.5 s'],
     ['navigation → first output, repeat visit (median of 5)', `${again[2]} ms`, '', ''],
-    ['await asyncio.sleep(0) switch in the page', `${switchUs.toFixed(2)} µs`, '≤ 10 µs', 'Pyodide: about 130 µs'],
+    ['await asyncio.sleep(0) switch in the page (median of 3, trace included)', `${switchUs.toFixed(2)} µs`, '≤ 10 µs', 'Pyodide: about 130 µs'],
   ]);
 } finally {
   await browser.close();
