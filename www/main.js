@@ -1,6 +1,6 @@
 // Wiring only: engine calls, state, and thin DOM updates. The data shaping lives in
 // trace.js / url.js / i18n.js (pure), the drawing in gantt.js, log.js, code.js.
-import { buildModel, currentLineAt, queuesAt, narrativeRows, taskName, TASK_STATES, LOOP_STATES } from './trace.js';
+import { buildModel, currentLineAt, queuesAt, taskName, TASK_STATES, LOOP_STATES } from './trace.js';
 import { t as tt, formatSeconds, formatSpeed, LANGS, loadLang } from './i18n.js';
 import { parseState, serialiseState, SPEEDS, loadStored, saveStored } from './url.js';
 import { renderCode, setCurrentLine, markLine, scrollToLine } from './code.js';
@@ -699,26 +699,17 @@ function renderQueues(q) {
   box.appendChild(dl);
 }
 
+// The event table is drawn when its <details> is open (table.js is loaded then).
+let tableModule = null;
 function renderTable() {
-  const body = $('gantt-table').tBodies[0];
-  body.replaceChildren();
-  if (!S.model) return;
-  const rows = narrativeRows(S.events, S.model, tr, fmt);
-  const frag = document.createDocumentFragment();
-  const max = 3000;
-  for (const r of rows.slice(0, max)) {
-    const tr_ = document.createElement('tr');
-    const th = document.createElement('th');
-    th.scope = 'row';
-    th.textContent = r.time;
-    const td1 = document.createElement('td');
-    td1.textContent = r.who;
-    const td2 = document.createElement('td');
-    td2.textContent = r.text;
-    tr_.append(th, td1, td2);
-    frag.appendChild(tr_);
+  const table = $('gantt-table');
+  const box = table.closest('details');
+  if (box && !box.open) { table.tBodies[0].replaceChildren(); return; }
+  if (!tableModule) {
+    import('./table.js').then((m) => { tableModule = m; renderTable(); }).catch((e) => crashed(e));
+    return;
   }
-  body.appendChild(frag);
+  tableModule.renderTable(table, S.events, S.model, tr, fmt);
 }
 
 function travel(time) {
@@ -759,6 +750,8 @@ function wire() {
   });
   $('stop').addEventListener('click', () => stopRun(false));
   $('step').addEventListener('click', step);
+  const tableBox = $('gantt-table').closest('details');
+  if (tableBox) tableBox.addEventListener('toggle', () => { if (tableBox.open) renderTable(); });
   $('scenario').addEventListener('change', (e) => selectScenario(e.target.value));
   $('speed').addEventListener('change', (e) => { S.speed = e.target.value; syncUrl(); });
   for (const b of document.querySelectorAll('#lang [data-lang]')) {

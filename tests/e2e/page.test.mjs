@@ -30,6 +30,13 @@ async function openPage(query = '', opts = {}) {
   return { page, errors, context };
 }
 
+// The event table is drawn when its <details> is open: open it, wait for its rows.
+async function tableRows(page) {
+  await page.evaluate(() => { document.getElementById('gantt-table').closest('details').open = true; });
+  await page.waitForFunction(() => document.querySelectorAll('#gantt-table tbody tr').length > 0);
+  return page.$$eval('#gantt-table tbody tr', (r) => r.length);
+}
+
 const logLines = (page) => page.$$eval('#log li', (lis) => lis.map((li) => ({ text: li.textContent, err: li.classList.contains('err'), at: Number(li.dataset.at) })));
 
 describe('the playground page', { skip: skip || false }, () => {
@@ -70,7 +77,7 @@ describe('the playground page', { skip: skip || false }, () => {
       const lanes = Number(await page.getAttribute('#gantt', 'data-lanes'));
       assert.equal(lanes, sc.lanes ?? LANES[sc.id], `${sc.id}: lane count`);
       for (let i = 1; i < lines.length; i++) assert.ok(lines[i].at >= lines[i - 1].at, `${sc.id}: log stamps go forward`);
-      const rows = await page.$$eval('#gantt-table tbody tr', (r) => r.length);
+      const rows = await tableRows(page);
       assert.ok(rows >= lines.length, `${sc.id}: the text table has a row per printed line at least`);
     }
     assert.deepEqual(errors, []);
@@ -201,6 +208,7 @@ describe('the playground page', { skip: skip || false }, () => {
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
     assert.match(await page.textContent('#scenario option[value="03"]'), /Two coroutines/);
     assert.equal(await page.getAttribute('#log li:nth-child(3) button', 'data-stamp'), '[2.0\u00a0s]');
+    await tableRows(page);
     assert.match(await page.textContent('#gantt-table'), /Task-1 \(Coroutine_1\) resumes/);
     await page.waitForFunction(() => /lang=en/.test(location.search));
     await switchLang(page, 'fr');

@@ -274,6 +274,7 @@ pub fn build_class(
     if let Value::Cell(c) = cell {
         *c.borrow_mut() = Some(Value::Class(cls.clone()));
     }
-    let _ = vm;
+    // Its MRO holds it (and `__class__` cells its methods): the teardown breaks that.
+    vm.classes.push(Rc::downgrade(&cls));
     Ok(Value::Class(cls))
 }

@@ -59,6 +59,54 @@ pub struct Interpreter {
     globals: Option<value::Namespace>,
 }
 
+/// There is no cycle collector: a module's functions hold its namespace, classes
+/// hold their methods, so every run's objects would outlive it (tens of KB a run in
+/// the page, where a student runs programs again and again). At the end, the
+/// namespaces are emptied, as CPython's finalization clears module dicts; what the
+/// drops queue for the VM (generators to close, never-awaited warnings) belongs to
+/// this run and is dropped with it.
+impl Drop for Interpreter {
+    fn drop(&mut self) {
+        let queued = (
+            value::UNAWAITED.try_with(|u| u.borrow().len()).unwrap_or(0),
+            value::TO_CLOSE.try_with(|t| t.borrow().len()).unwrap_or(0),
+        );
+        self.vm.frames.clear();
+        self.vm.pending_throw = None;
+        self.vm.suspend = None;
+        self.vm.step_result = None;
+        let mut spaces = vec![self.vm.builtins.clone()];
+        spaces.extend(self.globals.clone());
+        for m in self.vm.modules.values() {
+            if let Value::Module(m) = m {
+                spaces.push(m.attrs.clone());
+            }
+        }
+        self.vm.modules.clear();
+        // A class's MRO starts with the class itself: a cycle of its own.
+        let mut classes: Vec<Rc<value::Class>> = self.vm.exc_classes.values().cloned().collect();
+        classes.extend(self.vm.classes.drain(..).filter_map(|w| w.upgrade()));
+        for ns in &spaces {
+            classes.extend(ns.borrow().values().filter_map(|v| match v {
+                Value::Class(c) => Some(c.clone()),
+                _ => None,
+            }));
+        }
+        self.vm.exc_classes.clear();
+        for c in classes {
+            c.mro.borrow_mut().clear();
+            let attrs = std::mem::take(&mut *c.attrs.borrow_mut());
+            drop(attrs);
+        }
+        for ns in spaces {
+            let items = std::mem::take(&mut *ns.borrow_mut());
+            drop(items);
+        }
+        let _ = value::UNAWAITED.try_with(|u| u.borrow_mut().truncate(queued.0));
+        let _ = value::TO_CLOSE.try_with(|t| t.borrow_mut().truncate(queued.1));
+    }
+}
+
 /// What `Interpreter::run_step` did.
 pub enum ModuleStep {
     /// The program ended with this exit status.

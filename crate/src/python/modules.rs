@@ -69,6 +69,14 @@ pub fn lazy_builtin(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
     globals
         .borrow_mut()
         .insert("__name__".into(), Value::str("builtins"));
+    // Registered (under a name no import can ask for) so that the interpreter's
+    // teardown empties this namespace too.
+    let module = Module {
+        name: EXCEPTION_GROUP_FILE.into(),
+        attrs: globals.clone(),
+    };
+    vm.modules
+        .insert(EXCEPTION_GROUP_FILE.into(), Value::Module(Rc::new(module)));
     vm.run_code(code, globals.clone())?;
     for n in [
         "ExceptionGroup",

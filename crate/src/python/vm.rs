@@ -166,6 +166,9 @@ pub struct Vm {
     /// Source lines of library files (the asyncio prelude), for tracebacks: a list
     /// (one or two files) rather than a `HashMap`, one instantiation less in the wasm.
     pub library_lines: Vec<(Rc<str>, Vec<String>)>,
+    /// Every class the program created (weakly): classes are reference cycles
+    /// (their MRO starts with themselves), broken when the interpreter goes.
+    pub classes: Vec<std::rc::Weak<Class>>,
     /// Last line reported to the host (line tracing of the user's program).
     pub traced_line: u32,
     /// Native state of the asyncio binding.
@@ -226,6 +229,7 @@ impl Vm {
             pending_throw: None,
             suspend: None,
             library_lines: Vec::new(),
+            classes: Vec::new(),
             traced_line: 0,
             asyncio: None,
             step_result: None,

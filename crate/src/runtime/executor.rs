@@ -1014,10 +1014,23 @@ impl Loop {
             let kind = Kind::Line { line };
             self.0.st.borrow_mut().events.push(Event { at, task, kind });
         }
-        let mut st = self.0.st.borrow_mut();
-        st.phase = Phase::Finished;
-        st.status = Some(status);
-        st.program = None;
+        let released = {
+            let mut st = self.0.st.borrow_mut();
+            st.phase = Phase::Finished;
+            st.status = Some(status);
+            // What will never run again goes now: pending tasks' bodies, queued
+            // handles and timers hold the loop (a cycle that would keep the whole
+            // run alive after it is dropped).
+            let bodies: Vec<Body> = st.tasks.iter_mut().filter_map(|t| t.body.take()).collect();
+            (
+                st.program.take(),
+                bodies,
+                std::mem::take(&mut st.ready),
+                std::mem::take(&mut st.timers),
+            )
+        };
+        // Dropped with the state released: their destructors may use the loop.
+        drop(released);
     }
 
     /// Ends the run from outside (the page's Stop button).
