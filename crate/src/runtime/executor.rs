@@ -855,7 +855,11 @@ impl Loop {
                 }
             }
         }
-        let end = self.0.clock.now() + CLOCK_RESOLUTION;
+        let now = self.0.clock.now();
+        // Past about 1e7 s the resolution is absorbed (now + 1e-9 == now) and a timer
+        // due now would never be: CPython itself spins forever there. The next float
+        // up keeps the loop going.
+        let end = (now + CLOCK_RESOLUTION).max(now.next_up());
         self.0.st.borrow_mut().due_timers.clear();
         loop {
             let due = self.0.st.borrow_mut().timers.pop_due(end);
