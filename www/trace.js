@@ -272,15 +272,3 @@ function countAt(items, t) {
   return lo;
 }
 
-/** The whole status of a run at time t, for the page: what the loop and each task do. */
-export function describeLaneAt(model, laneIndex, seg, tr, fmt, loopLabel) {
-  const lane = model.lanes[laneIndex];
-  if (!lane || !seg) return '';
-  const label = laneLabel(lane, loopLabel);
-  const state = tr((lane.task === 0 ? 'loopState.' : 'state.') + seg.state);
-  const parts = [tr('seg.label', { lane: label, state })];
-  if (seg.wait) parts.push(tr('seg.waitOn', { what: seg.wait }));
-  if (seg.detail) parts.push(String(seg.detail));
-  parts.push(tr('seg.span', { from: fmt(seg.start), to: fmt(seg.end) }));
-  return parts.join(' — ');
-}
