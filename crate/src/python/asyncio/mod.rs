@@ -47,8 +47,6 @@ pub struct State {
     // The CancelledError a cancelled task's coroutine raised, handed out once by
     // `result()` (CPython's `_cancelled_exc`); `None` once handed out.
     cancelled_excs: RefCell<HashMap<usize, Option<Value>>>,
-    // The future each suspended task waits on (CPython's `_fut_waiter`).
-    waiting: RefCell<HashMap<u32, usize>>,
 }
 
 fn state(vm: &Vm) -> Rc<State> {
@@ -152,7 +150,6 @@ impl PyProgram {
                 globals: RefCell::new(None),
                 cancel_msgs: RefCell::new(HashMap::new()),
                 cancelled_excs: RefCell::new(HashMap::new()),
-                waiting: RefCell::new(HashMap::new()),
             });
             vm.asyncio = Some(st.clone() as Rc<dyn Any>);
             st
@@ -288,7 +285,7 @@ fn warn_pending_tasks(st: &State, interp: &Rc<RefCell<Interpreter>>) {
         .iter()
         .filter(|(_, t)| !t.done())
         .map(|(id, t)| {
-            let started = matches!(t_coro(st, t.id()), Value::Gen(g)
+            let started = matches!(task_coro(st, t.id()).0, Value::Gen(g)
                 if g.borrow().state != super::value::GenState::Created);
             (*id, st.lp.task_name(*id), started)
         })
@@ -315,13 +312,7 @@ fn warn_pending_tasks(st: &State, interp: &Rc<RefCell<Interpreter>>) {
 /// `f() running at FILE:LINE` while it has a frame (before its first step: the
 /// `def` line), `f() done, defined at FILE:LINE` once finished (or when `done`).
 fn coro_repr(st: &State, vm: &Vm, id: u32, done: bool) -> String {
-    let (coro, def) = st
-        .coros
-        .borrow()
-        .iter()
-        .find(|(i, _, _)| *i == id)
-        .map(|(_, c, l)| (c.clone(), *l))
-        .unwrap_or((Value::None, 0));
+    let (coro, def) = task_coro(st, id);
     let g = match &coro {
         Value::Gen(g) if !is_step(&coro) => g.borrow(),
         _ => return "<async_generator_athrow without __name__>()".into(),
@@ -356,15 +347,19 @@ fn wake_key(id: u32) -> u64 {
     u64::MAX - id as u64
 }
 
+/// What suspended task `id` waits on (CPython's `_fut_waiter`): the future's
+/// handle and the awaited object, from its wakeup entry in `State::callbacks`.
+fn waited_on(st: &State, id: u32) -> Option<(usize, Value)> {
+    let cbs = st.callbacks.borrow();
+    let c = cbs.iter().rfind(|c| c.2 == wake_key(id))?;
+    Some((c.0, c.1.clone()))
+}
+
 /// `_boucle.task_info(task_id)`: `(coro, wait_for)` of a task's repr: its
 /// coroutine's text and the future it waits on (or None).
 fn nf_task_info(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
     let (st, id) = task_id(vm, &a)?;
-    let cbs = st.callbacks.borrow();
-    let w = cbs
-        .iter()
-        .find(|c| c.2 == wake_key(id))
-        .map(|c| c.1.clone());
+    let w = waited_on(&st, id).map(|(_, v)| v);
     let coro = Value::str(&coro_repr(&st, vm, id, false));
     Ok(Value::tuple(vec![coro, w.unwrap_or(Value::None)]))
 }
@@ -395,13 +390,14 @@ fn nf_fn_source(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
     }))
 }
 
-fn t_coro(st: &State, id: u32) -> Value {
+/// Task `id`'s coroutine and the line its function is defined at.
+fn task_coro(st: &State, id: u32) -> (Value, u32) {
     st.coros
         .borrow()
         .iter()
         .find(|(i, _, _)| *i == id)
-        .map(|(_, c, _)| c.clone())
-        .unwrap_or(Value::None)
+        .map(|(_, c, l)| (c.clone(), *l))
+        .unwrap_or((Value::None, 0))
 }
 
 /// Runs a blocking request of the main program on the loop.
@@ -511,15 +507,14 @@ async fn task_body(st: Rc<State>, coro: Value) -> Result<Value, Exc> {
                             Some(fut) => {
                                 let h = handle_of(&v);
                                 if let Some(h) = h {
-                                    st.waiting.borrow_mut().insert(me, h);
                                     // CPython's task_wakeup callback, in registration
                                     // order, keyed by the task; it keeps the awaited
-                                    // object for the task's `wait_for=`.
+                                    // object for the task's `wait_for=` (and is its
+                                    // `_fut_waiter`).
                                     let cb = (h, v.clone(), wake_key(me));
                                     st.callbacks.borrow_mut().push(cb);
                                 }
                                 let r = fut.wait().await;
-                                st.waiting.borrow_mut().remove(&me);
                                 // From the end: the entry is a recent one.
                                 let mut cbs = st.callbacks.borrow_mut();
                                 if let Some(i) = cbs.iter().rposition(|c| c.2 == wake_key(me)) {
@@ -537,7 +532,7 @@ async fn task_body(st: Rc<State>, coro: Value) -> Result<Value, Exc> {
                                 }
                                 // CPython's Task.__wakeup calls future.result(): the
                                 // exception thrown into the task counts as retrieved.
-                                if let Some(h) = handle_of(&v) {
+                                if let Some(h) = h {
                                     st.retrieved.borrow_mut().insert(h);
                                 }
                                 r
@@ -953,7 +948,7 @@ fn nf_task_cancel(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
             break;
         }
         st.cancel_msgs.borrow_mut().insert(h, msg.clone());
-        let Some(w) = st.waiting.borrow().get(&tid).copied() else {
+        let Some((w, _)) = waited_on(&st, tid) else {
             break;
         };
         let inner = st
