@@ -85,47 +85,6 @@ pub fn scenarios() -> String {
     j.finish()
 }
 
-/// A loop being driven in the page.
-struct Run {
-    lp: Loop,
-    speed: f64,
-    runner: Option<Rc<Runner>>,
-}
-
-impl Run {
-    fn new(lp: Loop, speed: f64) -> Run {
-        Run {
-            lp,
-            speed,
-            runner: None,
-        }
-    }
-
-    fn start(&mut self, on_update: Option<Function>) {
-        if self.runner.is_none() {
-            self.runner = Some(Runner::start(self.lp.clone(), self.speed, on_update));
-        }
-    }
-
-    fn events_since(&self, from: usize) -> String {
-        to_json(&self.lp.events_since(from))
-    }
-
-    fn stop(&self) {
-        match &self.runner {
-            Some(r) => r.stop(),
-            None => self.lp.abort(),
-        }
-    }
-
-    fn when_finished(&self) -> Promise {
-        match &self.runner {
-            Some(r) => r.when_finished(),
-            None => Promise::resolve(&JsValue::UNDEFINED),
-        }
-    }
-}
-
 fn check_speed(speed: f64) -> Result<f64, JsError> {
     if speed.is_finite() && (0.01..=100.0).contains(&speed) {
         Ok(speed)
@@ -141,7 +100,9 @@ fn check_speed(speed: f64) -> Result<f64, JsError> {
 /// real time at `speed`.
 #[wasm_bindgen]
 pub struct Session {
-    run: Run,
+    lp: Loop,
+    speed: f64,
+    runner: Option<Rc<Runner>>,
     program: PyProgram,
 }
 
@@ -158,44 +119,56 @@ impl Session {
             host_loop(check_speed(speed)?)
         };
         let program = PyProgram::install(&lp, filename, source);
-        // A virtual run is still driven in slices by the host (speed 1 for it).
-        let run = Run::new(lp, if speed == 0.0 { 1.0 } else { speed });
-        Ok(Session { run, program })
+        Ok(Session {
+            lp,
+            // A virtual run is still driven in slices by the host (speed 1 for it).
+            speed: if speed == 0.0 { 1.0 } else { speed },
+            runner: None,
+            program,
+        })
     }
 
     /// Starts the run; `on_update()` is called after each slice of work.
     pub fn start(&mut self, on_update: Option<Function>) {
-        self.run.start(on_update);
+        if self.runner.is_none() {
+            self.runner = Some(Runner::start(self.lp.clone(), self.speed, on_update));
+        }
     }
 
     /// JSON array of the events from index `from` on.
     pub fn events_since(&self, from: usize) -> String {
-        self.run.events_since(from)
+        to_json(&self.lp.events_since(from))
     }
 
     /// Stops the run; idempotent.
     pub fn stop(&self) {
-        self.run.stop();
+        match &self.runner {
+            Some(r) => r.stop(),
+            None => self.lp.abort(),
+        }
     }
 
     /// Whether the program has ended (or was stopped).
     pub fn finished(&self) -> bool {
-        self.run.lp.status().is_some()
+        self.lp.status().is_some()
     }
 
     /// Current loop time, seconds.
     pub fn now(&self) -> f64 {
-        self.run.lp.time()
+        self.lp.time()
     }
 
     /// `{stdout, stderr, status, duration}`: the interpreter's, as CPython's.
     pub fn result(&self) -> String {
-        result_json(&self.run.lp, &self.program, false)
+        result_json(&self.lp, &self.program, false)
     }
 
     /// A Promise resolved when the run has ended.
     pub fn when_finished(&self) -> Promise {
-        self.run.when_finished()
+        match &self.runner {
+            Some(r) => r.when_finished(),
+            None => Promise::resolve(&JsValue::UNDEFINED),
+        }
     }
 }
 
