@@ -70,15 +70,13 @@ async function loadEngine() {
     await mod.default();
   }
   firstLoad = null;
-  if (typeof mod.set_panic_listener === 'function') {
-    mod.set_panic_listener((message) => {
-      if (wasm !== mod) return; // an old instance, already replaced
-      panicMessage = String(message);
-      needsReload = true;
-      // a panic inside one of our calls is reported by its catch; one from elsewhere here
-      queueMicrotask(() => { if (needsReload && root.dataset.state !== 'error') crashed(new WebAssembly.RuntimeError('unreachable')); });
-    });
-  }
+  mod.set_panic_listener((message) => {
+    if (wasm !== mod) return; // an old instance, already replaced
+    panicMessage = String(message);
+    needsReload = true;
+    // a panic inside one of our calls is reported by its catch; one from elsewhere here
+    queueMicrotask(() => { if (needsReload && root.dataset.state !== 'error') crashed(new WebAssembly.RuntimeError('unreachable')); });
+  });
   wasm = mod;
   needsReload = false;
   panicMessage = null;
@@ -344,7 +342,7 @@ function stopRun(silent) {
     }
   }
   if (S.stepper) {
-    try { S.stepper.free && S.stepper.free(); } catch (e) { /* already freed */ }
+    try { S.stepper.free(); } catch (e) { /* already freed */ }
     S.stepper = null;
     if (!silent && !S.finished) { S.stopped = true; finish(null); }
   }
@@ -577,17 +575,17 @@ function step() {
     }
     try {
       const stepper = S.stepper;
-      if (stepper.ready) { await stepper.ready(); if (S.stepper !== stepper) return; }
-      const raw = stepper.step();
-      const fresh = typeof raw === 'string' ? JSON.parse(raw) : raw;
+      await stepper.ready();
+      if (S.stepper !== stepper) return;
+      const fresh = stepper.step();
       if (stepper.tooLong) S.tooLong = true;
       if (fresh.length) S.events.push(...fresh);
       const over = !fresh.length || S.stepper.finished();
       S.t = null;
       S.model = buildModel(S.events);
       if (over) {
-        try { S.result = JSON.parse(S.stepper.result()); } catch (e) { /* older engines: no result() */ }
-        try { S.stepper.free && S.stepper.free(); } catch (e) { /* ignore */ }
+        try { S.result = JSON.parse(S.stepper.result()); } catch (e) { S.result = null; }
+        try { S.stepper.free(); } catch (e) { /* already freed */ }
         S.stepper = null;
         finish(null);
       } else {
