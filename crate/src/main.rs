@@ -130,10 +130,10 @@ fn execute(o: &Options, file: &str, source: &str) -> Result<u8, String> {
 fn run_real_time(lp: &Loop, program: &PyProgram) -> Result<Outcome, String> {
     let (mut out_done, mut err_done) = (0, 0);
     let mut flush = |lp: &Loop| -> Result<(), String> {
-        let (out, err) = (lp.stdout(), lp.stderr());
-        print!("{}", &out[out_done..]);
-        eprint!("{}", &err[err_done..]);
-        (out_done, err_done) = (out.len(), err.len());
+        let (out, err) = lp.output_since(out_done, err_done);
+        print!("{out}");
+        eprint!("{err}");
+        (out_done, err_done) = (out_done + out.len(), err_done + err.len());
         std::io::stdout().flush().map_err(|e| e.to_string())
     };
     loop {
@@ -156,18 +156,19 @@ fn run_real_time(lp: &Loop, program: &PyProgram) -> Result<Outcome, String> {
     // The interpreter's own record is CPython's bytes; print what the loop's line
     // log did not already show.
     let outcome = program.result(lp);
-    if let Some(rest) = outcome.stdout.get(out_done..) {
-        if outcome.stdout.starts_with(&lp.stdout()[..out_done]) {
-            print!("{rest}");
-        }
-    }
-    if let Some(rest) = outcome.stderr.get(err_done..) {
-        if outcome.stderr.starts_with(&lp.stderr()[..err_done]) {
-            eprint!("{rest}");
-        }
-    }
+    print!("{}", unshown(&outcome.stdout, &lp.stdout(), out_done));
+    eprint!("{}", unshown(&outcome.stderr, &lp.stderr(), err_done));
     std::io::stdout().flush().map_err(|e| e.to_string())?;
     Ok(outcome)
+}
+
+/// The part of `full` past the `shown` bytes of `logged` already printed, when
+/// `full` begins with them (else nothing: it is not the same text).
+fn unshown<'a>(full: &'a str, logged: &str, shown: usize) -> &'a str {
+    match (full.get(shown..), logged.get(..shown)) {
+        (Some(rest), Some(done)) if full.starts_with(done) => rest,
+        _ => "",
+    }
 }
 
 fn write_outputs(o: &Options, trace_events: &[boucle::trace::Event]) -> Result<(), String> {
