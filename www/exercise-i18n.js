@@ -97,6 +97,9 @@ const fr = {
   'au.invalid': 'Le lien n’est pas encore valable :',
   'au.defaultTitle': 'Mon exercice',
   'au.useName': 'nom',
+  'opt.badLock': 'lock=« {value} » : valeur inconnue ; acceptées : lock=1 (exemple fixé, code en lecture seule) ou lock=0.',
+  'opt.badView': 'view= : panneau(x) inconnu(s) « {value} » ; panneaux acceptés : {accepted}.',
+  'opt.emptyView': 'view= ne nomme aucun panneau connu : tous sont affichés. Panneaux acceptés : {accepted}.',
 };
 
 const en = {
@@ -195,6 +198,9 @@ const en = {
   'au.invalid': 'The link is not valid yet:',
   'au.defaultTitle': 'My exercise',
   'au.useName': 'name',
+  'opt.badLock': 'lock=“{value}”: unknown value; accepted: lock=1 (fixed example, read-only code) or lock=0.',
+  'opt.badView': 'view=: unknown panel(s) “{value}”; accepted panels: {accepted}.',
+  'opt.emptyView': 'view= names no known panel: all of them are shown. Accepted panels: {accepted}.',
 };
 
 const DICTS = { fr, en };

@@ -36,6 +36,19 @@ const MAX_EVENTS = 20000;
 const storage = (() => { try { return window.localStorage; } catch (e) { return null; } })();
 
 let wasm = null;
+// What the modules loaded on demand (exercise.js) may use and hook into.
+const EXT_PARAMS = ['exercise', 'ex', 'author', 'lock', 'view'];
+const hooks = { finish: [], lang: [], url: [] };
+const api = {
+  S, hooks, isEmbed, $,
+  tr: (key, params) => tr(key, params),
+  get wasm() { return wasm; },
+  ensureEngine: () => ensureEngine(),
+  selectScenario: (id, code) => selectScenario(id, code),
+  courseSource: (id) => courseSource(id),
+  showNotice: (items, kind) => showNotice(items, kind),
+  pointAt: (time) => { S.mark = time; S.markIndex = -1; travel(time); $('gantt').focus(); },
+};
 let reloads = 0;
 let needsReload = false;
 let panicMessage = null;
@@ -118,7 +131,7 @@ function renderNotice() {
   box.className = 'notice ' + (S.noticeKind || 'warn');
   for (const n of S.notices) {
     const p = document.createElement('p');
-    p.textContent = tr(n.key, n.params);
+    p.textContent = n.text ? n.text(S.lang) : tr(n.key, n.params);
     box.appendChild(p);
   }
   const close = document.createElement('button');
@@ -153,7 +166,8 @@ function applyLang() {
   else renderStatusIdle();
   gantt.request();
   const open = $('open-full');
-  if (open) open.href = 'index.html' + serialiseState(urlState());
+  if (open) open.href = 'index.html' + pageQuery(true);
+  for (const h of hooks.lang) h();
 }
 
 function scenarioTitle(id) {
@@ -255,15 +269,21 @@ function renderBug() {
 function urlState() {
   return { scenario: S.scenario, lang: S.lang, speed: S.speed, t: S.t, code: S.codeParam };
 }
+/** The query string of the page's state (extensions add theirs: exercise=, lock=…). */
+function pageQuery(forFullPage) {
+  let q = serialiseState(urlState());
+  for (const h of hooks.url) q = h(q, forFullPage);
+  return q;
+}
 let urlTimer = 0;
 function syncUrl() {
   if (urlTimer) return;
   urlTimer = setTimeout(() => {
     urlTimer = 0;
-    const q = serialiseState(urlState());
+    const q = pageQuery(false);
     if (q !== location.search) history.replaceState(null, '', q + location.hash);
     const open = $('open-full');
-    if (open) open.href = 'index.html' + q;
+    if (open) open.href = 'index.html' + pageQuery(true);
   }, 150);
 }
 
@@ -352,7 +372,7 @@ async function run() {
   stopRun(true);
   if (!(await ensureEngine())) return;
   resetRun();
-  S.notices = S.notices.filter((n) => n.key.startsWith('url.'));
+  S.notices = S.notices.filter((n) => n.text || n.key.startsWith('url.'));
   renderNotice();
   await runProgram(S.speed === 'instant');
 }
@@ -465,7 +485,10 @@ function renderEdited() {
   const edited = isEdited();
   $('code-modified').hidden = !edited;
   $('reset-code').hidden = !edited;
-  const label = $('reset-code').querySelector('[data-i18n]');
+  const label = $('reset-code').querySelector('[data-i18n], .reset-label');
+  const own = S.byId.get(S.scenario)?.resetLabel; // an exercise: "back to the starting code"
+  label.className = 'reset-label';
+  if (own) { delete label.dataset.i18n; label.textContent = own[S.lang] || own.fr; return; }
   label.dataset.i18n = S.scenario === LIBRE_ID ? 'ui.resetTemplate' : 'ui.resetCode';
   label.textContent = tr(label.dataset.i18n);
 }
@@ -620,6 +643,7 @@ function finish(result) {
     if (S.runId !== runId) return;
     renderDiag();
     markDiagLines(true);
+    for (const h of hooks.finish) h(S);
     setState('done');
   });
 }
@@ -826,8 +850,17 @@ async function main() {
       code = st.scenario === LIBRE_ID ? libreTemplate(S.lang) : (S.byId.get(st.scenario)?.source ?? null);
     }
   }
-  selectScenario(st.scenario, code);
+  // exercise=, ex=, author, lock, view: exercise.js (and its data) loaded only then
+  let ext = { opened: false, notices: [] };
+  const q = new URLSearchParams(location.search);
+  if (EXT_PARAMS.some((k) => q.has(k))) {
+    try { ext = await (await import('./exercise.js')).attach(api, q, st, code); } catch (e) {
+      ext = { opened: false, notices: [{ key: 'error.run', params: { message: e.message || String(e) } }] };
+    }
+  }
+  if (!ext.opened) selectScenario(st.scenario, code);
   applyLang();
+  st.errors.push(...ext.notices);
   if (st.errors.length) showNotice(st.errors, 'warn');
   setButtons();
   if (st.t != null) {
