@@ -90,6 +90,7 @@ dist: $(WASM)
 	cp -R www/. dist/
 	cd dist && rm -rf $(DIST_EXCLUDE)
 	cp scripts/dist/_headers scripts/dist/README.txt dist/
+	node scripts/offline.mjs --root dist --out dist/boucle.html
 	@echo "dist/ ready: $$(find dist -type f | wc -l) files, $$(du -sh dist | cut -f1)"
 
 # ------------------------------------------------------------------------ test

@@ -260,6 +260,18 @@ async function main() {
       verdict(totalGz / 1024, BUDGET.gzipKB),
     ]);
 
+    // the single offline file (make dist's dist/boucle.html), built here from www/
+    // without the bench page: its gzipped size (the whole page, wasm in base64 included)
+    {
+      const { build } = await import('../scripts/offline.mjs');
+      fs.mkdirSync(path.join('target', 'bench'), { recursive: true });
+      const off = build({ root: opts.root, out: path.join('target', 'bench', 'boucle.html'), exclude: ['bench.html', 'bench.js', 'bench.mjs'] });
+      const gz = zlib.gzipSync(fs.readFileSync(off.out), { level: 9 }).length;
+      console.log(`\n   offline single file (dist/boucle.html): ${kb(off.bytes)} KB raw, ${kb(gz)} KB gzipped (${off.modules} modules, ${off.files} data files inlined)`);
+      out.offline = { raw: off.bytes, gz };
+      summary.push(['offline single file boucle.html (gzip)', `${kb(gz)} KB`, '', '', 'reported']);
+    }
+
     // 2. time to ready
     const samples = await measureReady(browser, srv.url + 'index.html', opts.runs);
     const inPage = samples.map((s) => s.inPage);

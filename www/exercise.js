@@ -2,7 +2,7 @@
 // course-page options (`lock=1`, `view=`). Loaded by main.js only when one of those
 // parameters is in the URL: a plain visit never loads this module nor its data.
 // DOM code, thin: the checks are checks.js (pure), the result codes resultcode.js.
-import { validateExercise, decodeExerciseParam, evaluate, textIn, fmtSeconds, CHECK_KINDS } from './checks.js';
+import { validateExercise, decodeExerciseParam, evaluate, textIn, fmtSeconds } from './checks.js';
 import { makeResultCode, parseResultCode, matchesSource, documentId } from './resultcode.js';
 import { parseViewOptions, applyViewOptions } from './viewopts.js';
 import { xt } from './exercise-i18n.js';
@@ -324,4 +324,3 @@ function urlHook(q, forFullPage) {
   return '?' + p.toString();
 }
 
-export { CHECK_KINDS };
