@@ -64,6 +64,7 @@ export function attachEditor(ta, { onInput, onRun }) {
     if (ev.isComposing) return;
     if (ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey)) { ev.preventDefault(); onRun(); return; }
     if (ev.key === 'Escape') { escaped = true; return; }
+    if (ta.readOnly) return; // lock=1: the keys that edit are left to the (read-only) textarea
     if (ev.key === 'Tab' && !ev.ctrlKey && !ev.altKey && !ev.metaKey) {
       if (escaped) { escaped = false; return; } // the browser moves the focus on
       ev.preventDefault();

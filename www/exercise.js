@@ -178,6 +178,8 @@ function renderLang() {
   }
   renderTeacherLang();
   if (!api.isEmbed) document.title = `${tx('ex.panel')} — ${textIn(e.title, l)} — Boucle`;
+  const head = document.getElementById('embed-title');
+  if (head) head.textContent = `${tx('ex.panel')} — ${textIn(e.title, l)}`;
   renderVerdict();
 }
 
@@ -203,6 +205,10 @@ function renderVerdict() {
   const box = document.getElementById('verdict');
   if (!box) return;
   box.replaceChildren();
+  // once there is a verdict, it lists the checks itself
+  const shown = !!(last && !last.stopped);
+  document.getElementById('exercise-checks').hidden = shown;
+  document.getElementById('exercise-checks-title').hidden = shown;
   if (!last) {
     box.removeAttribute('data-verdict');
     box.appendChild(el('p', { text: tx('ex.runToCheck') }));
