@@ -15,7 +15,9 @@
 //  - every other file (the wasm, exercises/*.json, lessons/…, the icon) is inlined,
 //    base64 for binary ones, and fetch() of a URL under the page's folder answers from
 //    those data without any request (404 for a file that does not exist);
-//  - the stylesheets are inlined as <style data-file="NAME.css">;
+//  - the stylesheets are inlined as <style data-file="NAME.css">, all of them (those a
+//    module links on demand too: such a <link> is added without its href and gets a
+//    `load` event);
 //  - a Content-Security-Policy <meta> allows exactly these inline blocks (by hash),
 //    WebAssembly, data: images and nothing else: no eval, no request to anything.
 // Node only, no dependency. Assumptions checked at build time (the build fails
@@ -149,6 +151,28 @@ var __boucle = (function () {
     if (!d) return Promise.resolve(new Response('not found: ' + k, { status: 404, headers: { 'Content-Type': 'text/plain' } }));
     return Promise.resolve(new Response(d.b64 != null ? bytes(d.b64) : d.text, { status: 200, headers: { 'Content-Type': d.type } }));
   };
+  // A stylesheet <link> added by a module (a panel's CSS loaded on demand) is already
+  // inlined: it is added without its href (no request) and told it has loaded.
+  var STYLES = __STYLES__;
+  function inlinedLink(node) {
+    if (!node || node.nodeName !== 'LINK' || !/stylesheet/i.test(node.rel || '') || !node.getAttribute('href')) return false;
+    var k = key(node.getAttribute('href'));
+    if (k == null || STYLES.indexOf(k) < 0) return false;
+    node.removeAttribute('href');
+    setTimeout(function () { node.dispatchEvent(new Event('load')); }, 0);
+    return true;
+  }
+  ['appendChild', 'insertBefore'].forEach(function (name) {
+    var orig = Node.prototype[name];
+    Node.prototype[name] = function (node) { inlinedLink(node); return orig.apply(this, arguments); };
+  });
+  ['append', 'prepend', 'after', 'before'].forEach(function (name) {
+    [Element.prototype, Document.prototype, DocumentFragment.prototype].forEach(function (proto) {
+      var orig = proto[name];
+      if (!orig) return;
+      proto[name] = function () { for (var i = 0; i < arguments.length; i++) inlinedLink(arguments[i]); return orig.apply(this, arguments); };
+    });
+  });
   var FACTORIES = {};
   var cache = {};
   function resolve(from, spec) {
@@ -214,7 +238,7 @@ export function build({ root = 'dist', out: outFile, page = 'index.html', exclud
 
   const safe = (s) => s.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
   const json = JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
-  let script = RUNTIME.replace('__DATA__', () => json);
+  let script = RUNTIME.replace('__DATA__', () => json).replace('__STYLES__', () => JSON.stringify(styles));
   for (const c of classic) script += `\n;(function () {\n${safe(fs.readFileSync(path.join(ROOT, c), 'utf8'))}\n})();\n`;
   for (const [f, m] of mods) script += `\n__boucle.define(${JSON.stringify(f)}, function (__req, __exp, __import, __meta) {\n${safe(m.code)}\n});\n`;
   for (const e of entries) script += `\n__boucle.run(${JSON.stringify(e)});\n`;
@@ -231,7 +255,9 @@ export function build({ root = 'dist', out: outFile, page = 'index.html', exclud
     .replace(/\s*<!--[\s\S]*?-->/g, '')
     .replace(/\s*<link rel="(?:preload|modulepreload)"[^>]*>/g, '')
     .replace(/\s*<script\b[^>]*\bsrc="[^"]+"[^>]*><\/script>/g, '')
-    .replace(/<link rel="stylesheet" href="[^"]+">/, () => css.map((c) => `<style data-file="${c.f}">${c.text}</style>`).join('\n'))
+    .replace(/<link rel="stylesheet" href="[^"]+">/, () => '<!--styles-->')
+    .replace(/\s*<link rel="stylesheet" href="[^"]+">/g, '')
+    .replace('<!--styles-->', () => css.map((c) => `<style data-file="${c.f}">${c.text}</style>`).join('\n'))
     .replace(/<meta charset="utf-8">/, () => `<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="${csp}">`);
   if (icon && data[icon[1]]) {
     const d = data[icon[1]];
