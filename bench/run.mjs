@@ -264,8 +264,8 @@ async function main() {
     // without the bench page: its gzipped size (the whole page, wasm in base64 included)
     {
       const { build } = await import('../scripts/offline.mjs');
-      fs.mkdirSync(path.join('target', 'bench'), { recursive: true });
-      const off = build({ root: opts.root, out: path.join('target', 'bench', 'boucle.html'), exclude: ['bench.html', 'bench.js', 'bench.mjs'] });
+      fs.mkdirSync(path.join(REPO, 'target', 'bench'), { recursive: true });
+      const off = build({ root: opts.root, out: path.join(REPO, 'target', 'bench', 'boucle.html'), exclude: ['bench.html', 'bench.js', 'bench.mjs'] });
       const gz = zlib.gzipSync(fs.readFileSync(off.out), { level: 9 }).length;
       console.log(`\n   offline single file (dist/boucle.html): ${kb(off.bytes)} KB raw, ${kb(gz)} KB gzipped (${off.modules} modules, ${off.files} data files inlined)`);
       out.offline = { raw: off.bytes, gz };

@@ -152,8 +152,8 @@ function buildPanel() {
     box.appendChild(nav);
   }
   box.appendChild(teacherBox());
-  const anchor = document.getElementById('bug');
-  anchor.parentNode.insertBefore(box, anchor);
+  // a panel of its own, right after the controls (the layout places it)
+  document.getElementById('run').closest('section').after(box);
 }
 
 function renderLang() {
