@@ -83,6 +83,7 @@ export function validateExercise(doc) {
   if (errors.length) return { exercise: null, errors };
   const exercise = { v: 1, title: doc.title, statement: doc.statement, start: doc.start, checks };
   if (typeof doc.id === 'string') exercise.id = doc.id;
+  if (typeof doc.course === 'string' && /^[0-9a-z]{1,4}$/.test(doc.course)) exercise.course = doc.course;
   return { exercise, errors };
 }
 

@@ -141,6 +141,7 @@ function buildPanel() {
     el('p', { class: 'exercise-kicker', id: 'exercise-kicker' }),
     el('h2', { id: 'exercise-title' }),
     el('p', { id: 'exercise-statement', class: 'exercise-statement' }),
+    el('p', { id: 'exercise-course', class: 'exercise-course', hidden: !ex.exercise.course }, el('a', { id: 'exercise-course-link' })),
     el('h3', { id: 'exercise-checks-title', class: 'exercise-sub' }),
     el('ul', { id: 'exercise-checks', class: 'exercise-checks', 'aria-labelledby': 'exercise-checks-title' }),
     el('div', { id: 'verdict', class: 'verdict', role: 'status', 'aria-live': 'polite' }),
@@ -164,6 +165,13 @@ function renderLang() {
   document.getElementById('exercise-title').textContent = textIn(e.title, l);
   document.getElementById('exercise-statement').textContent = textIn(e.statement, l);
   document.getElementById('exercise-checks-title').textContent = tx('ex.checksTitle');
+  if (e.course) {
+    const a = document.getElementById('exercise-course-link');
+    a.textContent = tx('ex.course', { id: e.course });
+    a.href = `${location.pathname.split('/').pop()}?${new URLSearchParams({ scenario: e.course, lang: l })}`;
+    a.target = '_blank';
+    a.rel = 'noopener';
+  }
   const list = document.getElementById('exercise-checks');
   list.replaceChildren(...e.checks.map((c) => el('li', { text: checkLabel(c, l) })));
   const others = document.getElementById('exercise-list');
@@ -277,6 +285,8 @@ function renderTeacherLang() {
 async function verify() {
   const out = document.getElementById('verify-result');
   const say = (key, params, kind) => { out.textContent = tx(key, params); out.dataset.result = kind; };
+  out.textContent = '';
+  delete out.dataset.result;
   const parsed = parseResultCode(document.getElementById('verify-code').value);
   if (!parsed.ok) return say(parsed.reason === 'checksum' ? 'ex.v.checksum' : 'ex.v.malformed', {}, 'bad');
   if (parsed.exId !== ex.exId) return say('ex.v.otherExercise', { ex: parsed.exId, here: ex.exId }, 'bad');

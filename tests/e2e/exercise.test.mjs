@@ -99,6 +99,7 @@ describe('exercises', { skip: skip || false }, () => {
     await page.click('#teacher summary');
     await page.fill('#verify-code', code);
     await page.click('#verify');
+    await page.waitForFunction(() => document.getElementById('verify-result').dataset.result === 'intact');
     assert.match(await page.textContent('#verify-result'), /^Code intact : exercice faster/);
     await page.fill('#verify-source', solution('faster'));
     await page.click('#verify');
@@ -106,9 +107,11 @@ describe('exercises', { skip: skip || false }, () => {
     assert.match(await page.textContent('#verify-result'), /^Vérifié :/);
     await page.fill('#verify-source', solution('faster').replace('"C", 1', '"C", 3'));
     await page.click('#verify');
+    await page.waitForFunction(() => document.getElementById('verify-result').dataset.result === 'bad');
     assert.match(await page.textContent('#verify-result'), /ne correspond pas à ce code de résultat/);
     await page.fill('#verify-code', code.replace('-OK-', '-KO-'));
     await page.click('#verify');
+    await page.waitForFunction(() => document.getElementById('verify-result').dataset.result === 'bad');
     assert.match(await page.textContent('#verify-result'), /somme de contrôle/);
     assert.deepEqual(errors, []);
     await context.close();
