@@ -69,5 +69,7 @@ export function applyViewOptions({ lock, view }, { exercise = false } = {}) {
   if (logPane && logPane !== codePane) hide(logPane, !view.has('output') && !view.has('queues'));
   const shown = [view.has('code'), view.has('output') || view.has('queues')].filter(Boolean).length;
   root.classList.toggle('view-single', shown < 2);
-  if (!view.has('code')) root.classList.add('view-no-code');
+  root.classList.toggle('view-no-code', !view.has('code'));
+  root.classList.toggle('view-no-log', !view.has('output') && !view.has('queues'));
+  root.classList.toggle('view-no-timeline', !view.has('timeline'));
 }
