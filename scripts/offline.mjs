@@ -95,12 +95,18 @@ export function transformModule(file, src) {
   });
   body = body.replace(/^export\s+default\s+/gm, () => { getters.push(['default', '__default']); return 'const __default = '; });
   body = body.replace(/^export\s*\{([^}]*)\}\s*(from\s*(['"])([^'"]+)\3)?\s*;?/gm, (m, list, from, q, spec) => {
-    if (from) throw new Error(`${file}: export … from is not supported`);
+    // export { a as b } from './x.js': the module's exports read through
+    const v = from ? `__m${n++}` : null;
+    if (from) deps.push(resolve(file, spec));
     for (const s of list.split(',').map((x) => x.trim()).filter(Boolean)) {
       const [a, b] = s.split(/\s+as\s+/);
-      getters.push([b || a, a]);
+      getters.push([b || a, v ? `${v}[${JSON.stringify(a)}]` : a]);
     }
-    return '';
+    return from ? `const ${v} = __req(${JSON.stringify(spec)});` : '';
+  });
+  body = body.replace(/^export\s*\*\s*from\s*(['"])([^'"]+)\1\s*;?/gm, (m, q, spec) => {
+    deps.push(resolve(file, spec));
+    return `(function (m) { Object.keys(m).forEach(function (k) { if (k !== 'default' && !(k in __exp)) Object.defineProperty(__exp, k, { enumerable: true, get: function () { return m[k]; } }); }); })(__req(${JSON.stringify(spec)}));`;
   });
   if (/^\s*(import|export)\s/m.test(body.replace(/`[^`]*`/g, ''))) {
     const line = body.split('\n').find((l) => /^\s*(import|export)\s/.test(l));

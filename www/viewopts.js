@@ -55,7 +55,8 @@ export function applyViewOptions({ lock, view }, { exercise = false } = {}) {
     if (help) help.hidden = true;
     ta.removeAttribute('aria-describedby');
   }
-  const hide = (e, h) => { if (e) e.hidden = h; };
+  // `hidden`, and a class that wins over the layout's own `display` (exercise.css)
+  const hide = (e, h) => { if (e) { e.hidden = h; e.classList.toggle('view-hidden', h); } };
   const codePane = $('editor').closest('section');
   const ganttPane = $('gantt').closest('section');
   const logPane = $('logbox').closest('section');
