@@ -30,31 +30,6 @@ fn run(id: &str) -> Loop {
 }
 
 #[test]
-fn the_vendored_course_files_are_identical_to_the_shared_reference() {
-    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/course");
-    if !shared.exists() {
-        eprintln!(
-            "../shared/course is not beside this clone: comparing with the vendored copy only"
-        );
-        return;
-    }
-    let mut compared = 0;
-    for entry in std::fs::read_dir(&shared).unwrap() {
-        let p = entry.unwrap().path();
-        let name = p.file_name().unwrap();
-        let ours = course_dir().join(name);
-        assert_eq!(
-            std::fs::read(&p).unwrap(),
-            std::fs::read(&ours).unwrap_or_default(),
-            "crate/course/{} differs from ../shared/course",
-            name.to_string_lossy()
-        );
-        compared += 1;
-    }
-    assert!(compared >= 20, "only {compared} files compared");
-}
-
-#[test]
 fn every_scenario_prints_exactly_what_cpython_prints() {
     for s in scenarios::all() {
         let (lp, p) = s.run_virtual();
