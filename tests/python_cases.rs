@@ -46,7 +46,10 @@ fn check(dir: &Path, name: &str) -> Result<(), Mismatch> {
     if out.status != status {
         return Err(Mismatch {
             part: "status",
-            detail: format!("exit status {} instead of {status}\n{}", out.status, out.stderr),
+            detail: format!(
+                "exit status {} instead of {status}\n{}",
+                out.status, out.stderr
+            ),
         });
     }
     match read("err") {
@@ -139,9 +142,9 @@ fn corpus(dir: &str, minimum: usize) {
     for name in &names {
         match (check(&dir, name), gaps.get(name)) {
             (Ok(()), None) => passed += 1,
-            (Ok(()), Some(_)) => failures.push(format!(
-                "{name} now passes: take it off KNOWN_GAPS"
-            )),
+            (Ok(()), Some(_)) => {
+                failures.push(format!("{name} now passes: take it off KNOWN_GAPS"))
+            }
             (Err(m), None) => failures.push(format!("{name}: {} differs\n{}", m.part, m.detail)),
             (Err(m), Some(part)) if m.part != part => failures.push(format!(
                 "{name}: KNOWN_GAPS says its {part} differs, but its {} does\n{}",

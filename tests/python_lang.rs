@@ -109,7 +109,9 @@ fn every_case_has_cpythons_output_and_every_expected_file_its_program() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     // Every case belongs to a group that a test below runs.
-    let groups = ["syntax_", "expr_", "flow_", "func_", "class_", "error_", "mod_"];
+    let groups = [
+        "syntax_", "expr_", "flow_", "func_", "class_", "error_", "mod_",
+    ];
     let stray: Vec<String> = all_cases()
         .into_iter()
         .filter(|n| !groups.iter().any(|g| n.starts_with(g)))

@@ -60,13 +60,19 @@ fn the_vendored_course_and_oracle_are_the_shared_reference_byte_for_byte() {
         .iter()
         .filter_map(|(_, _, p)| p.strip_prefix("course/").map(str::to_string))
         .collect();
-    assert!(course.len() >= 23, "only {} course files pinned", course.len());
+    assert!(
+        course.len() >= 23,
+        "only {} course files pinned",
+        course.len()
+    );
     assert_eq!(
         listing(&root().join("crate/course")),
         course,
         "crate/course/ holds exactly the pinned files"
     );
-    assert!(entries.iter().any(|(_, _, p)| p == "tools/cpython_vclock.py"));
+    assert!(entries
+        .iter()
+        .any(|(_, _, p)| p == "tools/cpython_vclock.py"));
     for (hash, size, path) in &entries {
         let bytes = std::fs::read(vendored(path)).unwrap_or_else(|e| panic!("{path}: {e}"));
         assert_eq!(
@@ -81,7 +87,10 @@ fn the_vendored_course_and_oracle_are_the_shared_reference_byte_for_byte() {
         return;
     }
     let theirs = listing(&shared.join("course"));
-    assert_eq!(theirs, course, "../shared/course changed: re-vendor it and the manifest");
+    assert_eq!(
+        theirs, course,
+        "../shared/course changed: re-vendor it and the manifest"
+    );
     for (_, _, path) in &entries {
         assert!(
             std::fs::read(shared.join(path)).unwrap() == std::fs::read(vendored(path)).unwrap(),
