@@ -51,7 +51,8 @@ test('segments of a lane are contiguous and never go back in time', () => {
         assert.ok((lane.task === 0 ? LOOP_STATES : TASK_STATES).includes(s.state), s.state);
       }
       const last = lane.segments[lane.segments.length - 1];
-      if (last) assert.equal(last.end, m.end);
+      assert.ok(last, `lane ${lane.task} has segments`);
+      assert.equal(last.end, m.end);
     }
   }
 });
