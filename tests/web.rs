@@ -84,10 +84,12 @@ async fn a_real_timer_sleep_waits_at_least_its_duration_on_the_browser_clock() {
 #[wasm_bindgen_test]
 async fn scenarios_in_accelerated_real_time_print_what_the_virtual_clock_prints() {
     // Only outputs that do not hang on a few milliseconds: 03 and 05 wake both tasks
-    // at one deadline, 09's reads end 0.2 s of loop time apart (20 ms at ×10); 07's
-    // messages cross 0.05 s apart, so it runs at ×1. 00 prints durations it measures:
-    // see the next test.
-    for (id, speed) in [("03", 10.0), ("05", 10.0), ("07", 1.0), ("09", 10.0)] {
+    // at one deadline, 09's three reads are armed together and end 0.2 s of loop time
+    // apart. Not 07: its sender and its server are two chains of sleeps whose last
+    // links are 0.05 s apart, and each link's lateness adds up (as in CPython on the
+    // wall clock), so on a loaded machine, even at ×1, the order may change. 00 prints
+    // durations it measures: see the next test.
+    for (id, speed) in [("03", 10.0), ("05", 10.0), ("09", 10.0)] {
         let s = scenarios::find(id).unwrap();
         let (reference, printed) = s.run_virtual();
         let lp = host_loop(speed);
