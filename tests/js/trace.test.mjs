@@ -170,10 +170,15 @@ test('tasks woken during an iteration wait in the ready queue for the next one',
   assert.deepEqual(queuesAt(buildModel(ex03), 2).ready, [], 'once run, they leave the queue');
 });
 
-test('a cancelled sleep leaves the pending timers', () => {
+test('a cancelled sleep leaves the pending timers without firing', () => {
   const m = buildModel(ex07);
   assert.deepEqual(queuesAt(m, 0.1).timers.map((t) => t.what), ['sleep(0.25)', 'sleep(0.5)']);
+  // Just before the sender's cancelled step, its sleep(0.5) is still armed; after, gone.
+  const cancel = (e) => e.k === 'timer_cancel';
+  assert.deepEqual(queuesAt(buildModel(until(ex07, cancel)), Infinity).timers.map((t) => [t.what, t.name]), [['sleep(0.5)', 'Task-2 (envoi)']]);
+  assert.deepEqual(queuesAt(buildModel(through(ex07, cancel)), Infinity).timers, []);
   assert.deepEqual(queuesAt(m, Infinity).timers, []);
+  assert.equal(ex07.filter((e) => e.k === 'timer_fire').length, 1, 'only the receiver\'s sleep fired');
 });
 
 test('a live run in progress ends its open segments at the present moment', () => {
