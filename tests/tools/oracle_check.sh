@@ -6,7 +6,8 @@
 #   corpus                         expected files (see each folder's README)
 #   tests/pycases, tests/pyreview,  NAME.out (stdout), NAME.err (last stderr line, when
 #   tests/templates,                stderr is not empty), NAME.status (when not 0)
-#   tests/js/fixtures
+#   tests/js/fixtures,
+#   tests/exercises (reference solutions of the built-in exercises)
 #   crate/course, course-extra     NAME.out, NAME.err (last stderr line); status 1 iff .err
 #   tests/python/cases             NAME.out from the oracle; NAME.err the whole stderr of a
 #                                  plain run (paths relative); status 1 iff .err unless
@@ -84,7 +85,7 @@ runtime_cases() {
     popd > /dev/null || exit 1
 }
 
-for d in tests/pycases tests/pyreview tests/templates tests/js/fixtures; do last_line_corpus "$d" file; done
+for d in tests/pycases tests/pyreview tests/templates tests/js/fixtures tests/exercises; do last_line_corpus "$d" file; done
 for d in crate/course crate/course-extra; do last_line_corpus "$d" err; done
 python_cases
 runtime_cases
