@@ -23,7 +23,7 @@ function files(dir, base = dir) {
 test('make dist builds a static folder with the pages, the engine and the CSP, without the bench page', { skip: skip || false }, async () => {
   execFileSync('make', ['--no-print-directory', 'dist'], { cwd: REPO, stdio: ['ignore', 'ignore', 'inherit'] });
   const all = files(DIST);
-  for (const f of ['index.html', 'embed.html', 'main.js', 'style.css', 'pkg/boucle.js', 'pkg/boucle_bg.wasm', '_headers', 'README.txt']) {
+  for (const f of ['index.html', 'embed.html', 'main.js', 'style.css', 'pkg/boucle.js', 'pkg/boucle_bg.wasm', '_headers', 'README.txt', 'boucle.html']) {
     assert.ok(all.includes(f), `dist/${f}`);
   }
   for (const f of all) {
