@@ -7,8 +7,7 @@ import { makeResultCode, parseResultCode, matchesSource, documentId } from './re
 import { parseViewOptions, applyViewOptions } from './viewopts.js';
 import { xt } from './exercise-i18n.js';
 
-/** URL parameters that make main.js load this module. */
-export const PARAMS = ['exercise', 'ex', 'author', 'lock', 'view'];
+// main.js loads this module when the URL has one of: exercise, ex, author, lock, view.
 const ID_RE = /^[a-z0-9][a-z0-9_]{0,39}$/;
 /** A run past this many events is stopped (a program that never ends). */
 const MAX_EVENTS = 20000;
