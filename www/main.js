@@ -386,12 +386,15 @@ function drive(s, speed) {
   $('status').textContent = speed === Infinity ? tr('status.pyRunning') : tr('status.running');
   let dirty = true;
   const runId = S.runId;
-  // The program's clock as the page shows it: real time since the start, at the run's
-  // speed. A blocking time.sleep makes the engine stamp the next events ahead of real
-  // time (the loop is frozen, the page is not): they are revealed when the clock gets
-  // there. Session.now() is only read at the end (it is updated by the engine's drains).
-  const t0 = performance.now();
-  const wall = () => (speed === Infinity ? Infinity : ((performance.now() - t0) / 1000) * speed);
+  // The present of the run as the page shows it. The engine's clock is paced (loop
+  // time moves only while the loop waits, see crate/src/web/host.rs), so the page
+  // follows the events themselves: the present is the last event shown, and glides
+  // with real time (at the run's speed) only while the loop is known to wait — idle
+  // until its next timer (`loop idle`), frozen by a blocking call (`blocked`), or
+  // before events stamped ahead (after a blocking call) — never past what it waits
+  // for. So the live chart never draws a moment the run has not reached, and what
+  // it draws is what the finished run shows for that moment.
+  const pace = livePace(speed);
   try {
     const p = s.start(() => { dirty = true; });
     if (p && typeof p.catch === 'function') p.catch((e) => { if (S.session === s) crashed(e); });
@@ -403,9 +406,10 @@ function drive(s, speed) {
       if (dirty) { dirty = false; pull(s); }
       const done = s.finished();
       if (done) pull(s);
-      const now = wall();
+      const now = pace.present(S.events, S.revealed);
       let k = S.revealed;
       while (k < S.events.length && S.events[k].at <= now + 1e-9) k++;
+      if (k !== S.revealed) pace.shown(S.events, k);
       S.revealed = k;
       if (done && k === S.events.length) {
         let result = null;
@@ -419,7 +423,7 @@ function drive(s, speed) {
       }
       const shown = k === S.events.length ? S.events : S.events.slice(0, k);
       // reduced motion: the cursor jumps from event to event instead of gliding
-      const end = reducedMotion.matches || speed === Infinity ? (k ? shown[k - 1].at : 0) : now;
+      const end = reducedMotion.matches || speed === Infinity ? (k ? shown[k - 1].at : 0) : pace.present(S.events, k);
       if (k !== lastShown || !reducedMotion.matches) {
         lastShown = k;
         S.model = buildModel(shown, end);
@@ -430,6 +434,31 @@ function drive(s, speed) {
   };
   requestAnimationFrame(frame);
   return over;
+}
+
+/** The live present: see drive(). `present(events, k)` with events[0..k) shown. */
+function livePace(speed) {
+  let anchorAt = 0;
+  let anchorWall = performance.now();
+  let sawIdle = false;
+  return {
+    shown(events, k) {
+      const last = events[k - 1];
+      if (last && last.at >= anchorAt) { anchorAt = last.at; anchorWall = performance.now(); }
+      for (let i = Math.max(0, k - 8); i < k; i++) if (events[i].k === 'loop' && events[i].what === 'idle') sawIdle = true;
+    },
+    present(events, k) {
+      if (speed === Infinity) return Infinity;
+      const last = events[k - 1];
+      const glide = anchorAt + ((performance.now() - anchorWall) / 1000) * speed;
+      if (k < events.length) return Math.min(glide, events[k].at); // stamped ahead: reached in real time
+      if (!last) return 0;
+      if (last.k === 'blocked') return Math.min(glide, Number(last.until) || last.at);
+      if (last.k === 'loop' && last.what === 'idle') return last.until == null ? glide : Math.min(glide, last.until);
+      // an engine without `loop idle` events (trace v1): glide, the next events re-anchor
+      return sawIdle ? Math.max(last.at, anchorAt) : glide;
+    },
+  };
 }
 
 function pull(s) {
