@@ -47,6 +47,7 @@ const setState = (st) => { root.dataset.state = st; };
 const gantt = new GanttView({
   canvas: $('gantt'), tooltip: $('tooltip'), live: $('gantt-live'),
   tr, fmt: (s) => formatSeconds(s, S.lang, 2), loopLabel: () => tr('lane.loop'),
+  laneH: isEmbed ? 22 : 26,
   onPick: (time) => { S.markIndex = -1; travel(time); },
 });
 
@@ -213,11 +214,21 @@ function renderLegend() {
   span.textContent = tr('legend.arrow');
   li.append(sym, span);
   loopList.appendChild(li);
+  // "running" is drawn wider than it lasts: the legend says so on its item
+  const run = box.querySelector('[data-state="running"]');
+  if (run) {
+    const note = document.createElement('span');
+    note.className = 'legend-note';
+    note.textContent = ' ' + tr('legend.runWidthShort');
+    run.lastChild.appendChild(note);
+    run.title = tr('legend.runWidth');
+  }
 }
 
 function legendItem(state, label, colors) {
   const li = document.createElement('li');
   li.className = 'legend-item';
+  li.dataset.state = state;
   const c = document.createElement('canvas');
   c.width = 36; c.height = 16;
   c.setAttribute('aria-hidden', 'true');
