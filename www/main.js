@@ -1,6 +1,6 @@
 // Wiring only: engine calls, state, and thin DOM updates. The data shaping lives in
 // trace.js / url.js / i18n.js (pure), the drawing in gantt.js, log.js, code.js.
-import { buildModel, currentLineAt, queuesAt, taskName, TASK_STATES, LOOP_STATES } from './trace.js';
+import { buildModel, currentLineAt, queuesAt, taskName, nextMoment, defBlocks, TASK_STATES, LOOP_STATES } from './trace.js';
 import { t as tt, formatSeconds, formatSpeed, LANGS, loadLang } from './i18n.js';
 import { parseState, serialiseState, SPEEDS, loadStored, saveStored } from './url.js';
 import { renderCode, setCurrentLine, markLine, scrollToLine } from './code.js';
@@ -98,7 +98,7 @@ function crashed(err) {
   S.mode = 'idle';
   setButtons();
   setState('error');
-  $('status').textContent = tr('status.error');
+  setStatus('status.error');
 }
 
 async function ensureEngine() {
@@ -132,6 +132,27 @@ function renderNotice() {
   box.hidden = false;
 }
 
+/** The view model of the run's events (see trace.js), knowing the functions of the
+ *  code that ran (the innermost running line of a suspended task). */
+function model(events, end) {
+  if (!S.ran) return buildModel(events, end);
+  if (S.defOfSource !== S.ran.source) { S.defOfSource = S.ran.source; S.defOf = defBlocks(S.ran.source); }
+  return buildModel(events, end, { defOf: S.defOf });
+}
+
+// ---------------------------------------------------------------- status
+/** The status line, kept as a key so that a language switch says it again. A
+ *  `time` parameter is in seconds (formatted in the page's language). */
+function setStatus(key, params) {
+  S.status = { key, params };
+  renderStatus();
+}
+function renderStatus() {
+  if (!S.status) return;
+  const p = S.status.params && S.status.params.time != null ? { ...S.status.params, time: fmt(S.status.params.time) } : S.status.params;
+  $('status').textContent = tr(S.status.key, p);
+}
+
 // ---------------------------------------------------------------- language
 function applyLang() {
   root.lang = S.lang;
@@ -152,6 +173,7 @@ function applyLang() {
   restamp($('log'), fmt);
   if (S.model) { renderAll(); renderTable(); }
   else renderStatusIdle();
+  renderStatus();
   gantt.request();
   const open = $('open-full');
   if (open) open.href = 'index.html' + serialiseState(urlState());
@@ -325,10 +347,11 @@ function resetRun() {
 }
 
 function renderStatusIdle() {
-  if (S.mode === 'idle' && !S.model) $('status').textContent = wasm ? tr('ui.hint') : tr('status.loading');
+  if (S.mode === 'idle' && !S.model) setStatus(wasm ? 'ui.hint' : 'status.loading');
 }
 
 function setButtons() {
+  const focused = document.activeElement;
   const ready = !!wasm || needsReload;
   const live = S.mode === 'live' && !S.finished;
   $('run').disabled = !ready || live;
@@ -339,6 +362,16 @@ function setButtons() {
   const label = $('step').querySelector('[data-i18n]');
   label.dataset.i18n = S.mode === 'step' && !S.finished ? 'ui.stepNext' : 'ui.step';
   label.textContent = tr(label.dataset.i18n);
+  const prev = $('step-prev');
+  prev.hidden = S.mode !== 'step';
+  prev.disabled = !(S.mode === 'step' && S.stepView && S.stepView.canBack());
+  // A button that just got disabled under the keyboard's focus (Run while the
+  // program runs, Stop when it ends) hands the focus to the control that now makes
+  // sense, instead of dropping it on the page's body.
+  if (focused && focused.tagName === 'BUTTON' && (focused.disabled || focused.hidden) && focused.closest('.controls')) {
+    const next = [$('stop'), $('run'), $('step')].find((b) => !b.disabled && !b.hidden);
+    if (next) next.focus();
+  }
 }
 
 function stopRun(silent) {
@@ -394,7 +427,7 @@ function drive(s, speed) {
   S.revealed = 0;
   setState('running');
   setButtons();
-  $('status').textContent = speed === Infinity ? tr('status.pyRunning') : tr('status.running');
+  setStatus(speed === Infinity ? 'status.pyRunning' : 'status.running');
   let dirty = true;
   const runId = S.runId;
   // The present of the run as the page shows it. The engine's clock is paced (loop
@@ -426,7 +459,7 @@ function drive(s, speed) {
         let result = null;
         try { result = JSON.parse(s.result()); } catch (e) { result = null; }
         S.session = null;
-        S.model = buildModel(S.events, result && result.duration);
+        S.model = model(S.events, result && result.duration);
         finish(result);
         try { s.free && s.free(); } catch (e) { /* ignore */ }
         done_();
@@ -437,7 +470,7 @@ function drive(s, speed) {
       const end = reducedMotion.matches || speed === Infinity ? (k ? shown[k - 1].at : 0) : pace.present(S.events, k);
       if (k !== lastShown || !reducedMotion.matches) {
         lastShown = k;
-        S.model = buildModel(shown, end);
+        S.model = model(shown, end);
         renderAll();
       }
     } catch (e) { crashed(e); done_(); return; }
@@ -556,14 +589,19 @@ async function computeDiag() {
   if (!r || !ran) return;
   const stderr = r.stderr || '';
   if (!stderr.trim() && !/sleep|get_event_loop/.test(ran.source)) return;
-  const { hintFor, errorLine, errorMessage, toAsyncioRun } = await import('./hints.js');
+  const { hintFor, errorLine, errorMessage, messageKey, toAsyncioRun } = await import('./hints.js');
   if (S.runId !== runId) return;
   const message = stderr.trim() ? errorMessage(stderr) : null;
-  const hint = hintFor(stderr, ran.source);
+  // the pre-3.7 hint is for the student's own code, not the course's on purpose
+  const hint = hintFor(stderr, ran.source, { edited: ran.edited });
   if (!message && !hint) return;
+  // a message the page says in its own words (the runaway guard), on the line of
+  // the loop that never gives control back
+  const key = messageKey(message);
   S.diag = {
-    line: message ? errorLine(stderr, ran.file) : null,
+    line: message ? (key && hint && hint.line ? hint.line : errorLine(stderr, ran.file)) : null,
     message,
+    messageKey: key,
     error: !!r.status,
     hint,
     rewrite: !!(hint && hint.key === 'hint.legacy' && toAsyncioRun(S.code) != null),
@@ -584,7 +622,8 @@ function renderDiag() {
   box.hidden = !d;
   if (!d) return;
   box.className = 'diag' + (d.error ? ' error' : '');
-  $('diag-msg').textContent = d.message ? (d.line ? tr('ui.errorAt', { line: d.line, message: d.message }) : d.message) : '';
+  const message = d.messageKey ? tr(d.messageKey) : d.message;
+  $('diag-msg').textContent = message ? (d.line ? tr('ui.errorAt', { line: d.line, message }) : message) : '';
   const hint = $('diag-hint');
   hint.replaceChildren();
   if (d.hint) {
@@ -622,7 +661,7 @@ function step() {
       if (fresh.length) S.events.push(...fresh);
       const over = !fresh.length || S.stepper.finished();
       S.t = null;
-      S.model = buildModel(S.events);
+      S.model = model(S.events);
       if (over) {
         try { S.result = JSON.parse(S.stepper.result()); } catch (e) { S.result = null; }
         try { S.stepper.free(); } catch (e) { /* already freed */ }
@@ -633,7 +672,7 @@ function step() {
         renderTable();
         setButtons();
         const it = S.model.iterations[S.model.iterations.length - 1];
-        $('status').textContent = tr('status.stepping', { n: it ? it.n : 0 });
+        setStatus('status.stepping', { n: it ? it.n : 0 });
       }
     } catch (e) { crashed(e); }
   })().finally(() => { stepping = false; });
@@ -642,7 +681,7 @@ function step() {
 function finish(result) {
   S.finished = true;
   if (result) S.result = result;
-  if (!S.model) S.model = buildModel(S.events);
+  if (!S.model) S.model = model(S.events);
   renderAll();
   renderTable();
   renderBug();
@@ -650,10 +689,13 @@ function finish(result) {
   const end = S.model.end;
   const status = S.result && S.result.status;
   let text;
-  if (S.stopped) text = tr('status.stopped', { time: fmt(end) });
-  else if (status) text = tr('status.failed', { time: fmt(end), status });
-  else text = tr('status.done', { time: fmt(end) });
-  $('status').textContent = text;
+  const runaway = S.tooLong || /instruction limit exceeded/.test((S.result && S.result.stderr) || '');
+  // the end time is kept in seconds: the status is said again on a language switch
+  if (S.stopped && !S.tooLong) text = 'status.stopped';
+  else if (runaway) text = 'status.interrupted';
+  else if (status) text = 'status.failedPlain';
+  else text = 'status.done';
+  setStatus(text, { time: end });
   if (S.tooLong) showNotice([{ key: 'error.tooLong', params: { n: MAX_EVENTS.toLocaleString(S.lang) } }], 'warn');
   const runId = S.runId;
   computeDiag().catch(() => { S.diag = null; }).then(() => {
@@ -771,7 +813,7 @@ function pickLog(index) {
 // ---------------------------------------------------------------- events
 function wire() {
   $('run').addEventListener('click', run);
-  attachEditor($('editor'), { onInput: onEditorInput, onRun: () => { if (!$('run').disabled) run(); } });
+  attachEditor($('editor'), { onInput: onEditorInput, onRun: () => { if (!$('run').disabled) run(); }, pristine: () => !isEdited() });
   $('reset-code').addEventListener('click', resetCode);
   $('rewrite').addEventListener('click', async () => {
     const out = (await import('./hints.js')).toAsyncioRun(S.code);
@@ -803,6 +845,14 @@ function wire() {
     });
   }
   $('timeline').addEventListener('input', (e) => { S.markIndex = -1; travel(Number(e.target.value)); });
+  // arrow keys: from one moment where something happened to the next (Shift: 0.1 s)
+  $('timeline').addEventListener('keydown', (e) => {
+    if (!S.model || !['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'].includes(e.key)) return;
+    e.preventDefault();
+    const dir = e.key === 'ArrowRight' || e.key === 'ArrowUp' ? 1 : -1;
+    S.markIndex = -1;
+    travel(e.shiftKey ? shownTime() + dir * 0.1 : nextMoment(S.model, shownTime(), dir));
+  });
   $('load-fixed').addEventListener('click', () => {
     const sc = S.byId.get(S.scenario);
     if (sc && sc.fixed) { selectScenario(sc.fixed); applyLang(); $('run').focus(); }

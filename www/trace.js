@@ -17,9 +17,12 @@ const Q_KINDS = new Set(['spawn', 'wake', 'poll_start', 'timer_set', 'timer_fire
  * Build the view model of a run from its events.
  * @param {Array<object>} events trace events in emission order
  * @param {number} [end] time at which the still-open segments end (live runs: now)
+ * @param {{defOf?: number[]}} [opts] defOf: the source's function of each line
+ *   (defBlocks), to tell the innermost running line of a suspended task
  * @returns {{lanes, tasks, logs, lines, iterations, arrows, timersSet, end, count}}
  */
-export function buildModel(events, end) {
+export function buildModel(events, end, opts = {}) {
+  const defOf = opts.defOf || null;
   const tasks = new Map();
   const lanes = [];
   const logs = [];
@@ -28,6 +31,7 @@ export function buildModel(events, end) {
   const arrows = [];
   const timersSet = [];
   const qevents = []; // what changes the ready queue and the timers, for queuesAt
+  const times = [];   // the distinct moments something happened, in order
   let last = 0;
 
   const loopLane = { task: 0, name: '', coro: '', parent: null, segments: [], open: null, polls: 0 };
@@ -44,6 +48,7 @@ export function buildModel(events, end) {
   // of each step, so that the chart can place a moment after the steps before it.
   let pc = 0;
   const polls = [];
+  let stepStart = 0; // index of the running step's poll_start
 
   const open = (lane, state, at, extra) => {
     const cur = lane.open;
@@ -67,6 +72,7 @@ export function buildModel(events, end) {
       setLoop('busy', at);
     }
     if (at > last) last = at;
+    if (!times.length || at > times[times.length - 1] + 1e-9) times.push(at);
     if (Q_KINDS.has(ev.k)) qevents.push({ at, k: ev.k, task: ev.task, what: ev.what, deadline: ev.deadline, why: ev.why, ready: ev.ready, calls: ev.calls, index: i });
     // A blocking call ends when its `until` is reached: the loop goes back to its base state.
     if (blockedUntil >= 0 && at >= blockedUntil && ev.k !== 'blocked') {
@@ -106,6 +112,7 @@ export function buildModel(events, end) {
       case 'poll_start': {
         const lane = laneOf(ev.task);
         if (inLoop && blockedUntil < 0) setLoop('busy', at);
+        stepStart = i;
         if (lane && ev.task !== 0) { open(lane, 'running', at); lane.polls++; }
         running = ev.task;
         polls.push(at);
@@ -113,6 +120,19 @@ export function buildModel(events, end) {
         break;
       }
       case 'poll_end': {
+        // A task suspends from its innermost `await`; the interpreter then passes
+        // through each outer frame's `await` line on the way out. Those lines are not
+        // where the task is: the innermost one is (course example 06: line 13, not 7).
+        if (defOf && ev.wait != null) {
+          // (no output in between: that chain runs no code of the program)
+          const lastLog = logs.length ? logs[logs.length - 1].index : -1;
+          for (let j = lines.length - 1; j > 0; j--) {
+            const a = lines[j], b = lines[j - 1];
+            if (b.index < lastLog || b.index < stepStart) break;
+            if (a.task !== ev.task || b.task !== ev.task || (defOf[a.line] ?? 0) === (defOf[b.line] ?? 0)) break;
+            a.outer = true;
+          }
+        }
         const lane = laneOf(ev.task);
         if (running === ev.task) running = -1;
         if (lane && ev.task !== 0) {
@@ -184,7 +204,19 @@ export function buildModel(events, end) {
     if (lane.open) { lane.open.end = Math.max(lane.open.start, stop); lane.open.pe = pc; lane.segments.push(lane.open); lane.open = null; }
     delete lane.open;
   }
-  return { lanes, tasks, logs, lines, iterations, arrows, timersSet, qevents, polls, end: stop, count: events.length };
+  return { lanes, tasks, logs, lines, iterations, arrows, timersSet, qevents, polls, times, end: stop, count: events.length };
+}
+
+/** The next (dir 1) or previous (dir -1) moment after / before t where something
+ *  happened (the timeline slider's arrow keys); t itself at either end. */
+export function nextMoment(model, t, dir) {
+  const ts = model.times || [];
+  if (dir > 0) {
+    for (const x of ts) if (x > t + 1e-9) return x;
+    return Math.max(t, model.end);
+  }
+  for (let i = ts.length - 1; i >= 0; i--) if (ts[i] < t - 1e-9) return ts[i];
+  return 0;
 }
 
 /** Number of log lines printed at or before time t. */
@@ -192,10 +224,50 @@ export function logCountAt(model, t) {
   return countAt(model.logs, t);
 }
 
-/** The line being executed at time t: {line, task} or null. */
+/** The line being executed at time t: {line, task} or null (the innermost line of
+ *  a suspended task, not the outer `await` lines it passed through). */
 export function currentLineAt(model, t) {
-  const n = countAt(model.lines, t);
+  let n = countAt(model.lines, t);
+  while (n > 1 && model.lines[n - 1].outer) n--;
   return n ? model.lines[n - 1] : null;
+}
+
+/** Where each task stands at time t: Map task id -> innermost line, for the tasks
+ *  that have run and are not finished (Step mode marks them all). */
+export function taskLinesAt(model, t) {
+  const n = countAt(model.lines, t);
+  const out = new Map();
+  for (let i = 0; i < n; i++) {
+    const l = model.lines[i];
+    if (!l.outer) out.set(l.task, l.line);
+  }
+  for (const id of [...out.keys()]) {
+    const lane = id === 0 ? null : model.lanes[model.tasks.get(id)?.lane];
+    const seg = lane ? segmentAt(model, model.tasks.get(id).lane, t) : null;
+    if (seg && TERMINAL.has(seg.state)) out.delete(id);
+  }
+  return out;
+}
+
+/** For each 1-based line of `source`, the first line of the function (def) whose
+ *  body it is in, 0 at module level: what tells lines of different frames apart. */
+export function defBlocks(source) {
+  const ls = String(source || '').replace(/\r\n?/g, '\n').split('\n');
+  const out = [0];
+  const stack = []; // {indent, line}
+  let pending = null;
+  for (let i = 0; i < ls.length; i++) {
+    const l = ls[i];
+    const code = l.replace(/#.*$/, '');
+    if (!code.trim()) { out.push(stack.length ? stack[stack.length - 1].line : 0); continue; }
+    const indent = l.match(/^[ \t]*/)[0].replace(/\t/g, '    ').length;
+    if (pending && indent > pending.indent) stack.push(pending);
+    pending = null;
+    while (stack.length && indent <= stack[stack.length - 1].indent) stack.pop();
+    out.push(stack.length ? stack[stack.length - 1].line : 0);
+    if (/^\s*(async\s+)?def\s/.test(code)) pending = { indent, line: i + 1 };
+  }
+  return out;
 }
 
 /**
