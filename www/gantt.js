@@ -12,6 +12,11 @@ export const DEFAULT_COLORS = {
   hatch: 'rgba(0,0,0,0.55)', hatchLight: 'rgba(255,255,255,0.75)',
 };
 
+/** Each task lane's own colour (a chip by its label; Step mode marks the task's
+ *  current line of code with it). Distinct from the state colours' meaning. */
+export const LANE_COLORS = ['#d81b60', '#00897b', '#8e24aa', '#f4511e', '#3949ab', '#7cb342', '#6d4c41', '#00acc1'];
+export const laneColor = (laneIndex) => LANE_COLORS[(Math.max(1, laneIndex) - 1) % LANE_COLORS.length];
+
 /** How each state is told apart without colour: a pattern and a bar height. */
 export const STATE_LOOK = {
   running: { pattern: 'none', height: 1 },
@@ -192,6 +197,7 @@ export function drawGantt(ctx, model, view) {
       ctx.fillStyle = dim ? colors.muted : colors.text;
       const font = (i === 0 ? '600 ' : dim ? 'italic ' : '');
       const yMid = L.top + i * L.laneH + L.laneH / 2;
+      if (i > 0 && !dim) { ctx.fillStyle = laneColor(i); ctx.fillRect(1, yMid - L.laneH / 2 + 4, 4, L.laneH - 8); ctx.fillStyle = colors.text; }
       ctx.font = font + '13px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
       if (ctx.measureText(label).width <= L.labelW - 10) { ctx.fillText(label, 8, yMid); continue; }
       // too long for one line: two smaller lines (the tooltip has it whole)
@@ -454,6 +460,12 @@ export class GanttView {
     else if (this.focus && !model.lanes[this.focus.lane]) this.focus = null;
     this.canvas.dataset.lanes = String(model.lanes.length);
     this.request();
+  }
+
+  /** The colour of task `id`'s lane (see LANE_COLORS). */
+  colorOf(id) {
+    const t = this.model.tasks.get(id);
+    return laneColor(t ? t.lane : 1);
   }
 
   setCursor(t) { this.cursor = t; this.request(); }

@@ -77,6 +77,7 @@ export default {
   'status.loading': 'Loading…',
   'status.ready': 'Ready.',
   'status.running': 'Running…',
+  'status.step0': 'Step by step: before the loop’s first turn.',
   'status.stepping': 'Step mode: iteration {n}.',
   'status.done': 'Finished in {time} (loop time).',
   'status.stopped': 'Run stopped at {time}.',

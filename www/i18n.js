@@ -80,6 +80,7 @@ const fr = {
   'status.loading': 'Chargement…',
   'status.ready': 'Prêt.',
   'status.running': 'Exécution en cours…',
+  'status.step0': 'Pas à pas : avant le premier tour de boucle.',
   'status.stepping': 'Pas à pas : itération {n}.',
   'status.done': 'Terminé en {time} (temps de la boucle).',
   'status.stopped': 'Exécution arrêtée à {time}.',

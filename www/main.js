@@ -1,9 +1,9 @@
 // Wiring only: engine calls, state, and thin DOM updates. The data shaping lives in
 // trace.js / url.js / i18n.js (pure), the drawing in gantt.js, log.js, code.js.
-import { buildModel, currentLineAt, queuesAt, taskName, nextMoment, defBlocks, TASK_STATES, LOOP_STATES } from './trace.js';
+import { buildModel, currentLineAt, queuesAt, taskName, taskLinesAt, nextMoment, defBlocks, TASK_STATES, LOOP_STATES } from './trace.js';
 import { t as tt, formatSeconds, formatSpeed, LANGS, loadLang } from './i18n.js';
 import { parseState, serialiseState, SPEEDS, loadStored, saveStored } from './url.js';
-import { renderCode, setCurrentLine, markLine, scrollToLine } from './code.js';
+import { renderCode, setCurrentLine, markLine, scrollToLine, setTaskMarks } from './code.js';
 import { attachEditor } from './editor.js';
 import { LIBRE_ID, LIBRE_FILE, libreTemplate, isTemplate } from './libre.js';
 import { renderLog, restamp, scrollToPresent } from './log.js';
@@ -22,7 +22,7 @@ const S = {
   mark: null,       // moment marked from the log
   markIndex: -1,
   mode: 'idle',     // idle | live | instant | step
-  session: null, stepper: null, finished: false, stopped: false, result: null,
+  session: null, stepper: null, stepK: -1, finished: false, stopped: false, result: null,
   notices: [],      // [{key, params}] shown in #notice, translated on demand
   code: '',         // the editor's text
   codeParam: null,  // that text for the URL (code=), when it is not the course version
@@ -316,6 +316,7 @@ function selectScenario(id, code) {
 
 function resetRun() {
   S.runId++;
+  S.stepK = -1;
   S.events = [];
   S.model = null;
   S.t = null;
@@ -337,6 +338,7 @@ function resetRun() {
   setCurrentLine($('code'), null);
   $('where').textContent = '';
   renderQueues(null);
+  renderStep();
   $('gantt-table').tBodies[0].replaceChildren();
   const tl = $('timeline');
   tl.disabled = true; tl.max = '1'; tl.value = '0';
@@ -364,7 +366,7 @@ function setButtons() {
   label.textContent = tr(label.dataset.i18n);
   const prev = $('step-prev');
   prev.hidden = S.mode !== 'step';
-  prev.disabled = !(S.mode === 'step' && S.stepView && S.stepView.canBack());
+  prev.disabled = !(S.mode === 'step' && S.stepper && S.stepK > 0);
   // A button that just got disabled under the keyboard's focus (Run while the
   // program runs, Stop when it ends) hands the focus to the control that now makes
   // sense, instead of dropping it on the page's body.
@@ -636,46 +638,94 @@ function renderDiag() {
 
 let stepping = false;
 let firstOutput = false;
-function step() {
+let stepModule = null;
+/** Step mode: `dir` 1 shows the next step (the first click starts a run on the
+ *  virtual clock and shows step 0, before the loop's first turn), -1 the previous. */
+function step(dir = 1) {
   if (stepping) return;
   stepping = true;
   (async () => {
-    if (S.mode !== 'step' || S.finished || !S.stepper) {
+    if (dir < 0 && !(S.mode === 'step' && S.stepper && S.stepK > 0)) return;
+    if (dir > 0 && (S.mode !== 'step' || S.finished || !S.stepper)) {
       stopRun(true);
       if (!(await ensureEngine())) return;
       resetRun();
       S.ran = { source: S.code, file: fileName(), edited: isEdited() };
       try {
-        const { Stepper } = await import('./stepper.js'); // Step mode only
-        S.stepper = new Stepper(wasm, S.ran.file, S.ran.source, MAX_EVENTS);
+        stepModule = await import('./stepper.js'); // Step mode only
+        S.stepper = new stepModule.Stepper(wasm, S.ran.file, S.ran.source, MAX_EVENTS);
       } catch (e) { crashed(e); return; }
       S.mode = 'step';
+      S.stepK = -1;
       setState('running');
     }
     try {
       const stepper = S.stepper;
-      await stepper.ready();
-      if (S.stepper !== stepper) return;
-      const fresh = stepper.step();
-      if (stepper.tooLong) S.tooLong = true;
-      if (fresh.length) S.events.push(...fresh);
-      const over = !fresh.length || S.stepper.finished();
-      S.t = null;
-      S.model = model(S.events);
-      if (over) {
-        try { S.result = JSON.parse(S.stepper.result()); } catch (e) { S.result = null; }
-        try { S.stepper.free(); } catch (e) { /* already freed */ }
-        S.stepper = null;
-        finish(null);
-      } else {
-        renderAll();
-        renderTable();
-        setButtons();
-        const it = S.model.iterations[S.model.iterations.length - 1];
-        setStatus('status.stepping', { n: it ? it.n : 0 });
+      let k = S.stepK + dir;
+      if (dir > 0) {
+        await stepper.ready(k);
+        if (S.stepper !== stepper) return;
+        if (stepper.tooLong) S.tooLong = true;
+        k = Math.min(k, stepper.cuts.length - 1);
       }
+      if (k < 0) { crashed(new Error('no step')); return; }
+      showStep(k);
     } catch (e) { crashed(e); }
   })().finally(() => { stepping = false; });
+}
+
+/** Show step k of the Step-mode run: the trace up to its cut, the sentence saying
+ *  what the loop did, its queues, where every task stands. */
+function showStep(k) {
+  const st = S.stepper;
+  S.stepK = k;
+  S.events = st.all.slice(0, st.cuts[k]);
+  S.t = null;
+  S.model = model(S.events);
+  const last = st.isLast(k);
+  if (last) {
+    try { S.result = JSON.parse(st.result()); } catch (e) { S.result = null; }
+    finish(null);
+  } else {
+    if (S.finished) { S.finished = false; S.diag = null; renderDiag(); markDiagLines(false); setState('running'); renderBug(); }
+    renderAll();
+    renderTable();
+    setButtons();
+    const it = S.model.iterations[S.model.iterations.length - 1];
+    setStatus(it ? 'status.stepping' : 'status.step0', { n: it ? it.n : 0 });
+  }
+}
+
+/** The Step-mode panel: the step's sentence, and the queues at its end. */
+function renderStep() {
+  const box = $('stepbox');
+  const on = S.mode === 'step' && !!S.stepper && S.stepK >= 0 && !!stepModule;
+  box.hidden = !on;
+  root.dataset.mode = on ? 'step' : '';
+  if (!on) { markTasks(null); return; }
+  const st = S.stepper;
+  const from = S.stepK ? st.cuts[S.stepK - 1] : 0;
+  const upto = st.cuts[S.stepK];
+  const name = (id) => taskName(S.model, id);
+  const say = $('step-say');
+  const num = document.createElement('span');
+  num.className = 'num';
+  num.textContent = String(S.stepK);
+  say.replaceChildren(num, stepModule.stepSentence(st.all, from, upto, { lang: S.lang, name, fmt }));
+  renderQueues(stepModule.stepQueues(st.all, upto, name), true);
+  markTasks(taskLinesAt(S.model, Infinity));
+}
+
+/** Every task's current line, marked in its lane's colour (Step mode). */
+function markTasks(lines) {
+  const marks = [];
+  if (lines) {
+    for (const [id, line] of lines) {
+      if (id === 0) continue;
+      marks.push({ line, color: gantt.colorOf(id), label: taskName(S.model, id) });
+    }
+  }
+  setTaskMarks($('code'), marks);
 }
 
 function finish(result) {
@@ -728,7 +778,8 @@ function renderAll() {
   const cur = currentLineAt(m, S.t == null ? Infinity : t);
   setCurrentLine($('code'), cur ? cur.line : null);
   $('where').textContent = cur ? tr('ui.currentLine', { line: cur.line, who: cur.task === 0 ? tr('lane.loop') : taskName(m, cur.task) }) : '';
-  renderQueues(queuesAt(m, S.t == null ? Infinity : t));
+  if (S.mode === 'step') renderStep();
+  else { renderQueues(queuesAt(m, S.t == null ? Infinity : t)); renderStep(); }
   const tl = $('timeline');
   tl.disabled = !m.count;
   tl.max = String(Math.max(m.end, 0.001));
@@ -737,13 +788,13 @@ function renderAll() {
   $('timeline-value').textContent = fmt(t);
 }
 
-function renderQueues(q) {
+function renderQueues(q, stepMode) {
   const box = $('queues');
   box.replaceChildren();
   const p = document.createElement('p');
   p.className = 'iter';
   if (!q) { p.textContent = tr('ui.noIteration'); box.appendChild(p); return; }
-  p.textContent = tr('ui.iteration', { n: q.n, time: fmt(q.at) });
+  p.textContent = stepMode && !q.n ? tr('ui.noIteration') : tr('ui.iteration', { n: q.n, time: fmt(q.at) });
   box.appendChild(p);
   const dl = document.createElement('dl');
   const chips = (list, emptyKey) => {
@@ -829,7 +880,18 @@ function wire() {
     renderDiag();
   });
   $('stop').addEventListener('click', () => stopRun(false));
-  $('step').addEventListener('click', step);
+  $('step').addEventListener('click', () => step(1));
+  $('step-prev').addEventListener('click', () => step(-1));
+  // Step mode from the keyboard: → next step, ← previous (not while typing, nor on
+  // the controls that use the arrows themselves)
+  window.addEventListener('keydown', (e) => {
+    if (S.mode !== 'step' || !S.stepper || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+    const el = document.activeElement;
+    if (el && (el.matches('textarea, input, select, canvas') || el.isContentEditable)) return;
+    e.preventDefault();
+    step(e.key === 'ArrowRight' ? 1 : -1);
+  });
   const tableBox = $('gantt-table').closest('details');
   if (tableBox) tableBox.addEventListener('toggle', () => { if (tableBox.open) renderTable(); });
   $('scenario').addEventListener('change', (e) => selectScenario(e.target.value));
