@@ -314,13 +314,16 @@ fn python_task_names_follow_cpython_numbering() {
 }
 
 #[test]
-fn the_page_test_fixture_of_example_05_is_the_real_trace() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/js/fixtures/real-05.json");
-    let committed = std::fs::read_to_string(&path).unwrap();
-    assert_eq!(
-        committed,
-        boucle::trace::event::to_json(&run("05").events()),
-        "the trace format changed: regenerate with \
-         `cargo run -- run-scenario 05 --events tests/js/fixtures/real-05.json`"
-    );
+fn the_page_test_fixtures_of_examples_03_05_06_are_the_real_traces() {
+    for id in ["03", "05", "06"] {
+        let path =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/js/fixtures/real-{id}.json"));
+        let committed = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(
+            committed,
+            boucle::trace::event::to_json(&run(id).events()),
+            "the trace format changed: regenerate with \
+             `cargo run -- run-scenario {id} --events tests/js/fixtures/real-{id}.json`"
+        );
+    }
 }

@@ -542,7 +542,7 @@ export class GanttView {
     const maxLeft = box.width - tip.offsetWidth - 6;
     if (left > maxLeft) left = Math.max(4, e.clientX - box.left - tip.offsetWidth - 14);
     tip.style.left = left + 'px';
-    tip.style.top = (e.clientY - box.top + 16) + 'px';
+    tip.style.top = (e.clientY - box.top + (tip.offsetParent ? tip.offsetParent.scrollTop : 0) + 16) + 'px';
   }
 
   hideTip() { if (this.o.tooltip) this.o.tooltip.hidden = true; }

@@ -222,3 +222,40 @@ test('when the loop stops with callbacks still queued, they are shown by name as
   const ran = queuesAt(buildModel(real05), 2).ran;
   assert.deepEqual(ran.map((r) => r.task), [1, 2], 'the last iteration ran both coroutines');
 });
+
+test('a task\'s name= is its lane\'s name; without one, its call with its arguments; the shutdown tasks are folded', async () => {
+  const { foldShutdown, laneTitle } = await import('../../www/trace.js');
+  const m = buildModel(fixture('names.json'));
+  const labels = m.lanes.map((l) => laneLabel(l, 'boucle'));
+  assert.deepEqual(labels.slice(0, 5), ['boucle', 'main()', 'pâtes', "cuire('riz', 2)", "cuire('une très longue …', 0.5)"]);
+  assert.equal(laneTitle(m.lanes[2], 'boucle'), "pâtes — cuire('pâtes', 1)", 'the tooltip tells the call too');
+  assert.equal(laneTitle(m.lanes[3], 'boucle'), "cuire('riz', 2) — Task-3", 'and CPython\'s name');
+  assert.equal(taskName(m, 2), 'pâtes');
+  const f = foldShutdown(m, 'fin d’asyncio.run');
+  assert.equal(f.lanes.length, m.lanes.length - 1, 'two shutdown lanes become one');
+  const last = f.lanes.at(-1);
+  assert.equal(last.dim, true);
+  assert.equal(laneLabel(last, 'boucle'), 'fin d’asyncio.run');
+  assert.equal(f.tasks.get(5).lane, f.lanes.length - 1);
+  assert.equal(f.tasks.get(6).lane, f.lanes.length - 1);
+  assert.equal(f.tasks.get(3).lane, 3, 'the other tasks keep their lanes');
+});
+
+test('the line shown for a suspended task is its innermost one, not the outer await it passed through (example 06)', async () => {
+  const { defBlocks, taskLinesAt } = await import('../../www/trace.js');
+  const src = course('06_await_nested.py');
+  const m = buildModel(fixture('real-06.json'), undefined, { defOf: defBlocks(src) });
+  assert.equal(currentLineAt(m, 1).line, 13, 'inside Coroutine_2, waiting on asyncio.sleep');
+  assert.equal(taskLinesAt(m, 1).get(1), 13);
+  assert.equal(currentLineAt(buildModel(fixture('real-06.json')), 1).line, 7, 'without the source, the last line traced');
+  assert.deepEqual(defBlocks('x = 1\nasync def f():\n    a = 1\n\n    b = 2\ny = 3\n').slice(1, 7), [0, 0, 2, 2, 2, 0]);
+});
+
+test('the timeline\'s arrow keys go from one moment where something happened to the next', async () => {
+  const { nextMoment } = await import('../../www/trace.js');
+  const m = buildModel(fixture('real-03.json'));
+  assert.equal(nextMoment(m, 0, 1), 2);
+  assert.equal(nextMoment(m, 2, -1), 0);
+  assert.equal(nextMoment(m, 1, 1), 2);
+  assert.equal(nextMoment(m, m.end, 1), m.end, 'the end stays the end');
+});
