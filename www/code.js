@@ -140,18 +140,3 @@ export function markLine(container, line, cls) {
   return row;
 }
 
-/** Step mode: where each task stands, a mark in its lane's colour at the start of
- *  its line (`marks`: [{line, color, label}]; empty clears). */
-export function setTaskMarks(container, marks) {
-  for (const el of container.querySelectorAll('.task-mark')) el.remove();
-  const doc = container.ownerDocument;
-  for (const m of marks) {
-    const row = container.querySelector(`.line[data-line="${Number(m.line)}"]`);
-    if (!row) continue;
-    const el = doc.createElement('span');
-    el.className = 'task-mark';
-    el.title = m.label;
-    el.style.setProperty('--mark', m.color); // CSSOM: allowed under the page's CSP
-    row.querySelector('.ln').appendChild(el);
-  }
-}

@@ -70,7 +70,8 @@ function apply(ta, e) {
 
 /**
  * Wire the textarea: Tab / Shift+Tab indent and dedent (Esc then Tab leaves the editor),
- * Enter keeps the indentation, Ctrl/Cmd+Enter runs. `onInput(text)` after every change.
+ * Enter keeps the indentation, Ctrl/Cmd+Enter runs. `onInput(text)` (optional) after
+ * every change.
  */
 export function attachEditor(ta, { onInput, onRun, pristine = () => false }) {
   let escaped = false;
@@ -101,7 +102,7 @@ export function attachEditor(ta, { onInput, onRun, pristine = () => false }) {
   });
   ta.addEventListener('beforeinput', () => { typed = true; });
   ta.addEventListener('blur', () => { escaped = false; });
-  ta.addEventListener('input', () => { onInput(ta.value); keepCaretVisible(ta); });
+  ta.addEventListener('input', () => { if (onInput) onInput(ta.value); keepCaretVisible(ta); });
   ta.addEventListener('keyup', (ev) => { if (/^(Arrow|Page|Home|End)/.test(ev.key)) keepCaretVisible(ta); });
 }
 

@@ -1,6 +1,22 @@
 // Pure: what went wrong in a run (from CPython's stderr and the source), a hint for the
 // classic asyncio mistakes, and the rewrite of the pre-3.7 loop pattern into asyncio.run.
 import { tokenizePython } from './code.js';
+import { DICTS } from './i18n.js';
+
+// The hints' French texts travel with the hints (loaded after a run that needs one),
+// not with the first visit; the English ones are in i18n-en.js.
+Object.assign(DICTS.fr, {
+  'hint.indent': 'Indentation incorrecte : les lignes d’un même bloc sont alignées, et un bloc (après « : ») est décalé de 4 espaces.',
+  'hint.stop': 'loop.stop() arrête la boucle avant la fin de gather : run_until_complete échoue. Retirez-le, run_until_complete arrête la boucle tout seul.',
+  'hint.await': '{name}(…) est appelée sans await : la coroutine est créée mais jamais exécutée. Écrivez await {name}(…) ou asyncio.create_task({name}(…)).',
+  'hint.blocking': 'time.sleep() dans une coroutine bloque toute la boucle : aucune autre tâche n’avance. Écrivez await asyncio.sleep(…).',
+  'hint.awaitRun': '{name}() est appelée au premier niveau du programme : la coroutine est créée mais jamais exécutée. Au premier niveau, il n’y a pas de await : lancez-la avec asyncio.run({name}()).',
+  'hint.awaitTop': 'await n’est permis que dans une coroutine (async def). Au premier niveau du programme, lancez la coroutine avec asyncio.run(main()).',
+  'hint.awaitSync': 'await est dans une fonction ordinaire : déclarez-la async def (c’est alors une coroutine, à attendre elle aussi avec await).',
+  'hint.frozen': 'Cette boucle while ne contient aucun await : la tâche ne rend jamais la main, la boucle d’événements est gelée et aucune autre tâche n’avance. Ajoutez un await (par exemple await asyncio.sleep(0)) dans la boucle, ou une condition de sortie.',
+  'error.runaway': 'Le programme a été interrompu : il tournait sans fin sans jamais rendre la main.',
+  'hint.legacy': 'Le style du cours (d’avant Python 3.7) : get_event_loop(), run_until_complete() et close(). Voici la forme moderne : asyncio.run(…), qui crée la boucle, exécute la coroutine et ferme la boucle.',
+});
 
 const lines = (s) => String(s || '').replace(/\r\n?/g, '\n').split('\n');
 const INDENT = /\b(IndentationError|TabError)\b|unexpected indent|unindent does not match|expected an indented block/;

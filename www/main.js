@@ -1,10 +1,9 @@
 // Wiring only: engine calls, state, and thin DOM updates. The data shaping lives in
 // trace.js / url.js / i18n.js (pure), the drawing in gantt.js, log.js, code.js.
-import { buildModel, currentLineAt, queuesAt, taskName, taskLinesAt, nextMoment, defBlocks, TASK_STATES, LOOP_STATES } from './trace.js';
+import { buildModel, currentLineAt, queuesAt, taskName, nextMoment, defBlocks, TASK_STATES, LOOP_STATES } from './trace.js';
 import { t as tt, formatSeconds, formatSpeed, LANGS, loadLang } from './i18n.js';
 import { parseState, serialiseState, SPEEDS, loadStored, saveStored } from './url.js';
-import { renderCode, setCurrentLine, markLine, scrollToLine, setTaskMarks } from './code.js';
-import { attachEditor } from './editor.js';
+import { renderCode, setCurrentLine, markLine, scrollToLine } from './code.js';
 import { LIBRE_ID, LIBRE_FILE, libreTemplate, isTemplate } from './libre.js';
 import { renderLog, restamp, scrollToPresent } from './log.js';
 import { GanttView, STATE_LOOK, hatch, readColors } from './gantt.js';
@@ -696,36 +695,18 @@ function showStep(k) {
   }
 }
 
-/** The Step-mode panel: the step's sentence, and the queues at its end. */
+/** The Step-mode panel (drawn by stepper.js): the step's sentence, the queues at
+ *  its end, every task's current line in its lane's colour. */
 function renderStep() {
-  const box = $('stepbox');
   const on = S.mode === 'step' && !!S.stepper && S.stepK >= 0 && !!stepModule;
-  box.hidden = !on;
+  $('stepbox').hidden = !on;
   root.dataset.mode = on ? 'step' : '';
-  if (!on) { markTasks(null); return; }
-  const st = S.stepper;
-  const from = S.stepK ? st.cuts[S.stepK - 1] : 0;
-  const upto = st.cuts[S.stepK];
-  const name = (id) => taskName(S.model, id);
-  const say = $('step-say');
-  const num = document.createElement('span');
-  num.className = 'num';
-  num.textContent = String(S.stepK);
-  say.replaceChildren(num, stepModule.stepSentence(st.all, from, upto, { lang: S.lang, name, fmt }));
-  renderQueues(stepModule.stepQueues(st.all, upto, name), true);
-  markTasks(taskLinesAt(S.model, Infinity));
-}
-
-/** Every task's current line, marked in its lane's colour (Step mode). */
-function markTasks(lines) {
-  const marks = [];
-  if (lines) {
-    for (const [id, line] of lines) {
-      if (id === 0) continue;
-      marks.push({ line, color: gantt.colorOf(id), label: taskName(S.model, id) });
-    }
-  }
-  setTaskMarks($('code'), marks);
+  if (!stepModule) return;
+  stepModule.renderPanel(on && {
+    stepper: S.stepper, k: S.stepK, model: S.model, lang: S.lang, fmt,
+    name: (id) => taskName(S.model, id), colorOf: (id) => gantt.colorOf(id),
+    say: $('step-say'), code: $('code'), queues: (q) => renderQueues(q, true),
+  }, $('code'));
 }
 
 function finish(result) {
@@ -864,7 +845,16 @@ function pickLog(index) {
 // ---------------------------------------------------------------- events
 function wire() {
   $('run').addEventListener('click', run);
-  attachEditor($('editor'), { onInput: onEditorInput, onRun: () => { if (!$('run').disabled) run(); }, pristine: () => !isEdited() });
+  // The editor's keys (Tab, Enter, Backspace, Ctrl+Enter) come with editor.js, loaded
+  // when the student first goes to the code; what is typed is followed from the start.
+  const ta = $('editor');
+  ta.addEventListener('input', () => onEditorInput(ta.value));
+  let editorLoad = null;
+  const loadEditor = () => {
+    editorLoad = editorLoad || import('./editor.js').then((m) => m.attachEditor(ta, { onRun: () => { if (!$('run').disabled) run(); }, pristine: () => !isEdited() }));
+  };
+  ta.addEventListener('focus', loadEditor, { once: true });
+  ta.addEventListener('pointerdown', loadEditor, { once: true });
   $('reset-code').addEventListener('click', resetCode);
   $('rewrite').addEventListener('click', async () => {
     const out = (await import('./hints.js')).toAsyncioRun(S.code);

@@ -2,6 +2,25 @@
 // step, and one plain sentence per step saying what the loop does and why. Loaded
 // with stepper.js, on first use of Step mode (its texts live here, not in i18n.js,
 // to keep the first visit light). Tested in node (tests/js/steps.test.mjs).
+import { countAt, segmentAt, TERMINAL } from './trace.js';
+
+/** Where each task stands at time t: Map task id -> innermost line, for the tasks
+ *  that have run and are not finished (Step mode marks them all). */
+export function taskLinesAt(model, t) {
+  const n = countAt(model.lines, t);
+  const out = new Map();
+  for (let i = 0; i < n; i++) {
+    const l = model.lines[i];
+    if (!l.outer) out.set(l.task, l.line);
+  }
+  for (const id of [...out.keys()]) {
+    const lane = id === 0 ? null : model.lanes[model.tasks.get(id)?.lane];
+    const seg = lane ? segmentAt(model, model.tasks.get(id).lane, t) : null;
+    if (seg && TERMINAL.has(seg.state)) out.delete(id);
+  }
+  return out;
+}
+
 
 /**
  * Where each step ends: step k shows events[0 .. cuts[k]). Step 0 stops before the

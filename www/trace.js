@@ -6,7 +6,7 @@ export const TASK_STATES = ['ready', 'running', 'waiting', 'done', 'cancelled', 
 /** States of lane 0, the loop itself (and the main program's top-level code). */
 export const LOOP_STATES = ['main', 'busy', 'idle', 'blocked', 'stopped'];
 
-const TERMINAL = new Set(['done', 'cancelled', 'failed']);
+export const TERMINAL = new Set(['done', 'cancelled', 'failed']);
 /** The tasks asyncio.run creates to shut down (CPython's): shown dimmed, folded. */
 const SHUTDOWN = new Set(['BaseEventLoop.shutdown_asyncgens', 'BaseEventLoop.shutdown_default_executor']);
 /** A gap longer than this (loop seconds) with nothing running is drawn as idle. */
@@ -232,23 +232,6 @@ export function currentLineAt(model, t) {
   return n ? model.lines[n - 1] : null;
 }
 
-/** Where each task stands at time t: Map task id -> innermost line, for the tasks
- *  that have run and are not finished (Step mode marks them all). */
-export function taskLinesAt(model, t) {
-  const n = countAt(model.lines, t);
-  const out = new Map();
-  for (let i = 0; i < n; i++) {
-    const l = model.lines[i];
-    if (!l.outer) out.set(l.task, l.line);
-  }
-  for (const id of [...out.keys()]) {
-    const lane = id === 0 ? null : model.lanes[model.tasks.get(id)?.lane];
-    const seg = lane ? segmentAt(model, model.tasks.get(id).lane, t) : null;
-    if (seg && TERMINAL.has(seg.state)) out.delete(id);
-  }
-  return out;
-}
-
 /** For each 1-based line of `source`, the first line of the function (def) whose
  *  body it is in, 0 at module level: what tells lines of different frames apart. */
 export function defBlocks(source) {
@@ -393,7 +376,7 @@ export function foldShutdown(model, label) {
 }
 
 // number of items (sorted by `at`) with at <= t (+ a tiny tolerance for float noise)
-function countAt(items, t) {
+export function countAt(items, t) {
   if (t === Infinity) return items.length;
   let lo = 0, hi = items.length;
   const lim = t + 1e-9;

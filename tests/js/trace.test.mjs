@@ -242,7 +242,8 @@ test('a task\'s name= is its lane\'s name; without one, its call with its argume
 });
 
 test('the line shown for a suspended task is its innermost one, not the outer await it passed through (example 06)', async () => {
-  const { defBlocks, taskLinesAt } = await import('../../www/trace.js');
+  const { defBlocks } = await import('../../www/trace.js');
+  const { taskLinesAt } = await import('../../www/steps.js');
   const src = course('06_await_nested.py');
   const m = buildModel(fixture('real-06.json'), undefined, { defOf: defBlocks(src) });
   assert.equal(currentLineAt(m, 1).line, 13, 'inside Coroutine_2, waiting on asyncio.sleep');
