@@ -57,12 +57,10 @@ export function readColors(el) {
 export const RUN_PX = 7;
 
 /**
- * Geometry of the chart for a model drawn `width` CSS pixels wide. Pure.
- * A step of a task takes no loop time (the interpreter's time is not counted), so a
- * linear axis would draw every "running" bar as a sliver at the same x as the
- * others of its instant. When there is room, each step gets `RUN_PX` pixels of its
- * own (`L.d`), placed after the steps before it: the alternation of the tasks shows,
- * in order, and the time axis stays linear between the steps (the legend says so).
+ * Geometry of the chart for a model drawn `width` CSS pixels wide. Pure. A task's
+ * step takes no loop time: when there is room each gets RUN_PX pixels of its own
+ * (L.d), after the steps before it, so the alternation of the tasks shows; the axis
+ * stays linear between steps (the legend says so).
  */
 export function computeLayout(model, width, opts = {}) {
   const labelW = opts.labelW ?? (width < 560 ? Math.min(130, Math.round(width * 0.3)) : LABEL_W);

@@ -132,7 +132,7 @@ const fr = {
   'ui.stepPrevHelp': 'Pas précédent (touche ←)',
   'ui.stepHelp': 'Pas suivant (touche →)',
   'lane.shutdown': 'fin d’asyncio.run',
-  'lane.shutdownTip': 'fin d’asyncio.run : ses {n} tâches de fermeture (shutdown_asyncgens, shutdown_default_executor), créées par asyncio.run après main()',
+  'lane.shutdownTip': 'fin d’asyncio.run : ses {n} tâches de fermeture, créées après main()',
   'legend.runWidthShort': '(élargi pour être vu)',
   'legend.runWidth': '« en cours » est élargi pour être visible : une étape ne prend pas de temps mesurable, la largeur montre l’ordre des tâches.',
   'status.failedPlain': 'Terminé avec une erreur en {time}.',

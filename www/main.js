@@ -366,9 +366,7 @@ function setButtons() {
   const prev = $('step-prev');
   prev.hidden = S.mode !== 'step';
   prev.disabled = !(S.mode === 'step' && S.stepper && S.stepK > 0);
-  // A button that just got disabled under the keyboard's focus (Run while the
-  // program runs, Stop when it ends) hands the focus to the control that now makes
-  // sense, instead of dropping it on the page's body.
+  // a button disabled under the keyboard's focus hands it on (not to the body)
   if (focused && focused.tagName === 'BUTTON' && (focused.disabled || focused.hidden) && focused.closest('.controls')) {
     const next = [$('stop'), $('run'), $('step')].find((b) => !b.disabled && !b.hidden);
     if (next) next.focus();
@@ -431,14 +429,9 @@ function drive(s, speed) {
   setStatus(speed === Infinity ? 'status.pyRunning' : 'status.running');
   let dirty = true;
   const runId = S.runId;
-  // The present of the run as the page shows it. The engine's clock is paced (loop
-  // time moves only while the loop waits, see crate/src/web/host.rs), so the page
-  // follows the events themselves: the present is the last event shown, and glides
-  // with real time (at the run's speed) only while the loop is known to wait — idle
-  // until its next timer (`loop idle`), frozen by a blocking call (`blocked`), or
-  // before events stamped ahead (after a blocking call) — never past what it waits
-  // for. So the live chart never draws a moment the run has not reached, and what
-  // it draws is what the finished run shows for that moment.
+  // The present shown: the last event, gliding with real time only while the loop
+  // waits (`loop idle`, `blocked`, events stamped ahead), never past what it waits
+  // for: the live chart never draws a moment the run has not reached (livePace).
   const pace = livePace(speed);
   try {
     const p = s.start(() => { dirty = true; });

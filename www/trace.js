@@ -42,10 +42,8 @@ export function buildModel(events, end, opts = {}) {
   let blockedUntil = -1;   // the loop is frozen until then
   let loopBase = 'main';   // loop-lane state when not blocked
   let running = -1;        // task whose step is running, -1 when none
-  // Steps run in no loop time (the virtual clock, and the paced host clock): the
-  // chart gives each one a few pixels of its own. `pc` counts the steps started so
-  // far; every segment records it at its start and end (ps, pe), `polls` the time
-  // of each step, so that the chart can place a moment after the steps before it.
+  // Steps take no loop time: the chart gives each a few pixels. pc counts the steps
+  // started; segments record it (ps, pe), polls the time of each step.
   let pc = 0;
   const polls = [];
   let stepStart = 0; // index of the running step's poll_start
@@ -120,11 +118,10 @@ export function buildModel(events, end, opts = {}) {
         break;
       }
       case 'poll_end': {
-        // A task suspends from its innermost `await`; the interpreter then passes
-        // through each outer frame's `await` line on the way out. Those lines are not
-        // where the task is: the innermost one is (course example 06: line 13, not 7).
+        // A task suspends from its innermost await, then passes each outer frame's
+        // await line on the way out: those lines (no output between) are not where it
+        // is (example 06: line 13, not 7).
         if (defOf && ev.wait != null) {
-          // (no output in between: that chain runs no code of the program)
           const lastLog = logs.length ? logs[logs.length - 1].index : -1;
           for (let j = lines.length - 1; j > 0; j--) {
             const a = lines[j], b = lines[j - 1];
