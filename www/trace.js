@@ -329,7 +329,7 @@ export function laneLabel(lane, loopLabel) {
   if (lane.task === 0) return loopLabel;
   if (lane.folded) return lane.name;
   if (lane.named) return lane.name;
-  if (lane.call) return lane.call;
+  if (lane.call && !lane.shutdown) return lane.call;
   return lane.coro ? `${lane.name} (${lane.coro})` : lane.name;
 }
 

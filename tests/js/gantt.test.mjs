@@ -97,19 +97,17 @@ test('drawing is batched by state: a handful of fills whatever the number of seg
   const segs = m.lanes.reduce((n, l) => n + l.segments.length, 0);
   assert.ok(segs >= 10000, `synthetic trace has ${segs} segments`);
   const ctx = fakeCtx();
-  const t0 = performance.now();
   const { drawn } = drawGantt(ctx, m, { width: 1200, dpr: 1, labels: m.lanes.map((l) => l.name), fmt: String, cursor: 1, mark: 0.5 });
-  const ms = performance.now() - t0;
   assert.ok(ctx.calls.fill < 40, `${ctx.calls.fill} fill calls`);
   assert.ok(drawn < segs, 'sub-pixel segments in the same pixel column are drawn once');
-  assert.ok(ms < 200, `took ${ms} ms in node`);
+  // How fast it draws is `make bench`'s business (www/bench.html, 10,000 segments).
 });
 
 test('lane labels are drawn, the loop first', () => {
   const m = buildModel(fixture('03_two_coroutines.json'));
   const ctx = fakeCtx();
-  drawGantt(ctx, m, { width: 900, labels: ['Boucle', 'Task-1 (Coroutine_1)', 'Task-2 (Coroutine_2)'], fmt: (s) => `${s} s` });
+  drawGantt(ctx, m, { width: 900, labels: ['Boucle', 'Coroutine_1()', 'Coroutine_2()'], fmt: (s) => `${s} s` });
   const texts = ctx.calls.fillText;
-  assert.ok(texts.includes('Boucle') && texts.includes('Task-1 (Coroutine_1)'));
+  assert.ok(texts.includes('Boucle') && texts.includes('Coroutine_1()'));
   assert.ok(texts.includes('0 s') && texts.some((s) => s.startsWith('2 s') || s === '2 s'));
 });

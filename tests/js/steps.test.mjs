@@ -8,7 +8,7 @@ import { buildModel, taskName } from '../../www/trace.js';
 import { formatSeconds } from '../../www/i18n.js';
 import { fixture } from './helpers.mjs';
 
-const ev03 = fixture('real-03.json');
+const ev03 = fixture('03_two_coroutines.json');
 const ev06 = fixture('real-06.json');
 const ev05 = fixture('real-05.json');
 const opts = (events, lang = 'fr') => {
