@@ -494,6 +494,7 @@ export class GanttView {
       c.height = Math.round(h * dpr);
     }
     c.style.height = h + 'px';
+    if (c.parentElement) c.parentElement.style.setProperty('--gantt-h', (h + 2) + 'px'); // its box never squeezes it
     this.layout = L;
     drawGantt(this.ctx, this.model, {
       width, height: h, dpr, layout: L, colors: this.colors, labels: this.labels(), fmt: this.o.fmt,
