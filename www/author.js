@@ -136,7 +136,7 @@ export function openAuthor(pageApi) {
     const { encodeCode } = await import('./codec.js');
     const enc = await encodeCode(JSON.stringify(doc));
     if (mine !== seq) return;
-    const page = api.isEmbed ? 'embed.html' : 'index.html';
+    const page = document.body.classList.contains('embed') ? 'embed.html' : 'index.html';
     const base = location.href.split('?')[0].replace(/[^/]*$/, '');
     const q = new URLSearchParams({ ex: enc, lang: api.S.lang });
     link.value = `${base}${page}?${q}`;

@@ -83,7 +83,7 @@ export function attachEditor(ta, { onInput, onRun, pristine = () => false }) {
     if (ev.isComposing) return;
     if (ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey)) { ev.preventDefault(); onRun(); return; }
     if (ev.key === 'Escape') { escaped = true; return; }
-    if (ta.readOnly) return; // lock=1: the keys that edit are left to the (read-only) textarea
+    if (ta.readOnly) return; // lock=1
     if (ev.key === 'Tab' && !ev.ctrlKey && !ev.altKey && !ev.metaKey) {
       if (escaped) { escaped = false; return; } // the browser moves the focus on
       if (!typed && pristine()) return; // passing through: the browser moves the focus on

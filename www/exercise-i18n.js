@@ -3,6 +3,7 @@
 
 const fr = {
   'ex.panel': 'Exercice',
+  'ex.reset': 'Revenir au code de départ',
   'ex.statement': 'Consigne',
   'ex.checksTitle': 'Ce qui sera vérifié',
   'ex.course': 'Revoir l’exemple {id} du cours (nouvel onglet)',
@@ -105,6 +106,7 @@ const fr = {
 
 const en = {
   'ex.panel': 'Exercise',
+  'ex.reset': 'Back to the starting code',
   'ex.statement': 'Task',
   'ex.checksTitle': 'What will be checked',
   'ex.course': 'See course example {id} again (new tab)',

@@ -6,6 +6,7 @@ import { validateExercise, decodeExerciseParam, evaluate, textIn, fmtSeconds } f
 import { makeResultCode, parseResultCode, matchesSource, documentId } from './resultcode.js';
 import { parseViewOptions, applyViewOptions } from './viewopts.js';
 import { xt } from './exercise-i18n.js';
+import { DICTS } from './i18n.js';
 
 // main.js loads this module when the URL has one of: exercise, ex, author, lock, view.
 const ID_RE = /^[a-z0-9][a-z0-9_]{0,39}$/;
@@ -36,7 +37,8 @@ const tx = (key, params) => xt(lang(), key, params);
  * select one); notices = [{text(lang)}] to show.
  */
 export async function attach(pageApi, params, st, code) {
-  api = pageApi;
+  // the page's api (its getters kept), and whether this is the embed
+  api = Object.defineProperties({ isEmbed: document.body.classList.contains('embed') }, Object.getOwnPropertyDescriptors(pageApi));
   loadStyle();
   const notices = [];
   const note = (key, p) => notices.push({ text: (l) => xt(l, key, p) });
@@ -123,7 +125,6 @@ function openExercise(code) {
     id: scenarioId(), file: 'exercice.py', source: e.start, fixed: null, bug: null,
     title: { get fr() { return textIn(e.title, 'fr'); }, get en() { return textIn(e.title, 'en'); } },
     summary: null,
-    resetLabel: { fr: 'Revenir au code de départ', en: 'Back to the starting code' },
   };
   api.S.list.push(sc);
   api.S.byId.set(sc.id, sc);
@@ -156,8 +157,17 @@ function buildPanel() {
   document.getElementById('run').closest('section').after(box);
 }
 
+/** In an exercise, the reset button goes back to the starting code (the page's own
+ *  text for it, changed while this page is an exercise). */
+function resetLabel() {
+  for (const l of ['fr', 'en']) if (DICTS[l]) DICTS[l]['ui.resetCode'] = xt(l, 'ex.reset');
+  const label = document.querySelector('#reset-code [data-i18n="ui.resetCode"]');
+  if (label) label.textContent = xt(lang(), 'ex.reset');
+}
+
 function renderLang() {
   if (!ex) return;
+  resetLabel();
   const e = ex.exercise;
   const l = lang();
   document.getElementById('exercise-kicker').textContent = tx('ex.panel');

@@ -35,18 +35,12 @@ const MAX_EVENTS = 20000;
 const storage = (() => { try { return window.localStorage; } catch (e) { return null; } })();
 
 let wasm = null;
-// What the modules loaded on demand (exercise.js) may use and hook into.
-const EXT_PARAMS = ['exercise', 'ex', 'author', 'lock', 'view'];
+// exercise.js (loaded on demand) sees the page through `api` and its hooks
 const hooks = { finish: [], lang: [], url: [] };
 const api = {
-  S, hooks, isEmbed, $,
-  tr: (key, params) => tr(key, params),
-  get wasm() { return wasm; },
-  ensureEngine: () => ensureEngine(),
-  selectScenario: (id, code) => selectScenario(id, code),
-  courseSource: (id) => courseSource(id),
-  showNotice: (items, kind) => showNotice(items, kind),
-  pointAt: (time) => { S.mark = time; S.markIndex = -1; travel(time); $('gantt').focus(); },
+  S, hooks, get wasm() { return wasm; }, ensureEngine: () => ensureEngine(),
+  selectScenario: (id, code) => selectScenario(id, code), courseSource: (id) => courseSource(id),
+  pointAt: (t) => { S.mark = t; S.markIndex = -1; travel(t); },
 };
 let reloads = 0;
 let needsReload = false;
@@ -301,10 +295,9 @@ function renderBug() {
 function urlState() {
   return { scenario: S.scenario, lang: S.lang, speed: S.speed, t: S.t, code: S.codeParam };
 }
-/** The query string of the page's state (extensions add theirs: exercise=, lock=…). */
-function pageQuery(forFullPage) {
+function pageQuery(full) {
   let q = serialiseState(urlState());
-  for (const h of hooks.url) q = h(q, forFullPage);
+  for (const h of hooks.url) q = h(q, full);
   return q;
 }
 let urlTimer = 0;
@@ -552,10 +545,7 @@ function renderEdited() {
   const edited = isEdited();
   $('code-modified').hidden = !edited;
   $('reset-code').hidden = !edited;
-  const label = $('reset-code').querySelector('[data-i18n], .reset-label');
-  const own = S.byId.get(S.scenario)?.resetLabel; // an exercise: "back to the starting code"
-  label.className = 'reset-label';
-  if (own) { delete label.dataset.i18n; label.textContent = own[S.lang] || own.fr; return; }
+  const label = $('reset-code').querySelector('[data-i18n]');
   label.dataset.i18n = S.scenario === LIBRE_ID ? 'ui.resetTemplate' : 'ui.resetCode';
   label.textContent = tr(label.dataset.i18n);
 }
@@ -985,13 +975,10 @@ async function main() {
       code = st.scenario === LIBRE_ID ? libreTemplate(S.lang) : (S.byId.get(st.scenario)?.source ?? null);
     }
   }
-  // exercise=, ex=, author, lock, view: exercise.js (and its data) loaded only then
-  let ext = { opened: false, notices: [] };
+  let ext = { notices: [] };
   const q = new URLSearchParams(location.search);
-  if (EXT_PARAMS.some((k) => q.has(k))) {
-    try { ext = await (await import('./exercise.js')).attach(api, q, st, code); } catch (e) {
-      ext = { opened: false, notices: [{ key: 'error.run', params: { message: e.message || String(e) } }] };
-    }
+  if (['exercise', 'ex', 'author', 'lock', 'view'].some((k) => q.has(k))) {
+    try { ext = await (await import('./exercise.js')).attach(api, q, st, code); } catch (e) { ext.notices.push({ key: 'error.run', params: { message: String(e) } }); }
   }
   if (!ext.opened) selectScenario(st.scenario, code);
   applyLang();
