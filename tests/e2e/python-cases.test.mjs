@@ -51,10 +51,15 @@ test('every case of the corpora runs in the browser with CPython\'s output', { s
     const results = await page.evaluate(async (cases) => {
       const m = await import('/pkg/boucle.js');
       await m.default();
-      return cases.map((c) => {
+      // The library modules a case imports (www/pylib/), fetched as the page does.
+      const { loadModules } = await import('/pylib.js');
+      const out = [];
+      for (const c of cases) {
+        await loadModules(m, c.source);
         const r = JSON.parse(m.run_instant(`${c.name}.py`, c.source));
-        return { name: c.name, stdout: r.stdout, stderr: r.stderr, status: r.status };
-      });
+        out.push({ name: c.name, stdout: r.stdout, stderr: r.stderr, status: r.status });
+      }
+      return out;
     }, cases);
     const wrong = [];
     for (const [i, r] of results.entries()) {
