@@ -452,7 +452,9 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
 
         def __init__(self, *args, **kwargs):
             if len(args) > nfields:
-                raise TypeError(f'{typename}.__new__() takes {nfields + 1} positional arguments but {len(args) + 1} were given')
+                least = nfields + 1 - len(field_defaults)
+                takes = f'{nfields + 1}' if least == nfields + 1 else f'from {least} to {nfields + 1}'
+                raise TypeError(f'{typename}.__new__() takes {takes} positional arguments but {len(args) + 1} were given')
             values = list(args)
             for name in field_names[len(args):]:
                 if name in kwargs:

@@ -40,12 +40,7 @@ pylib!(
     "json",
     "string",
     "typing",
-    "enum",
-    "statistics",
-    "datetime",
-    "keyword",
     "operator",
-    "copy",
 );
 
 thread_local! {
