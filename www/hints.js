@@ -5,6 +5,7 @@ import { tokenizePython } from './code.js';
 const lines = (s) => String(s || '').replace(/\r\n?/g, '\n').split('\n');
 const INDENT = /\b(IndentationError|TabError)\b|unexpected indent|unindent does not match|expected an indented block/;
 const STOPPED = /RuntimeError: Event loop stopped before Future completed\./;
+const NO_MODULE = /ModuleNotFoundError: No module named '([\w.]+)'/;
 const NEVER = /^(.*?):(\d+): RuntimeWarning: coroutine '([\w.<>]+)' was never awaited/m;
 
 /** The line of `filename` where the error is: last `File "NAME", line N` frame, or a
@@ -86,13 +87,21 @@ function firstLine(source, re) {
 
 /**
  * A hint for the classic mistakes: {key, line, params?} or null. `key` is an i18n key
- * (hint.indent, hint.stop, hint.await, hint.blocking, hint.legacy). Errors in stderr
+ * (hint.indent, hint.stop, hint.await, hint.blocking, hint.legacy, hint.module: an
+ * import of a module the interpreter does not have, with the list of those it has). Errors in stderr
  * come first, then what the source shows (blocking sleep, pre-3.7 style).
  */
+/** The modules a program can import: the engine's own and www/pylib's (a node test
+ *  checks it against pylib.js; not imported from it, to keep this file light). */
+export const AVAILABLE = ['asyncio', 'collections', 'contextlib', 'dataclasses', 'functools', 'itertools',
+  'json', 'math', 'operator', 'random', 'string', 'sys', 'time', 'typing'];
+
 export function hintFor(stderr, source) {
   const err = String(stderr || '');
   if (INDENT.test(err)) return { key: 'hint.indent', line: errorLine(err, null) };
   if (STOPPED.test(err)) return { key: 'hint.stop', line: firstLine(source, /\.stop\(\)/) ?? errorLine(err, null) };
+  const missing = err.match(NO_MODULE);
+  if (missing) return { key: 'hint.module', line: errorLine(err, null), params: { name: missing[1], list: AVAILABLE.join(', ') } };
   const never = err.match(NEVER);
   if (never) {
     const name = never[3].split('.').pop();

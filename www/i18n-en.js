@@ -64,6 +64,7 @@ export default {
   'hint.await': '{name}(…) is called without await: the coroutine is created but never runs. Write await {name}(…) or asyncio.create_task({name}(…)).',
   'hint.blocking': 'time.sleep() inside a coroutine blocks the whole loop: no other task moves. Write await asyncio.sleep(…).',
   'hint.legacy': 'Pre-3.7 style: get_event_loop(), run_until_complete() and close() are written asyncio.run(…) today.',
+  'hint.module': 'There is no module {name} in Boucle (nor, perhaps, on your machine): the modules available are {list}.',
   'status.pyRunning': 'The Python interpreter runs the program…',
   'error.tooLong': 'Program stopped after {n} events: it does not seem to end (an infinite loop?).',
   'url.badCode': 'The code in the link (code= parameter) is unreadable or damaged: showing the course version instead.',

@@ -67,6 +67,7 @@ const fr = {
   'hint.await': '{name}(…) est appelée sans await : la coroutine est créée mais jamais exécutée. Écrivez await {name}(…) ou asyncio.create_task({name}(…)).',
   'hint.blocking': 'time.sleep() dans une coroutine bloque toute la boucle : aucune autre tâche n’avance. Écrivez await asyncio.sleep(…).',
   'hint.legacy': 'Style d’avant Python 3.7 : get_event_loop(), run_until_complete() et close() s’écrivent aujourd’hui asyncio.run(…).',
+  'hint.module': 'Le module {name} n’existe pas dans Boucle (ni peut-être sur votre machine) : les modules disponibles sont {list}.',
   'status.pyRunning': 'L’interpréteur Python exécute le programme…',
   'error.tooLong': 'Programme arrêté après {n} événements : il ne semble pas se terminer (boucle infinie ?).',
   'url.badCode': 'Le code contenu dans le lien (paramètre code=) est illisible ou abîmé : le code du cours est affiché à la place.',

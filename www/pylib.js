@@ -1,8 +1,31 @@
 // The standard library modules written in Python (www/pylib/NAME.py) are not in the
 // wasm: the first visit would pay for them. Imports are synchronous in the engine, so
-// before a run the page asks it which of them the program imports (a token scan),
-// fetches those, hands them over, and does the same for what they import in turn.
-// Loaded on first use (a program that imports one of them).
+// before a run the page finds which of them the program imports, fetches those, hands
+// them over (`add_module`), and does the same for what they import in turn. Loaded
+// on first use (main.js: a program with an import line other than the built-in
+// modules').
+
+/** The modules of www/pylib/ (a node test checks the folder and the engine's list). */
+export const MODULES = ['collections', 'dataclasses', 'itertools', 'functools', 'contextlib',
+  'json', 'string', 'typing', 'operator'];
+
+const IMPORT = /\bimport[ \t]+([\w.]+(?:[ \t]+as[ \t]+\w+)?(?:[ \t]*,[ \t]*[\w.]+(?:[ \t]+as[ \t]+\w+)?)*)|\bfrom[ \t]+([\w.]+)[ \t]+import\b/g;
+
+/** The library modules `source` imports (`import a.b as c, d`, `from a import b`), in
+ *  order, once each. A mention in a string or a comment counts too: one fetch more. */
+export function imports(source) {
+  const found = [];
+  for (const m of String(source).matchAll(IMPORT)) {
+    const names = m[1] ? m[1].split(',').map((p) => p.trim().split(/[ \t]/)[0]) : [m[2]];
+    for (const n of names) {
+      const top = n.split('.')[0];
+      if (MODULES.includes(top) && !found.includes(top)) found.push(top);
+    }
+  }
+  return found;
+}
+
+const texts = new Map(); // name -> source, fetched once per page
 
 /** Fetches `pylib/NAME.py` next to this file: its text, or null when it is not there. */
 export async function fetchModule(name) {
@@ -11,25 +34,26 @@ export async function fetchModule(name) {
 }
 
 /**
- * Hands `engine` (the wasm module: needed_modules / add_module) every library module
- * `source` needs, transitively. `fetchText(name)` gives a module's text or null.
- * Returns the names handed over, in order.
+ * Hands `engine` (the wasm module's `add_module`) every library module `source`
+ * needs, transitively. `fetchText(name)` gives a module's text or null (the import
+ * will then say ModuleNotFoundError). Returns the names handed over, in order.
  */
 export async function loadModules(engine, source, fetchText = fetchModule) {
   const done = [];
-  const tried = new Set();
-  let need = JSON.parse(engine.needed_modules(source));
+  let need = imports(source);
   while (need.length) {
-    const names = [...new Set(need)].filter((n) => !tried.has(n));
-    for (const n of names) tried.add(n);
-    const texts = await Promise.all(names.map((n) => fetchText(n)));
+    const names = need.filter((n) => !done.includes(n));
+    for (const n of names) done.push(n);
+    await Promise.all(names.filter((n) => !texts.has(n)).map(async (n) => {
+      const t = await fetchText(n);
+      if (t != null) texts.set(n, t);
+    }));
     need = [];
-    names.forEach((n, i) => {
-      if (texts[i] == null) return; // the import will say ModuleNotFoundError
-      engine.add_module(n, texts[i]);
-      done.push(n);
-      need.push(...JSON.parse(engine.needed_modules(texts[i])));
-    });
+    for (const n of names) {
+      if (!texts.has(n)) continue;
+      engine.add_module(n, texts.get(n));
+      need.push(...imports(texts.get(n)));
+    }
   }
-  return done;
+  return done.filter((n) => texts.has(n));
 }

@@ -67,7 +67,7 @@ test('the pre-3.7 style is pointed out only when the run did not fail otherwise'
 });
 
 test('every hint has a text in both languages', () => {
-  for (const k of ['hint.indent', 'hint.stop', 'hint.await', 'hint.blocking', 'hint.legacy']) for (const l of ['fr', 'en']) assert.ok(DICTS[l][k], `${l} ${k}`);
+  for (const k of ['hint.indent', 'hint.stop', 'hint.await', 'hint.blocking', 'hint.legacy', 'hint.module']) for (const l of ['fr', 'en']) assert.ok(DICTS[l][k], `${l} ${k}`);
 });
 
 test('toAsyncioRun rewrites the course\'s get_event_loop pattern, and only when it is safe', () => {
@@ -97,4 +97,13 @@ test('toAsyncioRun wraps a module-level gather in a coroutine (05b, loop.stop re
   assert.equal(toAsyncioRun(clash), 'import asyncio\nasync def main():\n    pass\nasync def f():\n    pass\nasync def main2():\n    return await asyncio.gather(f(), f())\nasyncio.run(main2())\n');
   assert.equal(toAsyncioRun('loop = asyncio.get_event_loop()\nloop.run_forever()\n'), null);
   assert.equal(toAsyncioRun('print(1)\n'), null);
+});
+
+test('an import of a missing module gets a hint listing the modules there are', () => {
+  const err = 'Traceback (most recent call last):\n  File "prog.py", line 3, in <module>\n    import numpy\nModuleNotFoundError: No module named \'numpy\'\n';
+  const h = hintFor(err, 'import asyncio\n\nimport numpy\n');
+  assert.equal(h.key, 'hint.module');
+  assert.equal(h.line, 3);
+  assert.equal(h.params.name, 'numpy');
+  for (const m of ['asyncio', 'collections', 'dataclasses', 'json', 'math']) assert.ok(h.params.list.split(', ').includes(m), m);
 });

@@ -1628,7 +1628,9 @@ fn int_true_div(a: &BigInt, b: &BigInt) -> f64 {
 fn union_member(v: &Value) -> bool {
     match v {
         Value::Type(_) | Value::Class(_) | Value::None => true,
-        Value::Tuple(t) => t.iter().all(|m| matches!(m, Value::Type(_) | Value::Class(_))),
+        Value::Tuple(t) => t
+            .iter()
+            .all(|m| matches!(m, Value::Type(_) | Value::Class(_))),
         _ => false,
     }
 }

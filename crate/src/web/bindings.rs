@@ -210,21 +210,8 @@ pub fn run_instant(filename: &str, source: &str) -> String {
     result_json(&lp, &program, true)
 }
 
-/// The library modules (`www/pylib/NAME.py`) that `source` imports and the engine
-/// does not have yet: a JSON array of names, for the page to fetch and hand over
-/// with `add_module` before the run (imports are synchronous in the interpreter).
-#[wasm_bindgen]
-pub fn needed_modules(source: &str) -> String {
-    let mut j = Json::new();
-    j.begin_array();
-    for name in crate::python::stdlib::needed(source) {
-        j.string(name);
-    }
-    j.end_array();
-    j.finish()
-}
-
-/// Hands over the source of the library module `name` (fetched from `pylib/`).
+/// Hands over the source of the library module `name` (`www/pylib/NAME.py`, fetched
+/// by the page before a run that imports it: imports are synchronous in the engine).
 #[wasm_bindgen]
 pub fn add_module(name: &str, source: &str) {
     crate::python::stdlib::register(name, source);
