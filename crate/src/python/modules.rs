@@ -28,7 +28,21 @@ pub fn import(vm: &mut Vm, name: &str) -> PyResult<Value> {
         return Ok(m.clone());
     }
     let m = match name {
-        "math" => math(),
+        "math" => {
+            // The functions written in Python (www/pylib/_math.py), when there.
+            let m = math();
+            vm.modules.insert(name.into(), m.clone());
+            if let (Some(Value::Module(extra)), Value::Module(mm)) =
+                (super::stdlib::load(vm, "_math")?, &m)
+            {
+                for (k, v) in extra.attrs.borrow().iter() {
+                    if !k.starts_with('_') && &**k != "math" {
+                        mm.attrs.borrow_mut().insert(k.clone(), v.clone());
+                    }
+                }
+            }
+            m
+        }
         "time" => time(),
         "random" => random(),
         "sys" => sys(vm),

@@ -39,6 +39,7 @@ pylib!(
     "string",
     "typing",
     "operator",
+    "_math",
 );
 
 thread_local! {
