@@ -15,12 +15,14 @@ Object.assign(DICTS.fr, {
   'hint.awaitSync': 'await est dans une fonction ordinaire : déclarez-la async def (c’est alors une coroutine, à attendre elle aussi avec await).',
   'hint.frozen': 'Cette boucle while ne contient aucun await : la tâche ne rend jamais la main, la boucle d’événements est gelée et aucune autre tâche n’avance. Ajoutez un await (par exemple await asyncio.sleep(0)) dans la boucle, ou une condition de sortie.',
   'error.runaway': 'Le programme a été interrompu : il tournait sans fin sans jamais rendre la main.',
+  'hint.module': 'Le module {name} n’existe pas dans Boucle (ni peut-être sur votre machine) : les modules disponibles sont {list}.',
   'hint.legacy': 'Le style du cours (d’avant Python 3.7) : get_event_loop(), run_until_complete() et close(). Voici la forme moderne : asyncio.run(…), qui crée la boucle, exécute la coroutine et ferme la boucle.',
 });
 
 const lines = (s) => String(s || '').replace(/\r\n?/g, '\n').split('\n');
 const INDENT = /\b(IndentationError|TabError)\b|unexpected indent|unindent does not match|expected an indented block/;
 const STOPPED = /RuntimeError: Event loop stopped before Future completed\./;
+const NO_MODULE = /ModuleNotFoundError: No module named '([\w.]+)'/;
 const NEVER = /^(.*?):(\d+): RuntimeWarning: coroutine '([\w.<>]+)' was never awaited/m;
 const AWAIT_OUTSIDE = /SyntaxError: 'await' outside (async )?function/;
 /** The interpreter's guard against a program that never ends (CPython would hang). */
@@ -153,12 +155,20 @@ export function messageKey(message) {
 /**
  * A hint for the classic mistakes: {key, line, params?} or null. `key` is an i18n key
  * (hint.indent, hint.awaitTop, hint.awaitSync, hint.frozen, hint.stop, hint.await,
- * hint.awaitRun, hint.blocking, hint.legacy). Errors in stderr come first, then what
+ * hint.awaitRun, hint.blocking, hint.legacy, hint.module: an import of a module the
+ * interpreter does not have, with the list of those it has). Errors in stderr come first, then what
  * the source shows (blocking sleep; the pre-3.7 style, only in the student's own
  * code: `edited` false for the untouched course examples, which use it on purpose).
  */
+/** The modules a program can import: the engine's own and www/pylib's (a node test
+ *  checks it against pylib.js; not imported from it, to keep this file light). */
+export const AVAILABLE = ['asyncio', 'collections', 'contextlib', 'dataclasses', 'functools', 'itertools',
+  'json', 'math', 'operator', 'random', 'string', 'sys', 'time', 'typing'];
+
 export function hintFor(stderr, source, { edited = true } = {}) {
   const err = String(stderr || '');
+  const missing = err.match(NO_MODULE);
+  if (missing) return { key: 'hint.module', line: errorLine(err, null), params: { name: missing[1], list: AVAILABLE.join(', ') } };
   if (INDENT.test(err)) return { key: 'hint.indent', line: errorLine(err, null) };
   const outside = err.match(AWAIT_OUTSIDE);
   if (outside) return { key: outside[1] ? 'hint.awaitSync' : 'hint.awaitTop', line: errorLine(err, null) };

@@ -68,6 +68,7 @@ export default {
   'hint.awaitSync': 'await is inside an ordinary function: declare it async def (it then is a coroutine, to be awaited too).',
   'hint.frozen': 'This while loop has no await: the task never gives control back, the event loop is frozen and no other task moves. Add an await (for example await asyncio.sleep(0)) inside the loop, or a way out.',
   'error.runaway': 'The program was interrupted: it ran on and on without ever giving control back.',
+  'hint.module': 'There is no module {name} in Boucle (nor, perhaps, on your machine): the modules available are {list}.',
   'hint.legacy': 'The course’s style (from before Python 3.7): get_event_loop(), run_until_complete() and close(). Here is the modern form: asyncio.run(…), which creates the loop, runs the coroutine and closes the loop.',
   'status.pyRunning': 'The Python interpreter runs the program…',
   'error.tooLong': 'Program stopped after {n} events: it does not seem to end (an infinite loop?).',

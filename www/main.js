@@ -107,6 +107,13 @@ function crashed(err) {
   setStatus('status.error');
 }
 
+/** The library modules the code imports (www/pylib/NAME.py, not in the wasm): fetched
+ *  and handed to the engine before the run, since imports are synchronous in it. */
+async function ensureModules(source) {
+  if (!/^[ \t]*(?:from|import)[ \t]+(?!(?:asyncio|time|random|sys)[ \t]*$)/m.test(source)) return true;
+  try { await (await import('./pylib.js')).loadModules(wasm, source); return true; } catch (e) { crashed(e); return false; }
+}
+
 async function ensureEngine() {
   if (!needsReload && wasm) return true;
   try { await loadEngine(); return true; } catch (e) { crashed(e); return false; }
@@ -416,8 +423,9 @@ async function run() {
 /** Run the editor's code with the interpreter: at once on the virtual clock
  *  (`instant`), or live on the browser's clock at the page's speed. Resolves when
  *  the run is over. */
-function runProgram(instant) {
+async function runProgram(instant) {
   S.ran = { source: S.code, file: fileName(), edited: isEdited() };
+  if (!(await ensureModules(S.ran.source))) return;
   let s;
   try {
     s = instant ? new wasm.Session(S.ran.file, S.ran.source) : new wasm.Session(S.ran.file, S.ran.source, Number(S.speed));
@@ -656,6 +664,7 @@ function step(dir = 1) {
       if (!(await ensureEngine())) return;
       resetRun();
       S.ran = { source: S.code, file: fileName(), edited: isEdited() };
+      if (!(await ensureModules(S.ran.source))) return;
       try {
         stepModule = await import('./stepper.js'); // Step mode only
         S.stepper = new stepModule.Stepper(wasm, S.ran.file, S.ran.source, MAX_EVENTS);

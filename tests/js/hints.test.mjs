@@ -131,3 +131,13 @@ test('the pre-3.7 hint is for the student\'s own code: never on the untouched co
   assert.equal(hintFor('', course('01_run_until_complete.py'), { edited: true }).key, 'hint.legacy');
   assert.match(DICTS.fr['hint.legacy'], /Le style du cours.*Voici la forme moderne/);
 });
+
+test('an import of a missing module gets a hint listing the modules there are, in both languages', () => {
+  const err = 'Traceback (most recent call last):\n  File "prog.py", line 3, in <module>\n    import numpy\nModuleNotFoundError: No module named \'numpy\'\n';
+  const h = hintFor(err, 'import asyncio\n\nimport numpy\n');
+  assert.equal(h.key, 'hint.module');
+  assert.equal(h.line, 3);
+  assert.equal(h.params.name, 'numpy');
+  for (const m of ['asyncio', 'collections', 'dataclasses', 'json', 'math']) assert.ok(h.params.list.split(', ').includes(m), m);
+  for (const l of ['fr', 'en']) assert.match(DICTS[l]['hint.module'], /\{name\}.*\{list\}/, l);
+});

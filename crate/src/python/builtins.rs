@@ -229,6 +229,23 @@ pub fn install(vm: &mut Vm) {
         }),
         ("hash", |vm, _, a| {
             let v = arg1(vm, &a, "hash")?;
+            // A class's own __hash__ (dataclasses, namedtuple); `__hash__ = None`
+            // makes it unhashable. (Dicts and sets do not consult it yet.)
+            if let Value::Instance(i) = &v {
+                match i.class.lookup("__hash__") {
+                    Some(Value::None) => {
+                        return vm.type_err(format!("unhashable type: '{}'", i.class.name))
+                    }
+                    Some(f @ Value::Function(_)) => {
+                        let r = vm.call1(&f, vec![v.clone()])?;
+                        return match r {
+                            Value::Int(_) | Value::Big(_) | Value::Bool(_) => Ok(r),
+                            _ => vm.type_err("__hash__ method should return an integer"),
+                        };
+                    }
+                    _ => {}
+                }
+            }
             let k = vm.hash(&v)?;
             Ok(Value::Int(match k {
                 HashKey::Int(i) => i,
@@ -1221,7 +1238,28 @@ pub fn construct(vm: &mut Vm, t: BuiltinType, a: Args) -> PyResult<Value> {
             if a.pos.len() == 1 {
                 return Ok(vm.type_of(&a.pos[0]));
             }
-            vm.type_err("type() takes 1 argument (creating classes with type() is not supported)")
+            // type(name, bases, namespace): what namedtuple needs to name its class.
+            let (Some(Value::Str(name)), Some(bases), Some(Value::Dict(ns))) =
+                (a.pos.first(), a.pos.get(1), a.pos.get(2))
+            else {
+                return vm.type_err("type() takes 1 or 3 arguments");
+            };
+            let mut classes = vec![];
+            for b in vm.to_vec(bases)? {
+                match b {
+                    Value::Class(c) => classes.push(c),
+                    Value::Type(BuiltinType::Object) => {}
+                    _ => return vm.type_err("type() bases must be classes defined in Python"),
+                }
+            }
+            let attrs: Namespace = Rc::new(RefCell::new(HashMap::new()));
+            for (k, v) in ns.borrow().iter() {
+                if let Value::Str(k) = k {
+                    attrs.borrow_mut().insert(k.clone(), v.clone());
+                }
+            }
+            let name = name.clone();
+            super::call::build_class(vm, name.clone(), name, classes, attrs, Value::None)
         }
         T::Object => Ok(Value::Instance(Rc::new(Instance {
             class: object_class(vm),

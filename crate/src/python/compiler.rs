@@ -345,10 +345,17 @@ impl Compiler {
                 }
                 _ => return Err(err("illegal expression for augmented assignment", t.pos)),
             },
-            StmtKind::AnnAssign(t, _ann, v) => {
+            StmtKind::AnnAssign(t, ann, v) => {
                 if let Some(v) = v {
                     self.expr(v)?;
                     self.store(t)?;
+                }
+                // A class body keeps its annotations (dataclasses reads them).
+                if let (ExprKind::Name(n), CodeKind::Class) = (&t.kind, self.u().kind) {
+                    self.expr(ann)?;
+                    self.load_name(&"__annotations__".into());
+                    self.load_const(Value::Str(n.clone()));
+                    self.emit(Instr::StoreSubscript);
                 }
             }
             StmtKind::Pass => {}
@@ -1096,6 +1103,13 @@ impl Compiler {
         u.globals_decl = scan.globals.clone();
         u.class_bound = scan.bound.clone();
         self.units.push(u);
+        let annotated = body.iter().any(|s| {
+            matches!(&s.kind, StmtKind::AnnAssign(t, _, _) if matches!(t.kind, ExprKind::Name(_)))
+        });
+        if annotated {
+            self.emit(Instr::BuildMap(0));
+            self.store_name(&"__annotations__".into());
+        }
         self.stmts(body)?;
         if let Some(i) = self.u().cell_index("__class__") {
             self.emit(Instr::LoadClosure(i));

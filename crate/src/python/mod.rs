@@ -28,6 +28,7 @@ pub mod parser;
 pub mod random;
 pub mod scope;
 pub mod set;
+pub mod stdlib;
 pub mod token;
 pub mod traceback;
 pub mod value;

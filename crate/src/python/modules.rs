@@ -28,13 +28,31 @@ pub fn import(vm: &mut Vm, name: &str) -> PyResult<Value> {
         return Ok(m.clone());
     }
     let m = match name {
-        "math" => math(),
+        "math" => {
+            // The functions written in Python (www/pylib/_math.py), when there.
+            let m = math();
+            vm.modules.insert(name.into(), m.clone());
+            if let (Some(Value::Module(extra)), Value::Module(mm)) =
+                (super::stdlib::load(vm, "_math")?, &m)
+            {
+                for (k, v) in extra.attrs.borrow().iter() {
+                    if !k.starts_with('_') && &**k != "math" {
+                        mm.attrs.borrow_mut().insert(k.clone(), v.clone());
+                    }
+                }
+            }
+            m
+        }
         "time" => time(),
         "random" => random(),
         "sys" => sys(vm),
         "asyncio" => super::asyncio::asyncio_module(vm)?,
         "_boucle" => super::asyncio::core_module(vm)?,
-        _ => return vm.err("ModuleNotFoundError", format!("No module named '{}'", name)),
+        _ => match super::stdlib::load(vm, name)? {
+            // registered by `load` itself
+            Some(m) => return Ok(m),
+            None => return vm.err("ModuleNotFoundError", format!("No module named '{}'", name)),
+        },
     };
     vm.modules.insert(name.into(), m.clone());
     Ok(m)
@@ -868,6 +886,16 @@ fn sys(vm: &mut Vm) -> Value {
             ("argv", argv),
             ("maxsize", Value::Int(i64::MAX)),
             ("version", Value::str("3.11.7 (Boucle interpreter)")),
+            (
+                "version_info",
+                Value::tuple(vec![
+                    Value::Int(3),
+                    Value::Int(11),
+                    Value::Int(7),
+                    Value::str("final"),
+                    Value::Int(0),
+                ]),
+            ),
             ("platform", Value::str("boucle")),
             ("stdout", stream("sys.stdout")),
             ("stderr", stream("sys.stderr")),

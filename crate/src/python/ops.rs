@@ -124,6 +124,22 @@ impl Vm {
                 };
                 return super::set::set_binop(self, op, &x, &y, false);
             }
+            (BinOp::BitOr, Value::Type(_) | Value::Class(_) | Value::Tuple(_), _)
+            | (BinOp::BitOr, Value::None, Value::Type(_) | Value::Class(_))
+                if union_member(a) && union_member(b) =>
+            {
+                // `int | None` (annotations, isinstance): the members as a tuple,
+                // which isinstance accepts; not yet CPython's types.UnionType repr.
+                let mut members = vec![];
+                for v in [a, b] {
+                    match v {
+                        Value::Tuple(t) => members.extend(t.iter().cloned()),
+                        Value::None => members.push(Value::Type(BuiltinType::NoneType)),
+                        other => members.push(other.clone()),
+                    }
+                }
+                return Ok(Value::tuple(members));
+            }
             (BinOp::BitOr, Value::Dict(x), Value::Dict(y)) => {
                 let mut d = x.borrow().clone();
                 for (k, v) in y.borrow().iter() {
@@ -1606,4 +1622,15 @@ fn int_true_div(a: &BigInt, b: &BigInt) -> f64 {
         }
     }
     a.to_f64() / b.to_f64()
+}
+
+/// Can `v` be a side of a type union (`int | None`)?
+fn union_member(v: &Value) -> bool {
+    match v {
+        Value::Type(_) | Value::Class(_) | Value::None => true,
+        Value::Tuple(t) => t
+            .iter()
+            .all(|m| matches!(m, Value::Type(_) | Value::Class(_))),
+        _ => false,
+    }
 }

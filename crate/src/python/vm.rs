@@ -1578,8 +1578,13 @@ impl Vm {
                 }
                 if let Value::Function(f) = body {
                     let ns: Namespace = Rc::new(RefCell::new(HashMap::new()));
-                    ns.borrow_mut()
-                        .insert("__module__".into(), Value::str("__main__"));
+                    // As CPython's class body does first (`__module__ = __name__`):
+                    // a library module's classes are its own.
+                    let module = f.globals.borrow().get("__name__").cloned();
+                    ns.borrow_mut().insert(
+                        "__module__".into(),
+                        module.unwrap_or_else(|| Value::str("__main__")),
+                    );
                     ns.borrow_mut()
                         .insert("__qualname__".into(), Value::Str(f.code.qualname.clone()));
                     let mut fr = self.make_frame(&f, Args::default())?;

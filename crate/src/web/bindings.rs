@@ -209,3 +209,10 @@ pub fn run_instant(filename: &str, source: &str) -> String {
     lp.run_to_end();
     result_json(&lp, &program, true)
 }
+
+/// Hands over the source of the library module `name` (`www/pylib/NAME.py`, fetched
+/// by the page before a run that imports it: imports are synchronous in the engine).
+#[wasm_bindgen]
+pub fn add_module(name: &str, source: &str) {
+    crate::python::stdlib::register(name, source);
+}
