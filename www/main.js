@@ -29,6 +29,8 @@ const S = {
   ran: null,        // {source, file, edited} of the last run
   diag: null,       // {line, message, hint, rewrite} after a run: what went wrong, a hint
   tooLong: false,
+  lesson: null,     // lesson mode: '' = the list of lessons, or a lesson id (lesson.js)
+  big: false,       // projector mode (big.js)
 };
 // A Python program on the virtual clock can run forever: past this many events the
 // run is stopped and the page says why.
@@ -154,6 +156,9 @@ function applyLang() {
   gantt.request();
   const open = $('open-full');
   if (open) open.href = 'index.html' + serialiseState(urlState());
+  const lessons = $('lessons-link');
+  if (lessons) lessons.href = `?lesson&lang=${S.lang}`;
+  emit('lang');
 }
 
 function scenarioTitle(id) {
@@ -253,7 +258,7 @@ function renderBug() {
 
 // ---------------------------------------------------------------- URL
 function urlState() {
-  return { scenario: S.scenario, lang: S.lang, speed: S.speed, t: S.t, code: S.codeParam };
+  return { scenario: S.scenario, lang: S.lang, speed: S.speed, t: S.t, code: S.codeParam, lesson: S.lesson, big: S.big };
 }
 let urlTimer = 0;
 function syncUrl() {
@@ -279,6 +284,7 @@ function selectScenario(id, code) {
   renderSummary();
   renderBug();
   syncUrl();
+  emit('scenario');
 }
 
 function resetRun() {
@@ -311,6 +317,7 @@ function resetRun() {
   renderBug();
   setButtons();
   renderStatusIdle();
+  emit('reset');
 }
 
 function renderStatusIdle() {
@@ -620,6 +627,7 @@ function finish(result) {
     if (S.runId !== runId) return;
     renderDiag();
     markDiagLines(true);
+    emit('done');
     setState('done');
   });
 }
@@ -728,6 +736,41 @@ function pickLog(index) {
   travel(l.at);
 }
 
+/** Put `out` in the editor as an edit (undoable with Ctrl+Z), e.g. a rewrite. */
+function loadCode(out) {
+  const ta = $('editor');
+  ta.focus();
+  ta.select();
+  try { document.execCommand('insertText', false, out); } catch (e) { /* below */ } // undoable; fires input
+  if (ta.value !== out) ta.value = out;
+  if (S.code !== out) onEditorInput(out);
+  S.diag = null;
+  markDiagLines(false);
+  renderDiag();
+}
+
+// ---------------------------------------------------------------- add-ons
+// Lesson mode (lesson.js) and projector mode (big.js) are separate modules, loaded
+// only when the URL or a button asks for them: a plain visit never downloads them.
+// They see the page through `page` and its events: 'scenario' (another example),
+// 'reset' (a run is about to start), 'done' (a run is over), 'lang'.
+const hooks = new EventTarget();
+function emit(type) { hooks.dispatchEvent(new Event(type)); }
+const page = {
+  S, tr, fmt, gantt, isEmbed,
+  on: (type, fn) => hooks.addEventListener(type, fn),
+  engine: async () => ((await ensureEngine()) ? wasm : null),
+  selectScenario: (id) => { selectScenario(id); applyLang(); },
+  scenarioTitle, courseSource, isEdited, loadCode, syncUrl, travel, showNotice, run,
+  /** Run the editor's code at once (virtual clock), e.g. for a look-here link. */
+  runInstant: async () => { stopRun(true); if (await ensureEngine()) { resetRun(); await runProgram(true); } },
+};
+function loadAddon(name) {
+  return import(name === 'big' ? './big.js' : './lesson.js').then((m) => m.start(page)).catch((e) => {
+    showNotice([{ key: 'error.addon', params: { message: (e && e.message) || String(e) } }], 'error');
+  });
+}
+
 // ---------------------------------------------------------------- events
 function wire() {
   $('run').addEventListener('click', run);
@@ -736,18 +779,12 @@ function wire() {
   $('rewrite').addEventListener('click', async () => {
     const out = (await import('./hints.js')).toAsyncioRun(S.code);
     if (out == null) return;
-    const ta = $('editor');
-    ta.focus();
-    ta.select();
-    try { document.execCommand('insertText', false, out); } catch (e) { /* below */ } // undoable; fires input
-    if (ta.value !== out) ta.value = out;
-    if (S.code !== out) onEditorInput(out);
-    S.diag = null;
-    markDiagLines(false);
-    renderDiag();
+    loadCode(out);
   });
   $('stop').addEventListener('click', () => stopRun(false));
   $('step').addEventListener('click', step);
+  const big = $('big');
+  if (big) big.addEventListener('click', () => { S.big = !S.big; loadAddon('big'); });
   const tableBox = $('gantt-table').closest('details');
   if (tableBox) tableBox.addEventListener('toggle', () => { if (tableBox.open) renderTable(); });
   $('scenario').addEventListener('change', (e) => selectScenario(e.target.value));
@@ -818,6 +855,8 @@ async function main() {
   const st = parseState(location.search, S.list.map((s) => s.id));
   S.lang = st.lang;
   S.speed = st.speed;
+  S.lesson = st.lesson;
+  S.big = st.big;
   $('speed').value = st.speed;
   let code = null;
   if (st.code != null) {
@@ -829,6 +868,8 @@ async function main() {
   selectScenario(st.scenario, code);
   applyLang();
   if (st.errors.length) showNotice(st.errors, 'warn');
+  if (S.big) loadAddon('big');
+  if (S.lesson != null) await loadAddon('lesson');
   setButtons();
   if (st.t != null) {
     if (await ensureEngine()) { resetRun(); await runProgram(true); }

@@ -1,5 +1,6 @@
 // Pure: the page state held in the URL, ?scenario=03&lang=en&speed=2&t=1.5&code=…
-// (code: the edited source, compressed by codec.js; decoded by the page, async).
+// (code: the edited source, compressed by codec.js; decoded by the page, async),
+// &lesson=03 (lesson mode; `lesson` alone: the list of lessons) and &big=1 (projector).
 import { LANGS, DEFAULT_LANG } from './i18n.js';
 
 export const SPEEDS = ['0.25', '0.5', '1', '2', '4', 'instant'];
@@ -8,8 +9,9 @@ export const DEFAULT_SCENARIO = '00';
 
 /**
  * Parse the query string. `ids` lists the scenario ids the engine accepts.
- * Returns {scenario, lang, speed, t, code, errors:[{key, params}]} (code: the raw
- * `code=` value or null, decoded by codec.js); every bad value gets
+ * Returns {scenario, lang, speed, t, code, lesson, big, errors:[{key, params}]} (code:
+ * the raw `code=` value or null, decoded by codec.js; lesson: null, '' for the list of
+ * lessons, or an example id, which is then the scenario shown); every bad value gets
  * an error naming the accepted values and is replaced by a sensible fallback.
  */
 export function parseState(search, ids) {
@@ -49,19 +51,33 @@ export function parseState(search, ids) {
     else errors.push({ key: 'url.badT', params: { value: raw } });
   }
   const code = params.has('code') ? params.get('code').trim() : null;
-  return { scenario, lang, speed, t, code, errors };
+
+  let lesson = null;
+  if (params.has('lesson')) {
+    const raw = params.get('lesson').trim();
+    const id = raw && raw !== 'index' ? normaliseScenario(raw, ids) : null;
+    if (id && id !== 'libre') { lesson = id; scenario = id; }
+    else {
+      lesson = '';
+      if (raw && raw !== 'index') errors.push({ key: 'url.badLesson', params: { value: raw, accepted: acceptedScenarios((ids || []).filter((x) => x !== 'libre')) } });
+    }
+  }
+  const big = params.has('big') && !/^(0|false|no|non)$/i.test(params.get('big').trim());
+  return { scenario, lang, speed, t, code, lesson, big, errors };
 }
 
-/** Serialise the state back: '?scenario=03&lang=en&speed=2&t=1.5&code=…' (t and code
- *  only when set). */
-export function serialiseState({ scenario, lang, speed, t, code }) {
+/** Serialise the state back: '?scenario=03&lang=en&speed=2&t=1.5&code=…&lesson=03&big=1'
+ *  (t, code, lesson and big only when set). */
+export function serialiseState({ scenario, lang, speed, t, code, lesson, big }) {
   const p = new URLSearchParams();
   p.set('scenario', scenario || DEFAULT_SCENARIO);
   p.set('lang', lang || DEFAULT_LANG);
   p.set('speed', speed || DEFAULT_SPEED);
   if (t != null && Number.isFinite(t)) p.set('t', String(Math.round(t * 1000) / 1000));
   if (code) p.set('code', code);
-  return '?' + p.toString();
+  if (lesson != null) p.set('lesson', lesson);
+  if (big) p.set('big', '1');
+  return '?' + p.toString().replace(/([?&]lesson)=(?=&|$)/, '$1');
 }
 
 /** '3' or '03' -> '03' when the engine knows it; null otherwise. */
