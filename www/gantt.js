@@ -388,7 +388,11 @@ export class GanttView {
 
   setCursor(t) { this.cursor = t; this.request(); }
   setMark(t) { this.mark = t; this.request(); }
-  setHighlight(lane) { this.highlight = lane; this.request(); }
+  setHighlight(lane) {
+    this.highlight = lane;
+    if (lane == null) delete this.canvas.dataset.highlight; else this.canvas.dataset.highlight = String(lane);
+    this.request();
+  }
   /** Draw the chart `z` times larger (lanes, text, arrows), same width on screen. */
   setZoom(z) { this.zoom = z > 0 ? z : 1; this.request(); }
   refreshColors() { this.colors = readColors(this.canvas); patternCache.clear(); this.request(); }

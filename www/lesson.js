@@ -281,14 +281,21 @@ function renderLesson() {
   else h.textContent = `${id} — ${P.scenarioTitle(id)}`;
   const parts = [nav(id), h];
   for (const p of lesson.problems) parts.push(el('p', 'lesson-error', lt('problem', { message: p })));
-  if (lesson.predictions.length) parts.push(renderPredict(lesson));
-  const body = el('div', 'lesson-body');
-  body.appendChild(renderBlocks(lesson.blocks, document, {
+  const opts = {
     headingBase: 2,
     onLook: (look) => lookAt(look.t, look.lane),
     lookTitle: (look) => lt('lookTitle', { time: fmt(look.t), lane: look.lane ? lt('laneSuffix', { lane: look.lane }) : '' }),
     fence: (b) => fence(b),
-  }));
+  };
+  // the introduction (what comes before the first heading), the questions, the rest
+  let cut = lesson.blocks.findIndex((b) => b.type === 'heading');
+  if (cut < 0) cut = lesson.blocks.length;
+  const intro = el('div', 'lesson-intro-text');
+  intro.appendChild(renderBlocks(lesson.blocks.slice(0, cut), document, opts));
+  parts.push(intro);
+  if (lesson.predictions.length) parts.push(renderPredict(lesson));
+  const body = el('div', 'lesson-body');
+  body.appendChild(renderBlocks(lesson.blocks.slice(cut), document, opts));
   parts.push(body);
   const live = el('p', 'sr-only');
   live.id = 'lesson-live';
@@ -334,6 +341,7 @@ function fence(b) {
     fig.appendChild(details);
     const canvas = el('canvas', 'compare-chart');
     canvas.setAttribute('role', 'img');
+    canvas.setAttribute('aria-label', current.lesson.compares[b.index].label);
     canvas.hidden = true;
     fig.appendChild(canvas);
     if (b.index > 0) return fig;

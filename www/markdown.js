@@ -188,6 +188,7 @@ export function renderBlocks(blocks, doc, opts = {}) {
 /** <pre><code> holding `text` as text. */
 export function codeBlock(text, doc) {
   const pre = doc.createElement('pre');
+  pre.setAttribute('tabindex', '0'); // it may scroll: reachable by keyboard
   const code = doc.createElement('code');
   code.textContent = text;
   pre.appendChild(code);

@@ -85,19 +85,22 @@ export function factOf(fact, run) {
   }
 }
 
-/** Does a choice's value match the fact's value? Numbers within 0.05, else exact text. */
-export function matches(choiceValue, factValue) {
+/** Does a choice's value match the fact's value? Text: exactly. Numbers: within 0.05,
+ *  or 8 % for durations (a live run on the browser's clock ends a little late: 2.04 s
+ *  for a 2 s program; the choices of a question are always further apart). */
+export function matches(choiceValue, factValue, kind) {
   if (factValue == null) return false;
   if (typeof factValue === 'number') {
     const v = Number(choiceValue);
-    return Number.isFinite(v) && Math.abs(v - factValue) < 0.05;
+    const tol = kind === 'duration' ? Math.max(0.05, 0.08 * Math.abs(v)) : 0.05;
+    return Number.isFinite(v) && Math.abs(v - factValue) < tol;
   }
   return String(choiceValue).trim() === String(factValue).trim();
 }
 
 /** Index of the choice the run proves right, or -1 when none matches (edited code). */
 export function rightChoice(q, fact) {
-  return (q.choices || []).findIndex((c) => matches(c.value, fact.value));
+  return (q.choices || []).findIndex((c) => matches(c.value, fact.value, q.fact.kind));
 }
 
 /**

@@ -75,7 +75,7 @@ describe('lesson files', () => {
       for (const lang of LANGS) {
         read(lang, id).predictions.forEach((q, i) => {
           const fact = factOf(q.fact, r);
-          const matching = q.choices.map((c, ci) => (matches(c.value, fact.value) ? ci : -1)).filter((ci) => ci >= 0);
+          const matching = q.choices.map((c, ci) => (matches(c.value, fact.value, q.fact.kind) ? ci : -1)).filter((ci) => ci >= 0);
           assert.deepEqual(matching, [q.answer], `${lang}/${id} question ${i + 1}: the engine says ${JSON.stringify(fact.value)}`);
           assert.equal(rightChoice(q, fact), q.answer);
           assert.equal(judge(q, q.answer, r).outcome, 'right');
