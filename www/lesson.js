@@ -40,6 +40,7 @@ const TEXT = {
     other: 'Avec ce code, le programme a donné : {value}. Aucune des réponses proposées ne correspond (le code a été modifié).',
     moment: 'Voir le moment qui le montre : {time}{lane}',
     again: 'Reposer les questions',
+    summary: 'Réponses : {right} juste(s) sur {total}. Le curseur de la chronologie montre le moment qui décide.',
     stopped: 'L’exécution a été arrêtée avant la fin : lancez-la jusqu’au bout pour voir la réponse.',
     modernLoad: 'Charger cette version dans l’éditeur',
     modernLoaded: 'La version moderne est dans l’éditeur : lancez-la et comparez la chronologie.',
@@ -76,6 +77,7 @@ const TEXT = {
     other: 'With this code, the program gave: {value}. None of the answers matches (the code was edited).',
     moment: 'See the moment that shows it: {time}{lane}',
     again: 'Ask the questions again',
+    summary: 'Answers: {right} right out of {total}. The timeline cursor shows the moment that decides.',
     stopped: 'The run was stopped before the end: run it to the end to see the answer.',
     modernLoad: 'Load this version into the editor',
     modernLoaded: 'The modern version is in the editor: run it and compare the timeline.',
@@ -87,7 +89,7 @@ const TEXT = {
   },
 };
 
-let P = null;            // the page (main.js's `page`)
+let P = null;            // the page (main.js's `api`)
 let order = [];          // lesson ids, in the course's order
 let current = null;      // {id, lang, lesson} shown
 let answers = new Map(); // question index -> chosen choice index
@@ -131,7 +133,7 @@ export async function start(page) {
     order = [];
   }
   if (!order.length) order = P.S.list.map((s) => s.id).filter((id) => id !== 'libre');
-  P.on('scenario', () => {
+  P.hooks.scenario.push(() => {
     if (P.S.lesson == null) return;
     const id = normaliseLesson(P.S.scenario, order);
     if (id !== current?.id || P.S.lesson !== (id ?? '')) {
@@ -140,9 +142,9 @@ export async function start(page) {
       show();
     }
   });
-  P.on('lang', () => { if (current && current.lang !== P.S.lang) show(); else relabel(); });
-  P.on('reset', () => { if (!awaiting) clearVerdicts(); P.gantt.setHighlight(null); });
-  P.on('done', onRunDone);
+  P.hooks.lang.push(() => { if (current && current.lang !== P.S.lang) show(); else relabel(); });
+  P.hooks.reset.push(() => { if (!awaiting) clearVerdicts(); P.gantt.setHighlight(null); });
+  P.hooks.finish.push(onRunDone);
   await show();
 }
 
@@ -239,7 +241,7 @@ function renderIndex() {
 
 function open(id) {
   P.S.lesson = id;
-  if (P.S.scenario !== id) P.selectScenario(id); // emits 'scenario', which shows it
+  if (P.S.scenario !== id) P.selectScenario(id); // its hooks.scenario shows it
   else { P.syncUrl(); show(); }
 }
 
@@ -469,6 +471,7 @@ function renderPredict(lesson) {
   });
   const status = el('p', 'predict-status');
   status.setAttribute('role', 'status');
+  status.tabIndex = -1;
   form.append(submit, again, status);
   form.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -517,9 +520,12 @@ function showVerdicts(move) {
   const sec = $('predict');
   if (!sec || !current) return;
   const qs = current.lesson.predictions;
+  const hadFocus = sec.contains(document.activeElement);
   sec.dataset.state = verdicts ? 'revealed' : awaiting ? 'waiting' : 'asking';
   const status = sec.querySelector('.predict-status');
-  if (status && !awaiting) status.textContent = '';
+  if (status && !awaiting) {
+    status.textContent = verdicts ? lt('summary', { right: verdicts.filter((v) => v.outcome === 'right').length, total: verdicts.length }) : '';
+  }
   sec.querySelector('.predict-again').hidden = !verdicts;
   sec.querySelector('.predict-submit').hidden = !!verdicts;
   for (const fs of sec.querySelectorAll('fieldset.q')) {
@@ -569,6 +575,8 @@ function showVerdicts(move) {
       out.appendChild(btn);
     }
   }
+  // the submit button is gone: the focus goes to the summary, read out first
+  if (move && verdicts && hadFocus && status) status.focus({ preventScroll: true });
   if (move && verdicts && verdicts[0]) {
     const f = verdicts[0].fact;
     if (Number.isFinite(f.at) && P.S.model && P.S.model.count) lookAt(f.at, null, f.task);

@@ -38,6 +38,8 @@ const MAX_EVENTS = 20000;
 const storage = (() => { try { return window.localStorage; } catch (e) { return null; } })();
 
 let wasm = null;
+// What the modules loaded on demand may hook into (see `api` below).
+const hooks = { finish: [], lang: [], scenario: [], reset: [] };
 let reloads = 0;
 let needsReload = false;
 let panicMessage = null;
@@ -158,7 +160,7 @@ function applyLang() {
   if (open) open.href = 'index.html' + serialiseState(urlState());
   const lessons = $('lessons-link');
   if (lessons) lessons.href = `?lesson&lang=${S.lang}`;
-  emit('lang');
+  for (const h of hooks.lang) h();
 }
 
 function scenarioTitle(id) {
@@ -284,7 +286,7 @@ function selectScenario(id, code) {
   renderSummary();
   renderBug();
   syncUrl();
-  emit('scenario');
+  for (const h of hooks.scenario) h();
 }
 
 function resetRun() {
@@ -317,7 +319,7 @@ function resetRun() {
   renderBug();
   setButtons();
   renderStatusIdle();
-  emit('reset');
+  for (const h of hooks.reset) h();
 }
 
 function renderStatusIdle() {
@@ -627,7 +629,7 @@ function finish(result) {
     if (S.runId !== runId) return;
     renderDiag();
     markDiagLines(true);
-    emit('done');
+    for (const h of hooks.finish) h(S);
     setState('done');
   });
 }
@@ -752,13 +754,10 @@ function loadCode(out) {
 // ---------------------------------------------------------------- add-ons
 // Lesson mode (lesson.js) and projector mode (big.js) are separate modules, loaded
 // only when the URL or a button asks for them: a plain visit never downloads them.
-// They see the page through `page` and its events: 'scenario' (another example),
-// 'reset' (a run is about to start), 'done' (a run is over), 'lang'.
-const hooks = new EventTarget();
-function emit(type) { hooks.dispatchEvent(new Event(type)); }
-const page = {
-  S, tr, fmt, gantt, isEmbed,
-  on: (type, fn) => hooks.addEventListener(type, fn),
+// They see the page through `api` and hook into it: hooks.scenario (another example),
+// hooks.reset (a run is about to start), hooks.finish (a run is over), hooks.lang.
+const api = {
+  S, hooks, isEmbed, tr, fmt, gantt,
   engine: async () => ((await ensureEngine()) ? wasm : null),
   selectScenario: (id) => { selectScenario(id); applyLang(); },
   scenarioTitle, courseSource, isEdited, loadCode, syncUrl, travel, showNotice, run,
@@ -766,7 +765,7 @@ const page = {
   runInstant: async () => { stopRun(true); if (await ensureEngine()) { resetRun(); await runProgram(true); } },
 };
 function loadAddon(name) {
-  return import(name === 'big' ? './big.js' : './lesson.js').then((m) => m.start(page)).catch((e) => {
+  return import(name === 'big' ? './big.js' : './lesson.js').then((m) => m.start(api)).catch((e) => {
     showNotice([{ key: 'error.addon', params: { message: (e && e.message) || String(e) } }], 'error');
   });
 }
@@ -869,7 +868,7 @@ async function main() {
   applyLang();
   if (st.errors.length) showNotice(st.errors, 'warn');
   if (S.big) loadAddon('big');
-  if (S.lesson != null) await loadAddon('lesson');
+  if (S.lesson != null) loadAddon('lesson');
   setButtons();
   if (st.t != null) {
     if (await ensureEngine()) { resetRun(); await runProgram(true); }
