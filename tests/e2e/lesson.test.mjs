@@ -251,11 +251,12 @@ describe('lesson mode', { skip: skip || false }, () => {
     await context.close();
   });
 
-  test('on a phone the lesson comes first, above the example', async () => {
+  test('on a phone the lesson comes right under the controls, before the code', async () => {
     const { context, page, errors } = await open('?lesson=05', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     await shown(page, '05');
     const y = async (sel) => (await page.locator(sel).boundingBox()).y;
-    assert.ok((await y('#lesson')) < (await y('.controls')), 'the lesson and its question come before the controls');
+    assert.ok((await y('#lesson')) < (await y('.code-pane')), 'the lesson and its question come before the code');
+    assert.ok((await y('#lesson')) > (await y('.controls')));
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `no horizontal scroll (${overflow}px)`);
     await page.screenshot({ path: path.join(SHOTS, 'lesson-05-390x844.png') });
