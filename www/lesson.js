@@ -119,10 +119,10 @@ export async function start(page) {
   if (P) return;
   P = page;
   document.body.classList.add('lesson-mode');
-  const aside = $('lesson');
-  aside.hidden = false;
-  aside.setAttribute('aria-label', lt('panel'));
-  aside.dataset.state = 'loading';
+  const panel = $('lesson');
+  panel.hidden = false;
+  panel.setAttribute('aria-label', lt('panel'));
+  panel.dataset.state = 'loading';
   await loadCss('lesson.css');
   P.gantt.refreshColors();
   try {
@@ -175,7 +175,7 @@ async function fetchLesson(id, lang) {
 /** Render what S.lesson asks for: the list, or one lesson. */
 async function show() {
   const seq = ++loadSeq;
-  const aside = $('lesson');
+  const panel = $('lesson');
   const lang = P.S.lang;
   const id = P.S.lesson ? normaliseLesson(P.S.lesson, order) : null;
   if (!id) {
@@ -185,17 +185,18 @@ async function show() {
     return;
   }
   if (!current || current.id !== id) { resetQuestions(); compareRan = false; }
-  aside.dataset.state = 'loading';
-  aside.setAttribute('aria-busy', 'true');
+  panel.dataset.state = 'loading';
+  panel.setAttribute('aria-busy', 'true');
   let lesson;
   try {
-    lesson = await fetchLesson(id, lang);
+    // a lesson a teacher wrote in French only is shown in French rather than not at all
+    lesson = await fetchLesson(id, lang).catch((e) => (lang !== 'fr' ? fetchLesson(id, 'fr') : Promise.reject(e)));
   } catch (e) {
     if (seq !== loadSeq) return;
-    aside.replaceChildren(nav(id), el('p', 'lesson-error', lt('failed', { id, message: e.message || String(e) })));
-    aside.removeAttribute('aria-busy');
-    aside.dataset.state = 'error';
-    aside.dataset.lesson = id;
+    panel.replaceChildren(nav(id), el('p', 'lesson-error', lt('failed', { id, message: e.message || String(e) })));
+    panel.removeAttribute('aria-busy');
+    panel.dataset.state = 'error';
+    panel.dataset.lesson = id;
     return;
   }
   if (seq !== loadSeq) return;
@@ -211,7 +212,7 @@ function resetQuestions() {
 
 // ---------------------------------------------------------------- the list
 function renderIndex() {
-  const aside = $('lesson');
+  const panel = $('lesson');
   const h = el('h2', 'lesson-title', lt('indexTitle'));
   h.id = 'lesson-title';
   const ol = el('ol', 'lesson-index');
@@ -231,12 +232,12 @@ function renderIndex() {
     if (sum) li.appendChild(el('p', 'lesson-sum', sum));
     ol.appendChild(li);
   }
-  aside.replaceChildren(h, el('p', 'lesson-intro', lt('indexIntro')), ol);
-  aside.setAttribute('aria-labelledby', 'lesson-title');
-  aside.removeAttribute('aria-label');
-  aside.removeAttribute('aria-busy');
-  aside.dataset.lesson = '';
-  aside.dataset.state = 'index';
+  panel.replaceChildren(h, el('p', 'lesson-intro', lt('indexIntro')), ol);
+  panel.setAttribute('aria-labelledby', 'lesson-title');
+  panel.removeAttribute('aria-label');
+  panel.removeAttribute('aria-busy');
+  panel.dataset.lesson = '';
+  panel.dataset.state = 'index';
 }
 
 function open(id) {
@@ -276,7 +277,7 @@ function nav(id) {
 // ---------------------------------------------------------------- one lesson
 function renderLesson() {
   const { id, lesson } = current;
-  const aside = $('lesson');
+  const panel = $('lesson');
   const h = el('h2', 'lesson-title');
   h.id = 'lesson-title';
   if (lesson.title) appendInline(h, lesson.title, document);
@@ -303,12 +304,12 @@ function renderLesson() {
   live.id = 'lesson-live';
   live.setAttribute('aria-live', 'polite');
   parts.push(live);
-  aside.replaceChildren(...parts);
-  aside.setAttribute('aria-labelledby', 'lesson-title');
-  aside.removeAttribute('aria-label');
-  aside.removeAttribute('aria-busy');
-  aside.dataset.lesson = id;
-  aside.dataset.state = 'ready';
+  panel.replaceChildren(...parts);
+  panel.setAttribute('aria-labelledby', 'lesson-title');
+  panel.removeAttribute('aria-label');
+  panel.removeAttribute('aria-busy');
+  panel.dataset.lesson = id;
+  panel.dataset.state = 'ready';
   if (verdicts) showVerdicts(false);
   if (compareRan) runCompares();
 }

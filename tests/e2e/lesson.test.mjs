@@ -111,6 +111,24 @@ describe('lesson mode', { skip: skip || false }, () => {
     });
   }
 
+  test('switching the language keeps the answers and the verdicts, in the other language', async () => {
+    const { context, page, errors } = await open('?lesson=09&speed=instant');
+    await shown(page, '09');
+    await answer(page, 0, 1);
+    await switchLang(page, 'en');
+    await page.waitForFunction(() => document.querySelector('#predict legend').textContent === 'Which result is printed first?');
+    assert.ok(await page.isChecked('#predict fieldset[data-q="0"] input[value="1"]'), 'the answer is kept');
+    await page.click('#predict .predict-submit');
+    await page.waitForSelector('#predict[data-state="revealed"]');
+    await switchLang(page, 'fr');
+    await page.waitForFunction(() => document.querySelector('#predict legend').textContent === 'Quel résultat est affiché en premier ?');
+    assert.equal(await page.getAttribute('#predict fieldset[data-q="0"]', 'data-outcome'), 'right');
+    assert.match(await page.textContent('#predict fieldset[data-q="0"] .outcome'), /Bien vu/);
+    assert.match(await page.textContent('#predict .predict-status'), /1 juste\(s\) sur 2/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test('a run with edited code is judged on what the edited code did', async () => {
     const { context, page, errors } = await open('?lesson=03&speed=instant');
     await shown(page, '03');
