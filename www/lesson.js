@@ -89,7 +89,7 @@ const TEXT = {
   },
 };
 
-let P = null;            // the page (main.js's `api`)
+let P = null;            // the page (main.js's `pageApi`)
 let order = [];          // lesson ids, in the course's order
 let current = null;      // {id, lang, lesson} shown
 let answers = new Map(); // question index -> chosen choice index

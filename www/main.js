@@ -38,7 +38,7 @@ const MAX_EVENTS = 20000;
 const storage = (() => { try { return window.localStorage; } catch (e) { return null; } })();
 
 let wasm = null;
-// What the modules loaded on demand may hook into (see `api` below).
+// What the modules loaded on demand may hook into (see `pageApi` below).
 const hooks = { finish: [], lang: [], scenario: [], reset: [] };
 let reloads = 0;
 let needsReload = false;
@@ -754,9 +754,9 @@ function loadCode(out) {
 // ---------------------------------------------------------------- add-ons
 // Lesson mode (lesson.js) and projector mode (big.js) are separate modules, loaded
 // only when the URL or a button asks for them: a plain visit never downloads them.
-// They see the page through `api` and hook into it: hooks.scenario (another example),
+// They see the page through `pageApi` and hook into it: hooks.scenario (another example),
 // hooks.reset (a run is about to start), hooks.finish (a run is over), hooks.lang.
-const api = {
+const pageApi = {
   S, hooks, isEmbed, tr, fmt, gantt,
   engine: async () => ((await ensureEngine()) ? wasm : null),
   selectScenario: (id) => { selectScenario(id); applyLang(); },
@@ -765,7 +765,7 @@ const api = {
   runInstant: async () => { stopRun(true); if (await ensureEngine()) { resetRun(); await runProgram(true); } },
 };
 function loadAddon(name) {
-  return import(name === 'big' ? './big.js' : './lesson.js').then((m) => m.start(api)).catch((e) => {
+  return import(name === 'big' ? './big.js' : './lesson.js').then((m) => m.start(pageApi)).catch((e) => {
     showNotice([{ key: 'error.addon', params: { message: (e && e.message) || String(e) } }], 'error');
   });
 }
