@@ -238,6 +238,7 @@ function renderIndex() {
   panel.removeAttribute('aria-busy');
   panel.dataset.lesson = '';
   panel.dataset.state = 'index';
+  if (!P.isEmbed) document.title = `${lt('indexTitle')} — Boucle`;
 }
 
 function open(id) {
@@ -310,6 +311,7 @@ function renderLesson() {
   panel.removeAttribute('aria-busy');
   panel.dataset.lesson = id;
   panel.dataset.state = 'ready';
+  if (!P.isEmbed) document.title = `${lesson.titleText || id} — ${lt('label')} — Boucle`;
   if (verdicts) showVerdicts(false);
   if (compareRan) runCompares();
 }

@@ -68,6 +68,7 @@ describe('lesson mode', { skip: skip || false }, () => {
       }
     }
     assert.equal(await page.textContent('#predict .predict-submit'), 'Answer and run');
+    assert.equal(await page.title(), `${lesson('en', order[0]).titleText} — Lesson — Boucle`);
     assert.deepEqual(errors, []);
     await context.close();
   });
