@@ -6,7 +6,7 @@ import { segmentAt, laneLabel, laneTitle, foldShutdown } from './trace.js';
 /** Fill colours, hatching colours, and the pattern drawn over each state. */
 export const DEFAULT_COLORS = {
   bg: '#ffffff', grid: '#e3e6ea', axis: '#4a5160', text: '#1d2330', muted: '#5b6372',
-  cursor: '#c2185b', mark: '#00796b', arrow: '#37474f', focus: '#1a56db', laneAlt: '#f6f7f9', highlight: '#c2185b',
+  cursor: '#c2185b', mark: '#00796b', arrow: '#37474f', focus: '#1a56db', laneAlt: '#f6f7f9',
   running: '#2f6fdb', ready: '#f2b53a', waiting: '#a9c4ef', done: '#8d96a5', cancelled: '#b0779b', failed: '#d64545',
   main: '#4b5563', busy: '#7c8aa3', idle: '#d9dee6', blocked: '#e0703a', stopped: '#b8bec9',
   hatch: 'rgba(0,0,0,0.55)', hatchLight: 'rgba(255,255,255,0.75)',
@@ -168,7 +168,7 @@ export function hatch(ctx, kind, ink) {
 /**
  * Draw the whole chart. `view`: {width, height, dpr, colors, labels (lane labels),
  * fmt (seconds -> text), cursor (time|null), mark (time|null), focus ({lane, seg}|null),
- * highlight (lane index|null: a lane a lesson points at), arrows (bool), emptyText}. Returns {layout, drawn} (drawn = segments actually painted).
+ * arrows (bool), emptyText}. Returns {layout, drawn} (drawn = segments actually painted).
  */
 export function drawGantt(ctx, model, view) {
   const colors = view.colors || DEFAULT_COLORS;
@@ -186,12 +186,6 @@ export function drawGantt(ctx, model, view) {
   for (let i = 0; i < L.lanes; i++) {
     const y = L.top + i * L.laneH;
     if (i % 2 === 1) { ctx.fillStyle = colors.laneAlt; ctx.fillRect(0, y, width, L.laneH); }
-  }
-  if (view.highlight != null && view.highlight >= 0 && view.highlight < L.lanes) {
-    const y = L.top + view.highlight * L.laneH;
-    ctx.save();
-    ctx.globalAlpha = 0.14; ctx.fillStyle = colors.highlight; ctx.fillRect(0, y, width, L.laneH);
-    ctx.restore();
   }
   drawAxis(ctx, L, height, colors, view.fmt || ((s) => s.toFixed(1) + ' s'));
   if (view.labels) {
@@ -300,10 +294,6 @@ export function drawGantt(ctx, model, view) {
     }
   }
 
-  if (view.highlight != null && view.highlight >= 0 && view.highlight < L.lanes) {
-    ctx.strokeStyle = colors.highlight; ctx.lineWidth = 3; ctx.setLineDash([]);
-    ctx.strokeRect(1.5, L.top + view.highlight * L.laneH + 1.5, width - 3, L.laneH - 3);
-  }
   if (view.mark != null) drawCursor(ctx, L, height, view.mark, colors.mark, true);
   if (view.cursor != null) drawCursor(ctx, L, height, view.cursor, colors.cursor, false);
 
@@ -440,7 +430,6 @@ export class GanttView {
     this.cursor = null;
     this.mark = null;
     this.focus = null;
-    this.highlight = null; // lane a lesson points at (lesson.js)
     this.zoom = 1;         // projector mode draws everything larger (big.js)
     this.hover = null;
     this.layout = null;
@@ -480,11 +469,6 @@ export class GanttView {
 
   setCursor(t) { this.cursor = t; this.request(); }
   setMark(t) { this.mark = t; this.request(); }
-  setHighlight(lane) {
-    this.highlight = lane;
-    if (lane == null) delete this.canvas.dataset.highlight; else this.canvas.dataset.highlight = String(lane);
-    this.request();
-  }
   /** Draw the chart `z` times larger (lanes, text, arrows), same width on screen. */
   setZoom(z) { this.zoom = z > 0 ? z : 1; this.request(); }
   refreshColors() { this.colors = readColors(this.canvas); patternCache.clear(); this.request(); }
@@ -520,8 +504,8 @@ export class GanttView {
       width, height: h, dpr, layout: L, colors: this.colors, labels: this.labels(), fmt: this.o.fmt,
       cursor: this.cursor, mark: this.mark, emptyText: this.o.tr('ui.ganttEmpty'),
       focus: this.canvas.ownerDocument.activeElement === this.canvas ? this.focus : null,
-      highlight: this.highlight,
     });
+    if (this.afterDraw) this.afterDraw(this.ctx, L); // e.g. a lesson's highlighted lane
   }
 
   /** A lane's label in full, with what else names its task. */

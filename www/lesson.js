@@ -22,6 +22,7 @@ const TEXT = {
     prev: 'Précédente',
     next: 'Suivante',
     loading: 'Chargement de la leçon…',
+    unknown: 'Leçon « {value} » inconnue. Leçons disponibles : {accepted}.',
     failed: 'La leçon {id} n’a pas pu être chargée ({message}).',
     none: 'Il n’y a pas de leçon pour cet exemple. Choisissez une leçon dans la liste.',
     problem: 'Ce fichier de leçon contient une erreur, la partie concernée est ignorée : {message}',
@@ -59,6 +60,7 @@ const TEXT = {
     prev: 'Previous',
     next: 'Next',
     loading: 'Loading the lesson…',
+    unknown: 'Unknown lesson “{value}”. Available lessons: {accepted}.',
     failed: 'Lesson {id} could not be loaded ({message}).',
     none: 'There is no lesson for this example. Pick a lesson from the list.',
     problem: 'This lesson file has an error; the part concerned is left out: {message}',
@@ -96,6 +98,7 @@ let answers = new Map(); // question index -> chosen choice index
 let verdicts = null;     // after a run: [{right, chosen, outcome, fact}]
 let awaiting = false;    // answers submitted, the run is going
 let loadSeq = 0;
+let unknown = null;      // an unknown lesson id from the URL, reported above the list
 let quietReveal = false; // a look-here link ran the example: keep the cursor there
 let compareRan = false;  // the comparison of this lesson was run (redrawn on re-render)
 const cache = new Map(); // 'fr/03' -> parsed lesson
@@ -133,6 +136,12 @@ export async function start(page) {
     order = [];
   }
   if (!order.length) order = P.S.list.map((s) => s.id).filter((id) => id !== 'libre');
+  // ?lesson=ID opens that example; an unknown id opens the list, and says so
+  const asked = P.S.lesson;
+  const first = asked && asked !== 'index' ? normaliseLesson(asked, order) : null;
+  if (asked && asked !== 'index' && !first) unknown = asked;
+  P.S.lesson = first ?? '';
+  if (first && first !== P.S.scenario) P.selectScenario(first);
   P.hooks.scenario.push(() => {
     if (P.S.lesson == null) return;
     const id = normaliseLesson(P.S.scenario, order);
@@ -143,7 +152,7 @@ export async function start(page) {
     }
   });
   P.hooks.lang.push(() => { if (current && current.lang !== P.S.lang) show(); else relabel(); });
-  P.hooks.reset.push(() => { if (!awaiting) clearVerdicts(); P.gantt.setHighlight(null); });
+  P.hooks.reset.push(() => { if (!awaiting) clearVerdicts(); setHighlight(null); });
   P.hooks.finish.push(onRunDone);
   await show();
 }
@@ -233,6 +242,7 @@ function renderIndex() {
     ol.appendChild(li);
   }
   panel.replaceChildren(h, el('p', 'lesson-intro', lt('indexIntro')), ol);
+  if (unknown) h.after(el('p', 'lesson-error', lt('unknown', { value: unknown, accepted: order.join(', ') })));
   panel.setAttribute('aria-labelledby', 'lesson-title');
   panel.removeAttribute('aria-label');
   panel.removeAttribute('aria-busy');
@@ -242,6 +252,7 @@ function renderIndex() {
 }
 
 function open(id) {
+  unknown = null;
   P.S.lesson = id;
   if (P.S.scenario !== id) P.selectScenario(id); // its hooks.scenario shows it
   else { P.syncUrl(); show(); }
@@ -402,6 +413,24 @@ async function runCompares() {
 }
 
 // ---------------------------------------------------------------- look here
+let highlighted = null; // lane index the lesson points at, drawn over the chart
+/** Highlight lane `i` of the chart (null: none); #gantt[data-highlight] says which. */
+function setHighlight(i) {
+  highlighted = i;
+  const g = P.gantt;
+  if (i == null) delete g.canvas.dataset.highlight; else g.canvas.dataset.highlight = String(i);
+  g.afterDraw = (ctx, L) => {
+    if (highlighted == null || highlighted < 0 || highlighted >= L.lanes) return;
+    const y = L.top + highlighted * L.laneH;
+    const color = g.canvas.ownerDocument.defaultView.getComputedStyle(g.canvas).getPropertyValue('--g-highlight').trim() || '#c2185b';
+    ctx.save();
+    ctx.globalAlpha = 0.14; ctx.fillStyle = color; ctx.fillRect(0, y, L.width, L.laneH);
+    ctx.globalAlpha = 1; ctx.strokeStyle = color; ctx.lineWidth = 3;
+    ctx.strokeRect(1.5, y + 1.5, L.width - 3, L.laneH - 3);
+    ctx.restore();
+  };
+  g.request();
+}
 function say(text) {
   const live = $('lesson-live');
   if (live) live.textContent = text;
@@ -420,7 +449,7 @@ async function lookAt(t, lane, task) {
   const i = task != null ? laneOfTask(S.model, task) : laneIndex(S.model, lane);
   S.markIndex = -1;
   P.travel(t);
-  P.gantt.setHighlight(i >= 0 ? i : null);
+  setHighlight(i >= 0 ? i : null);
   const name = i >= 0 ? laneLabel(S.model.lanes[i], lt('loop')) : null;
   say(lt('lookDone', { time: fmt(Math.min(t, S.model.end)), lane: name ? lt('laneSuffix', { lane: name }) : '' }));
 }

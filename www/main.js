@@ -28,8 +28,7 @@ const S = {
   ran: null,        // {source, file, edited} of the last run
   diag: null,       // {line, message, hint, rewrite} after a run: what went wrong, a hint
   tooLong: false,
-  lesson: null,     // lesson mode: '' = the list of lessons, or a lesson id (lesson.js)
-  big: false,       // projector mode (big.js)
+  lesson: null, big: false, // lesson.js, big.js
 };
 // A Python program on the virtual clock can run forever: past this many events the
 // run is stopped and the page says why.
@@ -37,7 +36,6 @@ const MAX_EVENTS = 20000;
 const storage = (() => { try { return window.localStorage; } catch (e) { return null; } })();
 
 let wasm = null;
-// What the modules loaded on demand may hook into (see `pageApi` below).
 const hooks = { finish: [], lang: [], scenario: [], reset: [] };
 let reloads = 0;
 let needsReload = false;
@@ -859,21 +857,18 @@ function loadCode(out) {
 }
 
 // ---------------------------------------------------------------- add-ons
-// Lesson mode (lesson.js) and projector mode (big.js) are separate modules, loaded
-// only when the URL or a button asks for them: a plain visit never downloads them.
-// They see the page through `pageApi` and hook into it: hooks.scenario (another example),
-// hooks.reset (a run is about to start), hooks.finish (a run is over), hooks.lang.
+// lesson.js and big.js (?lesson, ?big=1, #big): loaded only when asked for; they use
+// pageApi and the hooks (scenario, reset, finish, lang).
 const pageApi = {
   S, hooks, isEmbed, tr, fmt, gantt,
   engine: async () => ((await ensureEngine()) ? wasm : null),
   selectScenario: (id) => { selectScenario(id); applyLang(); },
   scenarioTitle, courseSource, isEdited, loadCode, syncUrl, travel, showNotice, run,
-  /** Run the editor's code at once (virtual clock), e.g. for a look-here link. */
   runInstant: async () => { stopRun(true); if (await ensureEngine()) { resetRun(); await runProgram(true); } },
 };
 function loadAddon(name) {
   return import(name === 'big' ? './big.js' : './lesson.js').then((m) => m.start(pageApi)).catch((e) => {
-    showNotice([{ key: 'error.addon', params: { message: (e && e.message) || String(e) } }], 'error');
+    showNotice([{ key: 'error.run', params: { message: (e && e.message) || String(e) } }], 'error');
   });
 }
 

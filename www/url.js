@@ -1,6 +1,6 @@
 // Pure: the page state held in the URL, ?scenario=03&lang=en&speed=2&t=1.5&code=…
 // (code: the edited source, compressed by codec.js; decoded by the page, async),
-// &lesson=03 (lesson mode; `lesson` alone: the list of lessons) and &big=1 (projector).
+// &lesson=03 (lesson.js) and &big=1 (big.js).
 import { LANGS, DEFAULT_LANG } from './i18n.js';
 
 export const SPEEDS = ['0.25', '0.5', '1', '2', '4', 'instant'];
@@ -9,9 +9,8 @@ export const DEFAULT_SCENARIO = '00';
 
 /**
  * Parse the query string. `ids` lists the scenario ids the engine accepts.
- * Returns {scenario, lang, speed, t, code, lesson, big, errors:[{key, params}]} (code:
- * the raw `code=` value or null, decoded by codec.js; lesson: null, '' for the list of
- * lessons, or an example id, which is then the scenario shown); every bad value gets
+ * Returns {scenario, lang, speed, t, code, lesson, big, errors:[{key, params}]} (code,
+ * lesson: the raw values or null); every bad value gets
  * an error naming the accepted values and is replaced by a sensible fallback.
  */
 export function parseState(search, ids) {
@@ -51,23 +50,13 @@ export function parseState(search, ids) {
     else errors.push({ key: 'url.badT', params: { value: raw } });
   }
   const code = params.has('code') ? params.get('code').trim() : null;
-
-  let lesson = null;
-  if (params.has('lesson')) {
-    const raw = params.get('lesson').trim();
-    const id = raw && raw !== 'index' ? normaliseScenario(raw, ids) : null;
-    if (id && id !== 'libre') { lesson = id; scenario = id; }
-    else {
-      lesson = '';
-      if (raw && raw !== 'index') errors.push({ key: 'url.badLesson', params: { value: raw, accepted: acceptedScenarios((ids || []).filter((x) => x !== 'libre')) } });
-    }
-  }
-  const big = params.has('big') && !/^(0|false|no|non)$/i.test(params.get('big').trim());
+  const lesson = params.has('lesson') ? params.get('lesson').trim() : null;
+  const big = params.get('big') === '1';
   return { scenario, lang, speed, t, code, lesson, big, errors };
 }
 
-/** Serialise the state back: '?scenario=03&lang=en&speed=2&t=1.5&code=…&lesson=03&big=1'
- *  (t, code, lesson and big only when set). */
+/** Serialise the state back: '?scenario=03&lang=en&speed=2&t=1.5&code=…' (t, code,
+ *  lesson, big only when set). */
 export function serialiseState({ scenario, lang, speed, t, code, lesson, big }) {
   const p = new URLSearchParams();
   p.set('scenario', scenario || DEFAULT_SCENARIO);
@@ -77,7 +66,7 @@ export function serialiseState({ scenario, lang, speed, t, code, lesson, big }) 
   if (code) p.set('code', code);
   if (lesson != null) p.set('lesson', lesson);
   if (big) p.set('big', '1');
-  return '?' + p.toString().replace(/([?&]lesson)=(?=&|$)/, '$1');
+  return '?' + p.toString();
 }
 
 /** '3' or '03' -> '03' when the engine knows it; null otherwise. */

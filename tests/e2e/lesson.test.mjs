@@ -208,7 +208,7 @@ describe('lesson mode', { skip: skip || false }, () => {
 
     const bad = await open('?lesson=42');
     await bad.page.waitForSelector('#lesson[data-state="index"]');
-    assert.match(await bad.page.textContent('#notice'), /Leçon « 42 » inconnue.*00, 01/);
+    assert.match(await bad.page.textContent('#lesson .lesson-error'), /Leçon « 42 » inconnue.*00, 01/);
     await bad.context.close();
   });
 

@@ -15,35 +15,20 @@ test('a shared link restores the example, the language, the speed and the moment
   assert.deepEqual(parseState('?scenario=03&lang=en&speed=2&t=1.5', IDS), { scenario: '03', lang: 'en', speed: '2', t: 1.5, code: null, lesson: null, big: false, errors: [] });
 });
 
-test('?lesson=ID opens that example in lesson mode; ?lesson alone opens the list of lessons', () => {
-  const ids = [...IDS, '05b', 'libre'];
-  const st = parseState('?lesson=5&lang=en', ids);
-  assert.equal(st.lesson, '05');
-  assert.equal(st.scenario, '05', 'the lesson decides the example');
-  assert.deepEqual(st.errors, []);
-  assert.equal(parseState('?lesson=05b&scenario=03', ids).scenario, '05b');
-  assert.equal(parseState('?lesson', ids).lesson, '');
-  assert.equal(parseState('?lesson=', ids).lesson, '');
-  assert.equal(parseState('?scenario=03', ids).lesson, null);
-});
-
-test('an unknown lesson gives a message naming the lessons and opens the list', () => {
-  const st = parseState('?lesson=42', [...IDS, 'libre']);
-  assert.equal(st.lesson, '');
-  assert.equal(st.errors.length, 1);
-  assert.equal(st.errors[0].key, 'url.badLesson');
-  assert.equal(st.errors[0].params.value, '42');
-  assert.doesNotMatch(st.errors[0].params.accepted, /libre/);
-  assert.equal(parseState('?lesson=libre', [...IDS, 'libre']).lesson, '');
+test('?lesson=ID and ?lesson (the list) are read for lesson.js, which checks the id', () => {
+  assert.equal(parseState('?lesson=05&lang=en', IDS).lesson, '05');
+  assert.equal(parseState('?lesson', IDS).lesson, '');
+  assert.equal(parseState('?scenario=03', IDS).lesson, null);
+  assert.deepEqual(parseState('?lesson=42', IDS).errors, []);
 });
 
 test('lesson mode and projector mode are written back to the URL', () => {
   assert.equal(serialiseState({ scenario: '03', lang: 'fr', speed: '1', lesson: '03', big: true }), '?scenario=03&lang=fr&speed=1&lesson=03&big=1');
-  assert.equal(serialiseState({ scenario: '00', lang: 'en', speed: '1', lesson: '' }), '?scenario=00&lang=en&speed=1&lesson');
+  assert.equal(serialiseState({ scenario: '00', lang: 'en', speed: '1', lesson: '' }), '?scenario=00&lang=en&speed=1&lesson=');
   assert.equal(serialiseState({ scenario: '00', lang: 'en', speed: '1', lesson: null, big: false }), '?scenario=00&lang=en&speed=1');
   assert.equal(parseState('?big=1', IDS).big, true);
   assert.equal(parseState('?big=0', IDS).big, false);
-  assert.equal(parseState('?lesson&big=1', IDS).lesson, '');
+  assert.equal(parseState('?big=yes', IDS).big, false);
 });
 
 test('the state written to the URL reads back the same', () => {
