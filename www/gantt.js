@@ -430,6 +430,7 @@ export class GanttView {
     this.cursor = null;
     this.mark = null;
     this.focus = null;
+    this.zoom = 1;         // projector mode draws everything larger (big.js)
     this.hover = null;
     this.layout = null;
     this.colors = readColors(this.canvas);
@@ -468,6 +469,8 @@ export class GanttView {
 
   setCursor(t) { this.cursor = t; this.request(); }
   setMark(t) { this.mark = t; this.request(); }
+  /** Draw the chart `z` times larger (lanes, text, arrows), same width on screen. */
+  setZoom(z) { this.zoom = z > 0 ? z : 1; this.request(); }
   refreshColors() { this.colors = readColors(this.canvas); patternCache.clear(); this.request(); }
 
   /** Redraw on the next animation frame (coalesced). */
@@ -485,22 +488,24 @@ export class GanttView {
 
   draw() {
     const c = this.canvas;
-    const width = Math.max(280, c.clientWidth || c.parentElement.clientWidth || 600);
+    const z = this.zoom || 1;
+    const width = Math.max(280, (c.clientWidth || c.parentElement.clientWidth || 600) / z);
     const L = computeLayout(this.model, width, { t1: Math.max(this.model.end, this.o.minSpan || 0), laneH: this.o.laneH });
-    const dpr = c.ownerDocument.defaultView.devicePixelRatio || 1;
+    const dpr = (c.ownerDocument.defaultView.devicePixelRatio || 1) * z;
     const h = L.height;
     if (c.width !== Math.round(width * dpr) || c.height !== Math.round(h * dpr)) {
       c.width = Math.round(width * dpr);
       c.height = Math.round(h * dpr);
     }
-    c.style.height = h + 'px';
-    if (c.parentElement) c.parentElement.style.setProperty('--gantt-h', (h + 2) + 'px'); // its box never squeezes it
+    c.style.height = h * z + 'px';
+    if (c.parentElement) c.parentElement.style.setProperty('--gantt-h', (h * z + 2) + 'px'); // its box never squeezes it
     this.layout = L;
     drawGantt(this.ctx, this.model, {
       width, height: h, dpr, layout: L, colors: this.colors, labels: this.labels(), fmt: this.o.fmt,
       cursor: this.cursor, mark: this.mark, emptyText: this.o.tr('ui.ganttEmpty'),
       focus: this.canvas.ownerDocument.activeElement === this.canvas ? this.focus : null,
     });
+    if (this.afterDraw) this.afterDraw(this.ctx, L); // e.g. a lesson's highlighted lane
   }
 
   /** A lane's label in full, with what else names its task. */
@@ -528,7 +533,8 @@ export class GanttView {
   onMove(e) {
     if (!this.layout) return;
     const r = this.canvas.getBoundingClientRect();
-    const x = e.clientX - r.left, y = e.clientY - r.top;
+    const z = this.zoom || 1;
+    const x = (e.clientX - r.left) / z, y = (e.clientY - r.top) / z;
     const hit = hitTest(this.model, this.layout, x, y);
     const tip = this.o.tooltip;
     if (!tip || !hit) { this.hideTip(); return; }
@@ -549,7 +555,7 @@ export class GanttView {
   onClick(e) {
     if (!this.layout || !this.model.count) return;
     const r = this.canvas.getBoundingClientRect();
-    const x = e.clientX - r.left;
+    const x = (e.clientX - r.left) / (this.zoom || 1);
     if (x < this.layout.x0 - 4) return;
     this.o.onPick && this.o.onPick(tOf(this.layout, x));
   }

@@ -90,6 +90,8 @@ export default {
   'url.badScenario': 'Unknown example “{value}”. Accepted values: {accepted}. Showing example {fallback} instead.',
   'url.badLang': 'Unknown language “{value}”. Accepted values: {accepted}. Using French instead.',
   'url.badSpeed': 'Unknown speed “{value}”. Accepted values: {accepted}. Using ×1 instead.',
+  'ui.big': 'Projector',
+  'ui.lessons': 'Lessons',
   'url.badT': 'Invalid moment “{value}”: it must be a number of seconds, zero or more (for example t=1.5). Ignored.',
   'lane.loop': 'Loop / main program',
   'who.loop': 'the loop',

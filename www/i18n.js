@@ -82,6 +82,8 @@ const fr = {
   'url.badScenario': 'Exemple « {value} » inconnu. Valeurs acceptées : {accepted}. L’exemple {fallback} est affiché à la place.',
   'url.badLang': 'Langue « {value} » inconnue. Valeurs acceptées : {accepted}. Le français est utilisé à la place.',
   'url.badSpeed': 'Vitesse « {value} » inconnue. Valeurs acceptées : {accepted}. La vitesse ×1 est utilisée à la place.',
+  'ui.big': 'Projecteur',
+  'ui.lessons': 'Leçons',
   'url.badT': 'Instant « {value} » invalide : il faut un nombre de secondes positif ou nul (par exemple t=1.5). Il est ignoré.',
   'lane.loop': 'Boucle / programme principal',
   'who.loop': 'la boucle',

@@ -28,6 +28,7 @@ const S = {
   ran: null,        // {source, file, edited} of the last run
   diag: null,       // {line, message, hint, rewrite} after a run: what went wrong, a hint
   tooLong: false,
+  lesson: null, big: false, // lesson.js, big.js
 };
 // A Python program on the virtual clock can run forever: past this many events the
 // run is stopped and the page says why.
@@ -35,13 +36,9 @@ const MAX_EVENTS = 20000;
 const storage = (() => { try { return window.localStorage; } catch (e) { return null; } })();
 
 let wasm = null;
-// exercise.js (loaded on demand) sees the page through `api` and its hooks
-const hooks = { finish: [], lang: [], url: [] };
-const api = {
-  S, hooks, get wasm() { return wasm; }, ensureEngine: () => ensureEngine(),
-  selectScenario: (id, code) => selectScenario(id, code), courseSource: (id) => courseSource(id),
-  pointAt: (t) => { S.mark = t; S.markIndex = -1; travel(t); },
-};
+// exercise.js, lesson.js and big.js (loaded on demand) see the page through `api`
+// (defined with the add-ons, below) and these hook lists.
+const hooks = { finish: [], lang: [], url: [], scenario: [], reset: [] };
 let reloads = 0;
 let needsReload = false;
 let panicMessage = null;
@@ -190,6 +187,8 @@ function applyLang() {
   gantt.request();
   const open = $('open-full');
   if (open) open.href = 'index.html' + pageQuery(true);
+  const lessons = $('lessons-link');
+  if (lessons) lessons.href = `?lesson&lang=${S.lang}`;
   for (const h of hooks.lang) h();
 }
 
@@ -300,7 +299,7 @@ function renderBug() {
 
 // ---------------------------------------------------------------- URL
 function urlState() {
-  return { scenario: S.scenario, lang: S.lang, speed: S.speed, t: S.t, code: S.codeParam };
+  return { scenario: S.scenario, lang: S.lang, speed: S.speed, t: S.t, code: S.codeParam, lesson: S.lesson, big: S.big };
 }
 function pageQuery(full) {
   let q = serialiseState(urlState());
@@ -331,6 +330,7 @@ function selectScenario(id, code) {
   renderSummary();
   renderBug();
   syncUrl();
+  for (const h of hooks.scenario) h();
 }
 
 function resetRun() {
@@ -365,6 +365,7 @@ function resetRun() {
   renderBug();
   setButtons();
   renderStatusIdle();
+  for (const h of hooks.reset) h();
 }
 
 function renderStatusIdle() {
@@ -858,6 +859,36 @@ function pickLog(index) {
   travel(l.at);
 }
 
+/** Put `out` in the editor as an edit (undoable with Ctrl+Z), e.g. a rewrite. */
+function loadCode(out) {
+  const ta = $('editor');
+  ta.focus();
+  ta.select();
+  try { document.execCommand('insertText', false, out); } catch (e) { /* below */ } // undoable; fires input
+  if (ta.value !== out) ta.value = out;
+  if (S.code !== out) onEditorInput(out);
+  S.diag = null;
+  markDiagLines(false);
+  renderDiag();
+}
+
+// ---------------------------------------------------------------- add-ons
+// exercise.js (exercise=, ex=, author, lock=, view=), lesson.js and big.js (?lesson,
+// ?big=1, #big): loaded only when asked for; they use `api` and the hooks.
+const api = {
+  S, hooks, isEmbed, tr, fmt, gantt, get wasm() { return wasm; }, ensureEngine: () => ensureEngine(),
+  engine: async () => ((await ensureEngine()) ? wasm : null),
+  selectScenario: (id, code) => { selectScenario(id, code); applyLang(); },
+  pointAt: (t) => { S.mark = t; S.markIndex = -1; travel(t); },
+  scenarioTitle, courseSource, isEdited, loadCode, syncUrl, travel, showNotice, run,
+  runInstant: async () => { stopRun(true); if (await ensureEngine()) { resetRun(); await runProgram(true); } },
+};
+function loadAddon(name) {
+  return import(name === 'big' ? './big.js' : './lesson.js').then((m) => m.start(api)).catch((e) => {
+    showNotice([{ key: 'error.run', params: { message: (e && e.message) || String(e) } }], 'error');
+  });
+}
+
 // ---------------------------------------------------------------- events
 function wire() {
   $('run').addEventListener('click', run);
@@ -875,15 +906,7 @@ function wire() {
   $('rewrite').addEventListener('click', async () => {
     const out = (await import('./hints.js')).toAsyncioRun(S.code);
     if (out == null) return;
-    const ta = $('editor');
-    ta.focus();
-    ta.select();
-    try { document.execCommand('insertText', false, out); } catch (e) { /* below */ } // undoable; fires input
-    if (ta.value !== out) ta.value = out;
-    if (S.code !== out) onEditorInput(out);
-    S.diag = null;
-    markDiagLines(false);
-    renderDiag();
+    loadCode(out);
   });
   $('stop').addEventListener('click', () => stopRun(false));
   $('step').addEventListener('click', () => step(1));
@@ -898,6 +921,8 @@ function wire() {
     e.preventDefault();
     step(e.key === 'ArrowRight' ? 1 : -1);
   });
+  const big = $('big');
+  if (big) big.addEventListener('click', () => { S.big = !S.big; loadAddon('big'); });
   const tableBox = $('gantt-table').closest('details');
   if (tableBox) tableBox.addEventListener('toggle', () => { if (tableBox.open) renderTable(); });
   $('scenario').addEventListener('change', (e) => selectScenario(e.target.value));
@@ -976,6 +1001,8 @@ async function main() {
   const st = parseState(location.search, S.list.map((s) => s.id));
   S.lang = st.lang;
   S.speed = st.speed;
+  S.lesson = st.lesson;
+  S.big = st.big;
   $('speed').value = st.speed;
   let code = null;
   if (st.code != null) {
@@ -993,6 +1020,8 @@ async function main() {
   applyLang();
   st.errors.push(...ext.notices);
   if (st.errors.length) showNotice(st.errors, 'warn');
+  if (S.big) loadAddon('big');
+  if (S.lesson != null) loadAddon('lesson');
   setButtons();
   if (st.t != null) {
     if (await ensureEngine()) { resetRun(); await runProgram(true); }

@@ -1,5 +1,6 @@
 // Pure: the page state held in the URL, ?scenario=03&lang=en&speed=2&t=1.5&code=…
-// (code: the edited source, compressed by codec.js; decoded by the page, async).
+// (code: the edited source, compressed by codec.js; decoded by the page, async),
+// &lesson=03 (lesson.js) and &big=1 (big.js).
 import { LANGS, DEFAULT_LANG } from './i18n.js';
 
 export const SPEEDS = ['0.25', '0.5', '1', '2', '4', 'instant'];
@@ -8,8 +9,8 @@ export const DEFAULT_SCENARIO = '00';
 
 /**
  * Parse the query string. `ids` lists the scenario ids the engine accepts.
- * Returns {scenario, lang, speed, t, code, errors:[{key, params}]} (code: the raw
- * `code=` value or null, decoded by codec.js); every bad value gets
+ * Returns {scenario, lang, speed, t, code, lesson, big, errors:[{key, params}]} (code,
+ * lesson: the raw values or null); every bad value gets
  * an error naming the accepted values and is replaced by a sensible fallback.
  */
 export function parseState(search, ids) {
@@ -49,18 +50,22 @@ export function parseState(search, ids) {
     else errors.push({ key: 'url.badT', params: { value: raw } });
   }
   const code = params.has('code') ? params.get('code').trim() : null;
-  return { scenario, lang, speed, t, code, errors };
+  const lesson = params.has('lesson') ? params.get('lesson').trim() : null;
+  const big = params.get('big') === '1';
+  return { scenario, lang, speed, t, code, lesson, big, errors };
 }
 
-/** Serialise the state back: '?scenario=03&lang=en&speed=2&t=1.5&code=…' (t and code
- *  only when set). */
-export function serialiseState({ scenario, lang, speed, t, code }) {
+/** Serialise the state back: '?scenario=03&lang=en&speed=2&t=1.5&code=…' (t, code,
+ *  lesson, big only when set). */
+export function serialiseState({ scenario, lang, speed, t, code, lesson, big }) {
   const p = new URLSearchParams();
   p.set('scenario', scenario || DEFAULT_SCENARIO);
   p.set('lang', lang || DEFAULT_LANG);
   p.set('speed', speed || DEFAULT_SPEED);
   if (t != null && Number.isFinite(t)) p.set('t', String(Math.round(t * 1000) / 1000));
   if (code) p.set('code', code);
+  if (lesson != null) p.set('lesson', lesson);
+  if (big) p.set('big', '1');
   return '?' + p.toString();
 }
 

@@ -8,11 +8,27 @@ await loadLang('en');
 const IDS = ['00', '01', '02', '03', '04', '05', '06', '07', '08', '09'];
 
 test('an empty URL opens example 00 in French at ×1', () => {
-  assert.deepEqual(parseState('', IDS), { scenario: '00', lang: 'fr', speed: '1', t: null, code: null, errors: [] });
+  assert.deepEqual(parseState('', IDS), { scenario: '00', lang: 'fr', speed: '1', t: null, code: null, lesson: null, big: false, errors: [] });
 });
 
 test('a shared link restores the example, the language, the speed and the moment', () => {
-  assert.deepEqual(parseState('?scenario=03&lang=en&speed=2&t=1.5', IDS), { scenario: '03', lang: 'en', speed: '2', t: 1.5, code: null, errors: [] });
+  assert.deepEqual(parseState('?scenario=03&lang=en&speed=2&t=1.5', IDS), { scenario: '03', lang: 'en', speed: '2', t: 1.5, code: null, lesson: null, big: false, errors: [] });
+});
+
+test('?lesson=ID and ?lesson (the list) are read for lesson.js, which checks the id', () => {
+  assert.equal(parseState('?lesson=05&lang=en', IDS).lesson, '05');
+  assert.equal(parseState('?lesson', IDS).lesson, '');
+  assert.equal(parseState('?scenario=03', IDS).lesson, null);
+  assert.deepEqual(parseState('?lesson=42', IDS).errors, []);
+});
+
+test('lesson mode and projector mode are written back to the URL', () => {
+  assert.equal(serialiseState({ scenario: '03', lang: 'fr', speed: '1', lesson: '03', big: true }), '?scenario=03&lang=fr&speed=1&lesson=03&big=1');
+  assert.equal(serialiseState({ scenario: '00', lang: 'en', speed: '1', lesson: '' }), '?scenario=00&lang=en&speed=1&lesson=');
+  assert.equal(serialiseState({ scenario: '00', lang: 'en', speed: '1', lesson: null, big: false }), '?scenario=00&lang=en&speed=1');
+  assert.equal(parseState('?big=1', IDS).big, true);
+  assert.equal(parseState('?big=0', IDS).big, false);
+  assert.equal(parseState('?big=yes', IDS).big, false);
 });
 
 test('the state written to the URL reads back the same', () => {
