@@ -33,7 +33,7 @@ export function chromeTrace(events, { title = 'Boucle', loopLabel = 'loop' } = {
     out.push({ ph: 's', id, name, cat: 'cause', pid, tid: a.from, ts: a.at * US });
     out.push({ ph: 'f', bp: 'e', id, name, cat: 'cause', pid, tid: a.to, ts: a.at * US });
   });
-  return { traceEvents: out, displayTimeUnit: 'ms', otherData: { generator: 'Boucle', format_version: 1 } };
+  return { traceEvents: out, displayTimeUnit: 'ms', otherData: { generator: 'Boucle', format_version: 2 } };
 }
 
 /** The file's text: the engine's exporter when it exists, else `chromeTrace`. */

@@ -1,4 +1,4 @@
-// Pure functions: trace events (ARCHITECTURE.md, FORMAT_VERSION 1) -> view model.
+// Pure functions: trace events (ARCHITECTURE.md, FORMAT_VERSION 2) -> view model.
 // No DOM here: everything is testable in node (tests/js/trace.test.mjs).
 
 /** Task states drawn on task lanes. */
@@ -9,7 +9,7 @@ export const LOOP_STATES = ['main', 'busy', 'idle', 'blocked', 'stopped'];
 const TERMINAL = new Set(['done', 'cancelled', 'failed']);
 /** A gap longer than this (loop seconds) with nothing running is drawn as idle. */
 const IDLE_GAP = 1e-3;
-const Q_KINDS = new Set(['spawn', 'wake', 'poll_start', 'timer_set', 'timer_fire', 'complete', 'queue_left']);
+const Q_KINDS = new Set(['spawn', 'wake', 'poll_start', 'timer_set', 'timer_fire', 'timer_cancel', 'complete', 'queue_left']);
 
 /**
  * Build the view model of a run from its events.
@@ -59,7 +59,7 @@ export function buildModel(events, end) {
       setLoop('busy', at);
     }
     if (at > last) last = at;
-    if (Q_KINDS.has(ev.k)) qevents.push({ at, k: ev.k, task: ev.task, what: ev.what, deadline: ev.deadline, why: ev.why, ready: ev.ready, calls: ev.calls, index: i });
+    if (Q_KINDS.has(ev.k)) qevents.push({ at, k: ev.k, task: ev.task, id: ev.id, what: ev.what, deadline: ev.deadline, why: ev.why, ready: ev.ready, calls: ev.calls, index: i });
     // A blocking call ends when its `until` is reached: the loop goes back to its base state.
     if (blockedUntil >= 0 && at >= blockedUntil && ev.k !== 'blocked') {
       setLoop(loopBase, blockedUntil);
@@ -140,7 +140,7 @@ export function buildModel(events, end) {
         break;
       }
       case 'iteration':
-        iterations.push({ at, n: ev.n, ready: ev.ready || [], calls: ev.calls || [], timers: ev.timers || [], index: i });
+        iterations.push({ at, n: ev.n, ready: ev.ready || [], calls: ev.calls || [], index: i });
         if (inLoop && blockedUntil < 0) setLoop('busy', at);
         break;
       case 'loop':
@@ -192,20 +192,20 @@ export function queuesAt(model, t) {
   const it = model.iterations[k - 1];
   const qe = model.qevents || [];
   const upto = countAt(qe, t);
-  let timers = [];
+  const timers = [];
   let next = [];
   let left = null;
   for (let i = 0; i < upto; i++) {
     const e = qe[i];
     switch (e.k) {
-      case 'timer_set': timers.push({ deadline: e.deadline, task: e.task, what: e.what ?? null, seq: i }); break;
-      case 'timer_fire': {
-        let j = timers.findIndex((x) => x.task === e.task && x.what === (e.what ?? null));
-        if (j < 0) j = timers.findIndex((x) => x.task === e.task);
+      case 'timer_set': timers.push({ id: e.id, deadline: e.deadline, task: e.task, what: e.what ?? null, seq: i }); break;
+      // v2: a timer leaves the set when it fires or is cancelled, matched by its id.
+      case 'timer_fire':
+      case 'timer_cancel': {
+        const j = timers.findIndex((x) => x.id === e.id);
         if (j >= 0) timers.splice(j, 1);
         break;
       }
-      case 'complete': timers = timers.filter((x) => x.task !== e.task); break;
       default: break;
     }
     if (e.index > it.index && e.k === 'queue_left') left = handles(model, e.ready || [], e.calls || []);

@@ -33,9 +33,6 @@ pub type Program = Pin<Box<dyn Future<Output = PyResult<()>>>>;
 pub(crate) type Completer = Box<dyn FnOnce(bool) -> (Outcome, String)>;
 pub(crate) type Body = Pin<Box<dyn Future<Output = Completer>>>;
 
-/// Pending timers as (deadline, task), shared between iteration events.
-type TimerSnapshot = Rc<[(f64, TaskId)]>;
-
 /// A ready-queue entry (CPython's `Handle`).
 pub(crate) enum Handle {
     /// Run one step of a task (`Task.__step`).
@@ -122,9 +119,9 @@ pub(crate) struct State {
     // Timers moved to the ready queue by the current iteration, cancellable until
     // they run.
     due_timers: Vec<(TimerId, Rc<std::cell::Cell<bool>>)>,
-    // The timers as the last iteration event showed them, reused while the set
-    // of timers is unchanged (a task switch then allocates no snapshot).
-    timers_shown: Option<(u64, TimerSnapshot)>,
+    // The loop said `idle` and has not run an iteration since: a host timeout
+    // that comes back a little early must not say it twice.
+    idle_said: bool,
 }
 
 pub(crate) struct Inner {
@@ -186,7 +183,7 @@ impl Loop {
                 stderr: String::new(),
                 status: None,
                 program: None,
-                timers_shown: None,
+                idle_said: false,
                 hold: false,
                 pending_line: None,
                 iter_remaining: None,
@@ -448,7 +445,6 @@ impl Loop {
             let mut st = self.0.st.borrow_mut();
             st.ready.clear();
             st.timers = Timers::default();
-            st.timers_shown = None;
             drop(st);
             self.emit(0, Kind::Loop { what: "close" });
         }
@@ -609,6 +605,7 @@ impl Loop {
         self.emit(
             task,
             Kind::TimerSet {
+                id,
                 deadline: rel,
                 what,
             },
@@ -619,11 +616,22 @@ impl Loop {
     /// Cancels a timer armed by `call_later` (in the heap, or already moved to the
     /// ready queue and not run yet).
     pub fn cancel_timer(&self, id: TimerId) {
-        let mut st = self.0.st.borrow_mut();
-        if !st.timers.cancel(id) {
-            if let Some((_, flag)) = st.due_timers.iter().find(|(t, _)| *t == id) {
-                flag.set(true);
+        let (task, cancelled) = {
+            let mut st = self.0.st.borrow_mut();
+            match st.timers.cancel(id) {
+                Some(task) => (task, true),
+                None => {
+                    // Already fired (its `timer_fire` was emitted): only its
+                    // callback is skipped.
+                    if let Some((_, flag)) = st.due_timers.iter().find(|(t, _)| *t == id) {
+                        flag.set(true);
+                    }
+                    (0, false)
+                }
             }
+        };
+        if cancelled {
+            self.emit(task, Kind::TimerCancel { id });
         }
     }
 
@@ -875,6 +883,14 @@ impl Loop {
         );
     }
 
+    /// `loop idle`, once per idle period.
+    fn say_idle(&self, until: Option<f64>) {
+        let said = std::mem::replace(&mut self.0.st.borrow_mut().idle_said, true);
+        if !said {
+            self.emit(0, Kind::Idle { until });
+        }
+    }
+
     fn drain_inbox(&self) {
         let woken: Vec<TaskId> = match self.0.inbox.woken.lock() {
             Ok(mut w) => std::mem::take(&mut *w),
@@ -909,12 +925,23 @@ impl Loop {
             match next {
                 // `asyncio.sleep(math.inf)`: CPython waits a day at a time,
                 // forever; nothing else can happen here either.
-                None => return Some(Next::Idle),
-                Some(deadline) if !deadline.is_finite() => return Some(Next::Idle),
+                None => {
+                    self.say_idle(None);
+                    return Some(Next::Idle);
+                }
+                Some(deadline) if !deadline.is_finite() => {
+                    self.say_idle(None);
+                    return Some(Next::Idle);
+                }
                 Some(deadline) => {
                     let now = self.0.clock.now();
-                    if deadline >= now + CLOCK_RESOLUTION && !self.0.clock.skip_to(deadline) {
-                        return Some(Next::Wait(deadline - now));
+                    if deadline >= now + CLOCK_RESOLUTION {
+                        // Said before the wait (or the virtual clock's jump), so
+                        // that a live chart shows the loop idle while it waits.
+                        self.say_idle(Some(deadline - self.0.origin));
+                        if !self.0.clock.skip_to(deadline) {
+                            return Some(Next::Wait(deadline - now));
+                        }
                     }
                 }
             }
@@ -928,11 +955,21 @@ impl Loop {
         loop {
             let due = self.0.st.borrow_mut().timers.pop_due(end);
             let Some((timer_id, timer)) = due else { break };
+            if timer.callback.is_none() {
+                // Cancelled: its `timer_cancel` was emitted then; CPython skips it.
+                continue;
+            }
             let label: Rc<str> = match timer.task {
                 0 => Rc::from(timer.what.as_str()),
                 id => Rc::from(format!("{} [{}]", timer.what, self.task_name(id))),
             };
-            self.emit(timer.task, Kind::TimerFire { what: timer.what });
+            self.emit(
+                timer.task,
+                Kind::TimerFire {
+                    id: timer_id,
+                    what: timer.what,
+                },
+            );
             if let Some(cb) = timer.callback {
                 // CPython keeps the TimerHandle in the ready queue and skips it if
                 // it is cancelled before its turn: a flag the handle checks.
@@ -950,35 +987,17 @@ impl Loop {
                 ));
             }
         }
-        let (n, ready, calls, timers) = {
+        // What is pending is not repeated here (that made the trace quadratic in
+        // the number of timers): the page rebuilds it from timer_set / timer_fire /
+        // timer_cancel.
+        let (n, ready, calls) = {
             let mut st = self.0.st.borrow_mut();
             st.iteration += 1;
+            st.idle_said = false;
             let (ready, calls) = queue_snapshot(&st.ready);
-            let version = st.timers.version();
-            let timers = match &st.timers_shown {
-                Some((v, shown)) if *v == version => shown.clone(),
-                _ => {
-                    let snapshot: TimerSnapshot = st
-                        .timers
-                        .pending()
-                        .into_iter()
-                        .map(|(d, t)| (d - self.0.origin, t))
-                        .collect();
-                    st.timers_shown = Some((version, snapshot.clone()));
-                    snapshot
-                }
-            };
-            (st.iteration, ready, calls, timers)
+            (st.iteration, ready, calls)
         };
-        self.emit(
-            0,
-            Kind::Iteration {
-                n,
-                ready,
-                calls,
-                timers,
-            },
-        );
+        self.emit(0, Kind::Iteration { n, ready, calls });
         let ntodo = self.0.st.borrow().ready.len();
         self.run_handles(ntodo)
     }
@@ -1117,7 +1136,7 @@ impl Loop {
                 Next::Finished(status) => return status,
                 Next::Continue => {}
                 Next::Wait(_) | Next::Idle => {
-                    self.emit(0, Kind::Loop { what: "idle" });
+                    self.say_idle(None);
                     self.eprint(
                         "RuntimeError: the event loop has nothing left to run and nothing \
                          to wait for: CPython would wait here forever",

@@ -48,15 +48,12 @@ pub struct Timers {
     heap: Vec<Entry>,
     next_id: TimerId,
     cancelled: usize,
-    // Bumped on every change, so observers can tell when to re-read `pending`.
-    version: u64,
 }
 
 impl Timers {
     /// `heapq.heappush`; returns the timer's id.
     pub fn push(&mut self, timer: Timer) -> TimerId {
         self.next_id += 1;
-        self.version += 1;
         self.heap.push(Entry {
             id: self.next_id,
             timer,
@@ -66,22 +63,17 @@ impl Timers {
         self.next_id
     }
 
-    /// `TimerHandle.cancel()`: marks it; returns whether it was still scheduled.
-    pub fn cancel(&mut self, id: TimerId) -> bool {
+    /// `TimerHandle.cancel()`: marks it; returns the task that armed it when it
+    /// was still scheduled.
+    pub fn cancel(&mut self, id: TimerId) -> Option<TaskId> {
         match self.heap.iter_mut().find(|e| e.id == id) {
             Some(e) if e.timer.callback.is_some() => {
                 e.timer.callback = None;
                 self.cancelled += 1;
-                self.version += 1;
-                true
+                Some(e.timer.task)
             }
-            _ => false,
+            _ => None,
         }
-    }
-
-    /// Changes whenever a timer is armed, cancelled or fired.
-    pub fn version(&self) -> u64 {
-        self.version
     }
 
     /// The start of `_run_once`: drop cancelled timers, from the head, or all of
@@ -94,7 +86,6 @@ impl Timers {
                 self.sift_up(i);
             }
             self.cancelled = 0;
-            self.version += 1;
         } else {
             while self
                 .heap
@@ -122,30 +113,14 @@ impl Timers {
         Some((e.id, e.timer))
     }
 
-    /// Live timers by deadline: what Step mode shows.
-    pub fn pending(&self) -> Vec<(f64, TaskId)> {
-        let v: Vec<(f64, TimerId, TaskId)> = self
-            .heap
-            .iter()
-            .filter(|e| e.timer.callback.is_some())
-            .map(|e| (e.timer.deadline, e.id, e.timer.task))
-            .collect();
-        sort_pending(v)
-            .into_iter()
-            .map(|(d, _, t)| (d, t))
-            .collect()
-    }
-
     // heapq.heappop
     fn pop(&mut self) -> Option<Entry> {
         let last = self.heap.pop()?;
         if self.heap.is_empty() {
-            self.version += 1;
             return Some(last);
         }
         let top = std::mem::replace(&mut self.heap[0], last);
         self.sift_up(0);
-        self.version += 1;
         Some(top)
     }
 
@@ -180,30 +155,6 @@ impl Timers {
     }
 }
 
-/// `(deadline, id, task)`s by deadline then id: a small merge sort rather than
-/// `sort_by`, whose driftsort and quicksort are 4 KB of the wasm.
-fn sort_pending(mut v: Vec<(f64, TimerId, TaskId)>) -> Vec<(f64, TimerId, TaskId)> {
-    if v.len() < 2 {
-        return v;
-    }
-    let b = sort_pending(v.split_off(v.len() / 2));
-    let a = sort_pending(v);
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        if b[j].0.total_cmp(&a[i].0).then(b[j].1.cmp(&a[i].1)).is_lt() {
-            out.push(b[j]);
-            j += 1;
-        } else {
-            out.push(a[i]);
-            i += 1;
-        }
-    }
-    out.extend_from_slice(&a[i..]);
-    out.extend_from_slice(&b[j..]);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -228,22 +179,5 @@ mod tests {
             .map(|(_, x)| x.task)
             .collect();
         assert_eq!(order, [3, 2, 1]);
-    }
-}
-
-#[cfg(test)]
-mod sort_tests {
-    #[test]
-    fn pending_timers_are_sorted_by_deadline_then_id() {
-        let v: Vec<(f64, u64, u32)> = vec![
-            (2.0, 5, 1),
-            (1.0, 9, 2),
-            (2.0, 3, 3),
-            (0.5, 7, 4),
-            (1.0, 2, 5),
-        ];
-        let mut want = v.clone();
-        want.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-        assert_eq!(super::sort_pending(v), want);
     }
 }

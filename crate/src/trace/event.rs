@@ -7,7 +7,7 @@ use super::json::Json;
 use crate::runtime::TaskId;
 
 /// Version of the JSON event format; bump it when a field changes meaning.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Which output stream a log line went to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,6 +57,9 @@ pub enum Kind {
     },
     /// A timer was armed by the task.
     TimerSet {
+        /// The timer's number, unique within the run (matches `timer_fire` and
+        /// `timer_cancel`).
+        id: u64,
         /// Loop time at which it fires.
         deadline: f64,
         /// What it is for, e.g. `sleep(2)`.
@@ -64,8 +67,16 @@ pub enum Kind {
     },
     /// A timer's deadline was reached.
     TimerFire {
+        /// The timer's number.
+        id: u64,
         /// What it was for.
         what: String,
+    },
+    /// A timer was cancelled before it fired (a cancelled sleep, a timeout that
+    /// did not expire, `TimerHandle.cancel()`).
+    TimerCancel {
+        /// The timer's number.
+        id: u64,
     },
     /// The task now executes this line of the scenario's Python source.
     Line {
@@ -111,9 +122,6 @@ pub enum Kind {
         ready: Vec<TaskId>,
         /// The callbacks' names, in the order of the 0 entries of `ready`.
         calls: Vec<Rc<str>>,
-        /// Pending timers in firing order: (deadline, task); shared between
-        /// iterations while the timers do not change.
-        timers: Rc<[(f64, TaskId)]>,
     },
     /// `run_forever` is returning with handles still queued (they never ran):
     /// course example 05's gather callbacks.
@@ -123,10 +131,16 @@ pub enum Kind {
         /// The callbacks' names.
         calls: Vec<Rc<str>>,
     },
-    /// Loop lifecycle: `start`, `stop`, `close`, `idle`.
+    /// Loop lifecycle: `start`, `stop`, `close`.
     Loop {
         /// Which.
         what: &'static str,
+    },
+    /// The loop has nothing ready and waits: for its next timer (`until`, loop
+    /// time), or for ever (`None`: nothing armed). JSON: `loop` with `what: "idle"`.
+    Idle {
+        /// The next timer's deadline.
+        until: Option<f64>,
     },
 }
 
@@ -151,6 +165,7 @@ impl Event {
             Kind::PollEnd { .. } => "poll_end",
             Kind::TimerSet { .. } => "timer_set",
             Kind::TimerFire { .. } => "timer_fire",
+            Kind::TimerCancel { .. } => "timer_cancel",
             Kind::Line { .. } => "line",
             Kind::Log { .. } => "log",
             Kind::Complete { .. } => "complete",
@@ -159,7 +174,7 @@ impl Event {
             Kind::Blocked { .. } => "blocked",
             Kind::Iteration { .. } => "iteration",
             Kind::QueueLeft { .. } => "queue_left",
-            Kind::Loop { .. } => "loop",
+            Kind::Loop { .. } | Kind::Idle { .. } => "loop",
         }
     }
 
@@ -187,12 +202,17 @@ impl Event {
                     None => out.null(),
                 };
             }
-            Kind::TimerSet { deadline, what } => {
+            Kind::TimerSet { id, deadline, what } => {
+                out.key("id").int(*id as i64);
                 out.key("deadline").number(*deadline);
                 out.key("what").string(what);
             }
-            Kind::TimerFire { what } => {
+            Kind::TimerFire { id, what } => {
+                out.key("id").int(*id as i64);
                 out.key("what").string(what);
+            }
+            Kind::TimerCancel { id } => {
+                out.key("id").int(*id as i64);
             }
             Kind::Line { line } => {
                 out.key("line").int(*line as i64);
@@ -222,22 +242,10 @@ impl Event {
             Kind::Blocked { until } => {
                 out.key("until").number(*until);
             }
-            Kind::Iteration {
-                n,
-                ready,
-                calls,
-                timers,
-            } => {
+            Kind::Iteration { n, ready, calls } => {
                 out.key("n").int(*n as i64);
                 out.key("ready").ids(ready);
                 write_calls(out, calls);
-                out.key("timers").begin_array();
-                for (d, t) in timers.iter() {
-                    out.begin_array();
-                    out.number(*d).int(*t as i64);
-                    out.end_array();
-                }
-                out.end_array();
             }
             Kind::QueueLeft { ready, calls } => {
                 out.key("ready").ids(ready);
@@ -245,6 +253,14 @@ impl Event {
             }
             Kind::Loop { what } => {
                 out.key("what").string(what);
+            }
+            Kind::Idle { until } => {
+                out.key("what").string("idle");
+                out.key("until");
+                match until {
+                    Some(u) => out.number(*u),
+                    None => out.null(),
+                };
             }
         }
         out.end_object();
