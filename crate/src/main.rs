@@ -105,8 +105,9 @@ fn parse_options(args: &[String], what: &str) -> Result<Options, String> {
             }
             "--max-memory" => {
                 let n = it.next().ok_or("--max-memory needs a size (e.g. 512M)")?;
-                max_memory = boucle::memory::parse_size(n)
-                    .ok_or(format!("--max-memory needs a size such as 512M or 2G, not '{n}'"))?;
+                max_memory = boucle::memory::parse_size(n).ok_or(format!(
+                    "--max-memory needs a size such as 512M or 2G, not '{n}'"
+                ))?;
             }
             flag if flag.starts_with("--") => return Err(format!("unknown option '{flag}'")),
             other if target.is_none() => target = Some(other.to_string()),
@@ -179,7 +180,9 @@ impl Console {
         if let Some(e) = self.failed.take() {
             return Err(format!("cannot write the output: {e}"));
         }
-        self.out.flush().map_err(|e| format!("cannot write the output: {e}"))
+        self.out
+            .flush()
+            .map_err(|e| format!("cannot write the output: {e}"))
     }
 }
 
@@ -237,7 +240,9 @@ fn keep_events(o: &Options, lp: &Loop) -> Result<Option<Rc<RefCell<EventsFile>>>
         failed: None,
     }));
     let writer = out.clone();
-    lp.keep_events(Keep::Stream(Box::new(move |e| writer.borrow_mut().write(e))));
+    lp.keep_events(Keep::Stream(Box::new(move |e| {
+        writer.borrow_mut().write(e)
+    })));
     Ok(Some(out))
 }
 

@@ -331,7 +331,11 @@ impl BigInt {
         let src = &self.mag[limbs..];
         let mut mag = Vec::with_capacity(src.len());
         for i in 0..src.len() {
-            let hi = if bits == 0 { 0 } else { src.get(i + 1).map_or(0, |h| h << (32 - bits)) };
+            let hi = if bits == 0 {
+                0
+            } else {
+                src.get(i + 1).map_or(0, |h| h << (32 - bits))
+            };
             mag.push((src[i] >> bits) | hi);
         }
         let q = Self::make(self.neg, mag);
@@ -382,7 +386,11 @@ impl BigInt {
     pub fn to_f64(&self) -> f64 {
         if self.bit_length() > 1100 {
             // Past f64's range (and its decimal string would take long to make).
-            return if self.neg { f64::NEG_INFINITY } else { f64::INFINITY };
+            return if self.neg {
+                f64::NEG_INFINITY
+            } else {
+                f64::INFINITY
+            };
         }
         // Use the decimal string: the parser rounds correctly.
         super::engine::parse_f64(&self.to_string()).unwrap_or(f64::INFINITY)

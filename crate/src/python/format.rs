@@ -148,9 +148,8 @@ impl Vm {
             )
         };
         // At least floor((bits - 1) * log10(2)) + 1 digits.
-        let at_least = ((b.bit_length().saturating_sub(1)) as f64 * std::f64::consts::LOG10_2)
-            as u64
-            + 1;
+        let at_least =
+            ((b.bit_length().saturating_sub(1)) as f64 * std::f64::consts::LOG10_2) as u64 + 1;
         if limit > 0 && at_least > limit as u64 {
             return self.err("ValueError", too_long());
         }

@@ -897,10 +897,11 @@ fn sys(vm: &mut Vm) -> Value {
             (
                 "set_int_max_str_digits",
                 native("set_int_max_str_digits", |vm, _, a| {
-                    let arg = a
-                        .pos
-                        .first()
-                        .or_else(|| a.kw.iter().find(|(k, _)| &**k == "maxdigits").map(|(_, v)| v));
+                    let arg = a.pos.first().or_else(|| {
+                        a.kw.iter()
+                            .find(|(k, _)| &**k == "maxdigits")
+                            .map(|(_, v)| v)
+                    });
                     if arg.is_none() {
                         return vm.type_err(
                             "set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)",

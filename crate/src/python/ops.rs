@@ -412,8 +412,7 @@ impl Vm {
             Sub => a.sub(&b),
             Mul => {
                 // The product, and as much again for the work (Karatsuba's parts).
-                if crate::memory::would_exceed(((a.bit_length() + b.bit_length()) / 4) as usize)
-                {
+                if crate::memory::would_exceed(((a.bit_length() + b.bit_length()) / 4) as usize) {
                     return self.err("MemoryError", "");
                 }
                 a.mul(&b)

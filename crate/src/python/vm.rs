@@ -272,7 +272,8 @@ impl Vm {
     pub fn new_exc(&mut self, kind: &str, msg: impl Into<String>) -> Value {
         let cls = self.exc_class(kind);
         let msg: String = msg.into();
-        let args = if msg.is_empty() && kind == "StopIteration" {
+        // CPython raises these bare: `MemoryError()`, not `MemoryError('')`.
+        let args = if msg.is_empty() && matches!(kind, "StopIteration" | "MemoryError") {
             vec![]
         } else {
             vec![Value::str(&msg)]

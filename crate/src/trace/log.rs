@@ -154,7 +154,9 @@ mod tests {
         let seen = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
         let out = seen.clone();
         let mut log = EventLog::default();
-        log.set_keep(Keep::Stream(Box::new(move |e| out.borrow_mut().push(e.task))));
+        log.set_keep(Keep::Stream(Box::new(move |e| {
+            out.borrow_mut().push(e.task)
+        })));
         for n in 0..5 {
             log.push(ev(n));
         }
