@@ -33,6 +33,9 @@ const S = {
 // A Python program on the virtual clock can run forever: past this many events the
 // run is stopped and the page says why.
 const MAX_EVENTS = 20000;
+// A live run keeps the most recent events only (an endless program keeps a flat
+// memory and the chart shows its last part): past KEEP_EVENTS, the oldest quarter goes.
+const KEEP_EVENTS = 60000;
 const storage = (() => { try { return window.localStorage; } catch (e) { return null; } })();
 
 let wasm = null;
@@ -119,6 +122,14 @@ function renderNotice() {
   for (const n of S.notices) {
     const p = document.createElement('p');
     p.textContent = tr(n.key, n.params);
+    if (n.action) {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'notice-action';
+      b.textContent = tr(n.action.key);
+      b.addEventListener('click', n.action.run);
+      p.append(' ', b);
+    }
     box.appendChild(p);
   }
   const close = document.createElement('button');
@@ -294,6 +305,8 @@ function resetRun() {
   S.mode = 'idle';
   S.diag = null;
   S.tooLong = false;
+  S.eventsSeen = 0;      // events the engine emitted and the page pulled (absolute)
+  S.eventsDropped = 0;   // of those, dropped from the page's window
   renderDiag();
   const empty = buildModel([]);
   gantt.setModel(empty);
@@ -360,11 +373,12 @@ async function run() {
 /** Run the editor's code with the interpreter: at once on the virtual clock
  *  (`instant`), or live on the browser's clock at the page's speed. Resolves when
  *  the run is over. */
-function runProgram(instant) {
+function runProgram(instant, unlimited = false) {
   S.ran = { source: S.code, file: fileName(), edited: isEdited() };
   let s;
   try {
     s = instant ? new wasm.Session(S.ran.file, S.ran.source) : new wasm.Session(S.ran.file, S.ran.source, Number(S.speed));
+    if (unlimited && s.set_max_steps) s.set_max_steps(0);
   } catch (e) { crashed(e); return Promise.resolve(); }
   return drive(s, instant ? Infinity : Number(S.speed));
 }
@@ -433,9 +447,23 @@ function drive(s, speed) {
 }
 
 function pull(s) {
-  const fresh = JSON.parse(s.events_since(S.events.length));
-  if (fresh.length) S.events.push(...fresh);
-  if (S.events.length > MAX_EVENTS && !s.finished()) { S.tooLong = true; s.stop(); }
+  if (!s.events_total) { // an engine without the window (tests' fakes)
+    const fresh = JSON.parse(s.events_since(S.events.length));
+    if (fresh.length) S.events.push(...fresh);
+    return;
+  }
+  const fresh = JSON.parse(s.events_since(S.eventsSeen));
+  S.eventsSeen = s.events_total();
+  for (const ev of fresh) S.events.push(ev);
+  if (S.events.length > KEEP_EVENTS) {
+    const n = S.events.length - Math.floor(KEEP_EVENTS * 0.75);
+    S.events.splice(0, n);
+    S.revealed = Math.max(0, (S.revealed ?? 0) - n);
+    if (!S.eventsDropped) showNotice([{ key: 'notice.window', params: { n: Math.floor(KEEP_EVENTS * 0.75).toLocaleString(S.lang) } }], 'info');
+    S.eventsDropped += n;
+  }
+  root.dataset.eventsKept = String(S.events.length);
+  root.dataset.eventsSeen = String(S.eventsSeen);
 }
 
 // ---------------------------------------------------------------- the editor
@@ -599,6 +627,15 @@ function step() {
   })().finally(() => { stepping = false; });
 }
 
+async function rerunUnlimited(instant) {
+  stopRun(true);
+  if (!(await ensureEngine())) return;
+  resetRun();
+  S.notices = [];
+  renderNotice();
+  await runProgram(instant, true);
+}
+
 function finish(result) {
   S.finished = true;
   if (result) S.result = result;
@@ -615,6 +652,11 @@ function finish(result) {
   else text = tr('status.done', { time: fmt(end) });
   $('status').textContent = text;
   if (S.tooLong) showNotice([{ key: 'error.tooLong', params: { n: MAX_EVENTS.toLocaleString(S.lang) } }], 'warn');
+  if (S.result && S.result.limit) {
+    // The page's instruction limit stopped it: say so, and offer to go on without it.
+    const instant = S.speed === 'instant';
+    showNotice([{ key: 'error.stepLimit', action: { key: 'ui.runUnlimited', run: () => rerunUnlimited(instant) } }], 'warn');
+  }
   const runId = S.runId;
   computeDiag().catch(() => { S.diag = null; }).then(() => {
     if (S.runId !== runId) return;

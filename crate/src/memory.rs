@@ -21,7 +21,7 @@ static TRIPPED: AtomicBool = AtomicBool::new(false);
 /// Without a limit (a test binary, a library user with its own allocator), one
 /// object estimated larger than this still raises `MemoryError` rather than
 /// asking the system for it.
-const UNLIMITED_OBJECT_CAP: usize = 1 << 32;
+const UNLIMITED_OBJECT_CAP: usize = 1 << 30;
 
 /// A global allocator that counts the bytes in use (wraps another allocator).
 pub struct Counting<A>(pub A);
