@@ -131,6 +131,7 @@ test-e2e: $(WASM)
 bench: $(WASM)
 	node bench/run.mjs
 	node bench/python.mjs
+	node bench/scale.mjs
 
 # docs/screenshot.png for the README: the page with a scenario run, in headless Chromium.
 screenshot: $(WASM)
