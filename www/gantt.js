@@ -31,6 +31,8 @@ export const STATE_LOOK = {
 const ORDER = ['done', 'stopped', 'idle', 'waiting', 'cancelled', 'failed', 'blocked', 'ready', 'busy', 'main', 'running'];
 
 const LABEL_W = 190;
+/** Above this many lanes, www/density.js draws tasks per state instead of lanes. */
+const DENSITY_LANES = 2000;
 const AXIS_H = 26;
 const LANE_H = 30;
 const MIN_W = 3;
@@ -371,6 +373,10 @@ export class GanttView {
     if (!keepFocus) this.focus = null;
     else if (this.focus && !model.lanes[this.focus.lane]) this.focus = null;
     this.canvas.dataset.lanes = String(model.lanes.length);
+    // Thousands of tasks: the density view (www/density.js, loaded when needed).
+    if (model.lanes.length > DENSITY_LANES && !this.densityMod) {
+      import('./density.js').then((m) => { this.densityMod = m; this.request(); });
+    }
     this.request();
   }
 
@@ -392,6 +398,9 @@ export class GanttView {
   }
 
   draw() {
+    const dense = this.model.lanes.length > DENSITY_LANES && this.densityMod;
+    this.canvas.dataset.view = dense ? 'density' : 'lanes';
+    if (dense) { this.layout = this.densityMod.drawDensity(this); return; }
     const c = this.canvas;
     const width = Math.max(280, c.clientWidth || c.parentElement.clientWidth || 600);
     const L = computeLayout(this.model, width, { t1: Math.max(this.model.end, this.o.minSpan || 0) });
@@ -428,8 +437,15 @@ export class GanttView {
     if (!this.layout) return;
     const r = this.canvas.getBoundingClientRect();
     const x = e.clientX - r.left, y = e.clientY - r.top;
-    const hit = hitTest(this.model, this.layout, x, y);
     const tip = this.o.tooltip;
+    if (this.layout.density && tip) {
+      tip.textContent = this.densityMod.describeAt(this, tOf(this.layout, x));
+      tip.hidden = false;
+      tip.style.left = (x + 14) + 'px';
+      tip.style.top = (y + 16) + 'px';
+      return;
+    }
+    const hit = hitTest(this.model, this.layout, x, y);
     if (!hit || hit.seg < 0 || !tip) { this.hideTip(); return; }
     tip.textContent = this.describe(hit.lane, hit.seg);
     tip.hidden = false;

@@ -35,7 +35,7 @@ const S = {
 const MAX_EVENTS = 20000;
 // A live run keeps the most recent events only (an endless program keeps a flat
 // memory and the chart shows its last part): past KEEP_EVENTS, the oldest quarter goes.
-const KEEP_EVENTS = 60000;
+const KEEP_EVENTS = 800000;
 const storage = (() => { try { return window.localStorage; } catch (e) { return null; } })();
 
 let wasm = null;
@@ -411,6 +411,8 @@ function drive(s, speed) {
     if (p && typeof p.catch === 'function') p.catch((e) => { if (S.session === s) crashed(e); });
   } catch (e) { crashed(e); return; }
   let lastShown = -1;
+  let lastBuilt = 0;
+  let lastCost = 0;
   const frame = () => {
     if (S.session !== s || S.runId !== runId) { done_(); return; }
     try {
@@ -434,10 +436,14 @@ function drive(s, speed) {
       const shown = k === S.events.length ? S.events : S.events.slice(0, k);
       // reduced motion: the cursor jumps from event to event instead of gliding
       const end = reducedMotion.matches || speed === Infinity ? (k ? shown[k - 1].at : 0) : now;
-      if (k !== lastShown || !reducedMotion.matches) {
+      // Drawing a big trace takes time the engine needs: at most a quarter of it.
+      const busy = performance.now() - lastBuilt < 3 * lastCost;
+      if ((k !== lastShown || !reducedMotion.matches) && !busy) {
         lastShown = k;
+        lastBuilt = performance.now();
         S.model = buildModel(shown, end);
         renderAll();
+        lastCost = performance.now() - lastBuilt;
       }
     } catch (e) { crashed(e); done_(); return; }
     requestAnimationFrame(frame);
