@@ -5,6 +5,8 @@
 #   make test    set up, then every test tier in order, stopping at the first failure
 #   make dist    static folder dist/ ready to copy to any web server
 #   make bench   the figures of the issue's section 7 (reports, never fails on a budget)
+#   make fixtures     remake the JS tests' trace fixtures with the engine
+#   make test-oracle  re-run CPython (tests/tools/cpython_vclock.py) on every expected output
 #
 # Setup (scripts/setup.sh) is idempotent and takes a second or two when all is there.
 
@@ -33,8 +35,8 @@ WASM_OPT_FLAGS := -Oz --enable-bulk-memory --enable-reference-types \
 	--enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
 	--enable-multivalue
 
-# node --test's own default file patterns, found here so that a tier whose folder has
-# no test file yet is skipped (and says so) instead of failing.
+# node --test's own default file patterns. A tier whose folder holds no test file fails
+# (it would otherwise pass having tested nothing).
 find_tests = $(shell find $(1) -type f \( -name '*.test.mjs' -o -name '*.test.js' \
 	-o -name '*.test.cjs' -o -name '*-test.mjs' -o -name '*-test.js' -o -name '*_test.mjs' \
 	-o -name '*_test.js' -o -name 'test-*.mjs' -o -name 'test-*.js' \) \
@@ -42,11 +44,19 @@ find_tests = $(shell find $(1) -type f \( -name '*.test.mjs' -o -name '*.test.js
 JS_TESTS  = $(call find_tests,tests/js)
 E2E_TESTS = $(call find_tests,tests/e2e)
 
+# Each tier's log goes to target/test-logs/; scripts/tally.mjs counts what it ran and
+# fails a tier that ran no test or skipped one (BOUCLE_ALLOW_SKIP=1 allows skips on a
+# machine without a browser; CI never does).
+LOGS := target/test-logs
+# node --test: the readable report on the terminal, TAP (with its totals) in the log.
+NODE_TEST := node --test --test-reporter=spec --test-reporter-destination=stdout \
+	--test-reporter=tap --test-reporter-destination=
+
 .PHONY: help setup build wasm serve dist test test-fmt test-clippy test-native \
-	test-wasm test-js test-e2e bench screenshot clean
+	test-start test-wasm test-js test-e2e test-oracle fixtures bench screenshot clean
 
 help:
-	@sed -n '3,9p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,11p' Makefile | sed 's/^# \{0,1\}//'
 
 setup:
 	@scripts/setup.sh
@@ -95,8 +105,12 @@ dist: $(WASM)
 # ------------------------------------------------------------------------ test
 # Tiers in order (.NOTPARALLEL keeps the order even under -j); make stops at the first
 # failing one.
-test: setup test-fmt test-clippy test-native test-wasm test-js test-e2e
+test: setup test-start test-fmt test-clippy test-native test-wasm test-js test-e2e
 	@echo "== all test tiers passed"
+	@node scripts/tally.mjs --summary
+
+test-start:
+	@rm -rf target/test-tally && mkdir -p $(LOGS)
 
 test-fmt:
 	@echo "== cargo fmt --check"
@@ -109,29 +123,50 @@ test-clippy:
 
 test-native:
 	@echo "== cargo test (native)"
-	cargo test
+	@mkdir -p $(LOGS)
+	cargo test 2>&1 | tee $(LOGS)/native.log
+	@node scripts/tally.mjs native $(LOGS)/native.log
 
 # wasm-bindgen-test in headless Chromium, through Debian's chromedriver; the browser
 # flags are in webdriver.json (read from the current directory by the test runner).
 test-wasm:
 	@echo "== wasm-pack test --headless --chrome"
-	CHROMEDRIVER=$(CHROMEDRIVER) wasm-pack --log-level warn test --headless --chrome
+	@mkdir -p $(LOGS)
+	CHROMEDRIVER=$(CHROMEDRIVER) wasm-pack --log-level warn test --headless --chrome 2>&1 | tee $(LOGS)/wasm.log
+	@node scripts/tally.mjs wasm $(LOGS)/wasm.log
 
 test-js: $(WASM)
 	@echo "== node --test tests/js/"
-	@if [ -z "$(strip $(JS_TESTS))" ]; then echo "   skipped: no test files in tests/js/"; \
-	else node --test $(JS_TESTS); fi
+	@mkdir -p $(LOGS)
+	@[ -n "$(strip $(JS_TESTS))" ] || { echo "make: no test file in tests/js/: a tier that tests nothing fails" >&2; exit 1; }
+	$(NODE_TEST)$(LOGS)/js.tap $(JS_TESTS)
+	@node scripts/tally.mjs js $(LOGS)/js.tap
 
 test-e2e: $(WASM)
 	@echo "== node --test tests/e2e/"
-	@if [ -z "$(strip $(E2E_TESTS))" ]; then echo "   skipped: no test files in tests/e2e/"; \
-	else node --test $(E2E_TESTS); fi
+	@mkdir -p $(LOGS)
+	@[ -n "$(strip $(E2E_TESTS))" ] || { echo "make: no test file in tests/e2e/: a tier that tests nothing fails" >&2; exit 1; }
+	$(NODE_TEST)$(LOGS)/e2e.tap $(E2E_TESTS)
+	@node scripts/tally.mjs e2e $(LOGS)/e2e.tap
+
+# Opt-in (CPython 3.11 runs every program again, ~1 min): every expected output of
+# every corpus and of the course must be what CPython prints today.
+test-oracle:
+	@echo "== CPython on every expected output (tests/tools/oracle_check.sh)"
+	tests/tools/oracle_check.sh
+
+# The JS tests' traces, made by the engine (tests/js/fixtures/SOURCES; checked by
+# tests/fixtures.rs).
+fixtures:
+	cargo build --quiet --bin boucle
+	scripts/make-fixtures.sh target/debug/boucle
 
 # ------------------------------------------------------------------------ bench
 bench: $(WASM)
 	node bench/run.mjs
 	node bench/python.mjs
 	node bench/scale.mjs
+	node bench/timing.mjs
 
 # docs/screenshot.png for the README: the page with a scenario run, in headless Chromium.
 screenshot: $(WASM)

@@ -17,7 +17,8 @@ struct Case {
 fn check(name: &str) -> Case {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/python/cases");
     let src = fs::read_to_string(dir.join(format!("{}.py", name))).unwrap();
-    let want_out = fs::read_to_string(dir.join(format!("{}.out", name))).unwrap_or_default();
+    let want_out = fs::read_to_string(dir.join(format!("{}.out", name)))
+        .unwrap_or_else(|e| panic!("{name}.out (make it with tests/python/make_expected.sh): {e}"));
     let want_err = fs::read_to_string(dir.join(format!("{}.err", name))).ok();
     let want_status: i32 = match fs::read_to_string(dir.join(format!("{}.status", name))) {
         Ok(s) => s.trim().parse().unwrap(),
@@ -69,17 +70,53 @@ fn check(name: &str) -> Case {
     }
 }
 
+/// Fewer cases than this means the corpus lost files.
+const MINIMUM_CASES: usize = 80;
+
 fn all_cases() -> Vec<String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/python/cases");
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .unwrap()
+    let mut names: Vec<String> = fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("the corpus folder {} is missing: {e}", dir.display()))
         .filter_map(|e| {
             let p = e.ok()?.path();
             (p.extension()? == "py").then(|| p.file_stem().unwrap().to_string_lossy().to_string())
         })
         .collect();
     names.sort();
+    assert!(
+        names.len() >= MINIMUM_CASES,
+        "{} cases in tests/python/cases, fewer than {MINIMUM_CASES}",
+        names.len()
+    );
     names
+}
+
+#[test]
+fn every_case_has_cpythons_output_and_every_expected_file_its_program() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/python/cases");
+    let mut problems = vec![];
+    for e in fs::read_dir(&dir).unwrap() {
+        let p = e.unwrap().path();
+        match p.extension().and_then(|x| x.to_str()) {
+            Some("py") if !p.with_extension("out").exists() => {
+                problems.push(format!("{} has no .out", p.display()))
+            }
+            Some("out" | "err" | "status") if !p.with_extension("py").exists() => {
+                problems.push(format!("{} has no .py", p.display()))
+            }
+            _ => {}
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    // Every case belongs to a group that a test below runs.
+    let groups = [
+        "syntax_", "expr_", "flow_", "func_", "class_", "error_", "mod_",
+    ];
+    let stray: Vec<String> = all_cases()
+        .into_iter()
+        .filter(|n| !groups.iter().any(|g| n.starts_with(g)))
+        .collect();
+    assert!(stray.is_empty(), "cases no test runs: {stray:?}");
 }
 
 fn run_group(prefix: &str) {
@@ -165,17 +202,5 @@ fn every_course_example_parses_and_compiles() {
                 .and_then(|m| boucle::python::compiler::compile_module(&m));
             assert_eq!(parsed.is_err(), name.starts_with("04_"), "{}", name);
         }
-    }
-}
-
-/// Developer aid: `PY_FILE=path cargo test --test python_lang run_py_file -- --nocapture`
-#[test]
-fn run_py_file() {
-    if let Ok(f) = std::env::var("PY_FILE") {
-        let src = fs::read_to_string(&f).unwrap();
-        let got = run_source(&f, &src, Box::new(VirtualHost::default()));
-        print!("{}", got.stdout);
-        eprint!("{}", got.stderr);
-        eprintln!("[status {}]", got.status);
     }
 }

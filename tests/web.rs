@@ -55,7 +55,7 @@ async fn a_task_woken_by_a_resolved_js_promise_runs_before_a_set_timeout_zero_ca
 }
 
 #[wasm_bindgen_test]
-async fn a_real_timer_sleep_lands_within_twenty_milliseconds() {
+async fn a_real_timer_sleep_waits_at_least_its_duration_on_the_browser_clock() {
     let lp = host_loop(1.0);
     let l = lp.clone();
     let elapsed = Rc::new(RefCell::new(0.0));
@@ -72,24 +72,24 @@ async fn a_real_timer_sleep_lands_within_twenty_milliseconds() {
     }));
     run_to_end(lp.clone(), 1.0).await;
     let ms = *elapsed.borrow();
+    // Never early (1 ms of timer rounding), and not absurdly late even on a loaded
+    // machine; how close to 200 ms it lands is measured by `make bench` (bench/timing.mjs).
     assert!(
-        (ms - 200.0).abs() <= 20.0,
+        (199.0..5000.0).contains(&ms),
         "asyncio.sleep(0.2) took {ms} ms"
     );
-    assert!((lp.time() - 0.2).abs() < 0.03, "loop time {}", lp.time());
+    assert!((0.199..5.0).contains(&lp.time()), "loop time {}", lp.time());
 }
 
 #[wasm_bindgen_test]
 async fn scenarios_in_accelerated_real_time_print_what_the_virtual_clock_prints() {
-    // 00 prints the durations it measures (to 0.1 s): at ×10, 5 ms of this
-    // unoptimised test build's own work would already show; ×2 keeps it exact.
-    for (id, speed) in [
-        ("00", 2.0),
-        ("03", 10.0),
-        ("05", 10.0),
-        ("07", 10.0),
-        ("09", 10.0),
-    ] {
+    // Only outputs that do not hang on a few milliseconds: 03 and 05 wake both tasks
+    // at one deadline, 09's three reads are armed together and end 0.2 s of loop time
+    // apart. Not 07: its sender and its server are two chains of sleeps whose last
+    // links are 0.05 s apart, and each link's lateness adds up (as in CPython on the
+    // wall clock), so on a loaded machine, even at ×1, the order may change. 00 prints
+    // durations it measures: see the next test.
+    for (id, speed) in [("03", 10.0), ("05", 10.0), ("09", 10.0)] {
         let s = scenarios::find(id).unwrap();
         let (reference, printed) = s.run_virtual();
         let lp = host_loop(speed);
@@ -99,14 +99,46 @@ async fn scenarios_in_accelerated_real_time_print_what_the_virtual_clock_prints(
         assert_eq!(out.stdout, printed.stdout, "stdout of {id} at ×{speed}");
         assert_eq!(out.stderr, printed.stderr, "stderr of {id} at ×{speed}");
         assert_eq!(out.status, printed.status);
-        // Loop time followed the clock: at least the virtual duration, and not much
-        // more (the interpreter's own work, unoptimised in this test build, counts
-        // ×speed too).
+        // Loop time followed the clock: never less than the virtual duration; the upper
+        // bound only catches a clock gone wrong (the overhead is `make bench`'s figure).
         let (real, virt) = (lp.time(), reference.time());
         assert!(
-            real >= virt - 0.02 && real - virt < 0.6,
+            real >= virt - 0.005 && real < virt + 10.0,
             "{id}: {real} s in real time vs {virt} s virtual"
         );
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_blocking_and_the_sleeping_halves_of_example_00_take_at_least_three_and_one_seconds() {
+    let s = scenarios::find("00").unwrap();
+    let (_, printed) = s.run_virtual();
+    let lp = host_loop(10.0);
+    let program = s.install(&lp);
+    run_to_end(lp.clone(), 10.0).await;
+    let out = program.result(&lp);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    // Every line but the two measured durations is the same; each duration is at least
+    // what the virtual clock gives (a real clock is never faster), and not absurd.
+    let (ours, theirs): (Vec<&str>, Vec<&str>) = (
+        out.stdout.lines().collect(),
+        printed.stdout.lines().collect(),
+    );
+    assert_eq!(ours.len(), theirs.len(), "{}", out.stdout);
+    for (a, b) in ours.iter().zip(&theirs) {
+        match (a.strip_suffix(" s"), b.strip_suffix(" s")) {
+            (Some(a), Some(b)) if a.contains(" : ") => {
+                let (label_a, took) = a.split_once(" : ").unwrap();
+                let (label_b, want) = b.split_once(" : ").unwrap();
+                assert_eq!(label_a, label_b);
+                let (took, want): (f64, f64) = (took.parse().unwrap(), want.parse().unwrap());
+                assert!(
+                    took >= want && took < want + 5.0,
+                    "{label_a}: {took} s measured, {want} s on the virtual clock"
+                );
+            }
+            _ => assert_eq!(a, b),
+        }
     }
 }
 

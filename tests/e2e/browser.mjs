@@ -10,11 +10,25 @@ export const SHOTS = path.join(REPO, 'target', 'screenshots');
 
 export const launch = launchChromium;
 
-/** Why the page tests cannot run here, or null when they can. */
+/**
+ * Skipping the page tests is allowed only when asked for (BOUCLE_ALLOW_SKIP=1, on a
+ * machine without a browser) and never under CI: by default a missing browser or
+ * engine build is a failure, so that a run without them cannot look green.
+ */
+export const ALLOW_SKIP = process.env.BOUCLE_ALLOW_SKIP === '1' && !process.env.CI;
+
+/**
+ * What is missing for the page tests: null when all is there; the reason (a skip)
+ * when skipping was allowed; otherwise it throws, saying what to install.
+ */
 export function missing() {
-  if (!fs.existsSync(path.join(WWW, 'pkg', 'boucle.js'))) return 'www/pkg/ is not built (run `make build`)';
-  if (!fs.existsSync(CHROMIUM)) return `no chromium at ${CHROMIUM}`;
-  return null;
+  const why = [];
+  if (!fs.existsSync(path.join(WWW, 'pkg', 'boucle.js'))) why.push('www/pkg/ is not built: run `make build` (wasm-pack comes with `make setup`)');
+  if (!fs.existsSync(CHROMIUM)) why.push(`no Chromium at ${CHROMIUM}: run \`make setup\` (Debian's chromium and chromium-driver)`);
+  if (!why.length) return null;
+  if (ALLOW_SKIP) return why.join('; ');
+  throw new Error(`the page tests cannot run: ${why.join('; ')}. ` +
+    '(BOUCLE_ALLOW_SKIP=1 turns this into a skip on a machine without a browser; never under CI)');
 }
 
 /** Record console errors and page errors of `page` into the returned array. */

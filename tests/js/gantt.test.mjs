@@ -82,12 +82,10 @@ test('drawing is batched by state: a handful of fills whatever the number of seg
   const segs = m.lanes.reduce((n, l) => n + l.segments.length, 0);
   assert.ok(segs >= 10000, `synthetic trace has ${segs} segments`);
   const ctx = fakeCtx();
-  const t0 = performance.now();
   const { drawn } = drawGantt(ctx, m, { width: 1200, dpr: 1, labels: m.lanes.map((l) => l.name), fmt: String, cursor: 1, mark: 0.5 });
-  const ms = performance.now() - t0;
   assert.ok(ctx.calls.fill < 40, `${ctx.calls.fill} fill calls`);
   assert.ok(drawn < segs, 'sub-pixel segments in the same pixel column are drawn once');
-  assert.ok(ms < 200, `took ${ms} ms in node`);
+  // How fast it draws is `make bench`'s business (www/bench.html, 10,000 segments).
 });
 
 test('lane labels are drawn, the loop first', () => {

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const REPO = path.resolve(here, '..', '..');
 
-/** A hand-written trace from tests/js/fixtures/ (ARCHITECTURE.md format). */
+/** A trace made by the engine (tests/js/fixtures/SOURCES says how; `make fixtures`). */
 export function fixture(name) {
   return JSON.parse(fs.readFileSync(path.join(here, 'fixtures', name), 'utf8'));
 }

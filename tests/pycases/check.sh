@@ -3,7 +3,7 @@
 # Exit status 1 on any difference (or on an expected file without its .py).
 # Usage: tests/pycases/check.sh [NAME...]
 set -u
-ORACLE=${ORACLE:-/work/shared/tools/cpython_vclock.py}
+ORACLE=${ORACLE:-../tools/cpython_vclock.py}
 PYTHON=${PYTHON:-python3}
 cd "$(dirname "$0")" || exit 1
 if [ $# -eq 0 ]; then set -- $(ls *.py | sed 's/\.py$//'); fi

@@ -1,13 +1,13 @@
 #!/bin/sh
 # Regenerate the expected files of every case (or of the cases named) with the oracle:
-# CPython 3.11 under the virtual clock (/work/shared/tools/cpython_vclock.py).
+# CPython 3.11 under the virtual clock (tests/tools/cpython_vclock.py).
 #   NAME.out     exact stdout
 #   NAME.err     last line of stderr, only when stderr is not empty
 #   NAME.status  exit status, only when it is not 0
 # Idempotent. Usage: tests/pycases/regen.sh [NAME...]
 # Never edit the expected files by hand: change the .py and re-run this script.
 set -u
-ORACLE=${ORACLE:-/work/shared/tools/cpython_vclock.py}
+ORACLE=${ORACLE:-../tools/cpython_vclock.py}
 PYTHON=${PYTHON:-python3}
 cd "$(dirname "$0")" || exit 1
 if [ $# -eq 0 ]; then set -- $(ls *.py | sed 's/\.py$//'); fi

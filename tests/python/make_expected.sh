@@ -5,7 +5,7 @@
 # Usage: tests/python/make_expected.sh [NAME...]
 set -u
 cd "$(dirname "$0")/cases"
-ORACLE=/work/shared/tools/cpython_vclock.py
+ORACLE=../../tools/cpython_vclock.py
 if [ $# -eq 0 ]; then set -- $(ls *.py | sed 's/\.py$//'); fi
 for n in "$@"; do
     python3 "$ORACLE" "$n.py" > "$n.out" 2>/dev/null
