@@ -69,6 +69,7 @@ export default {
   'ui.runUnlimited': 'Run again without the limit',
   'notice.window': 'The program goes on: the chart shows its last {n} events only (older ones are forgotten so as not to fill the memory).',
   'density.title': '{n} tasks: how many are in each state over time (hover for the counts, click to move the cursor)',
+  'ui.more': '… and {n} more',
   'error.tooLong': 'Program stopped after {n} events: it does not seem to end (an infinite loop?).',
   'url.badCode': 'The code in the link (code= parameter) is unreadable or damaged: showing the course version instead.',
   'libre.title': 'My code',

@@ -72,6 +72,7 @@ const fr = {
   'ui.runUnlimited': 'Relancer sans limite',
   'notice.window': 'Le programme continue : la frise ne montre que ses {n} derniers événements (les plus anciens sont oubliés pour ne pas saturer la mémoire).',
   'density.title': '{n} tâches : combien sont dans chaque état au fil du temps (survolez pour les nombres, cliquez pour placer le curseur)',
+  'ui.more': '… et {n} autres',
   'error.tooLong': 'Programme arrêté après {n} événements : il ne semble pas se terminer (boucle infinie ?).',
   'url.badCode': 'Le code contenu dans le lien (paramètre code=) est illisible ou abîmé : le code du cours est affiché à la place.',
   'libre.title': 'Mon code',

@@ -703,6 +703,9 @@ function renderAll() {
   $('timeline-value').textContent = fmt(t);
 }
 
+// Queues and timers listed in full up to this many (thousands of tasks: the rest is counted).
+const MAX_SHOWN = 100;
+
 function renderQueues(q) {
   const box = $('queues');
   box.replaceChildren();
@@ -717,13 +720,14 @@ function renderQueues(q) {
     if (!list.length) { dd.textContent = tr(emptyKey); dd.className = 'none'; return dd; }
     const ol = document.createElement('ol');
     ol.className = 'chips';
-    for (const r of list) {
+    for (const r of list.slice(0, MAX_SHOWN)) {
       const li = document.createElement('li');
       li.textContent = r.task !== 0 ? r.name : r.call ? tr('ui.callbackNamed', { name: r.call }) : tr('ui.callback');
       if (r.task === 0) li.className = 'cb';
       ol.appendChild(li);
     }
     dd.appendChild(ol);
+    if (list.length > MAX_SHOWN) dd.append(tr('ui.more', { n: (list.length - MAX_SHOWN).toLocaleString(S.lang) }));
     return dd;
   };
   const term = (key) => { const dt = document.createElement('dt'); dt.textContent = tr(key); return dt; };
@@ -734,12 +738,13 @@ function renderQueues(q) {
   else {
     const ul = document.createElement('ul');
     ul.className = 'timers';
-    for (const tm of q.timers) {
+    for (const tm of q.timers.slice(0, MAX_SHOWN)) {
       const li = document.createElement('li');
       li.textContent = tr('ui.timerItem', { what: tm.what || 'timer', task: tm.task === 0 ? tr('ui.callback') : tm.name, deadline: fmt(tm.deadline) });
       ul.appendChild(li);
     }
     dd.appendChild(ul);
+    if (q.timers.length > MAX_SHOWN) dd.append(tr('ui.more', { n: (q.timers.length - MAX_SHOWN).toLocaleString(S.lang) }));
   }
   dl.append(term('ui.timers'), dd);
   box.appendChild(dl);

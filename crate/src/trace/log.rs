@@ -101,8 +101,8 @@ impl EventLog {
     /// The kept events from absolute index `from` on (from the oldest kept one if
     /// `from` was dropped).
     pub fn since(&self, from: usize) -> Vec<Event> {
-        let skip = from.saturating_sub(self.dropped);
-        self.kept.iter().skip(skip).cloned().collect()
+        let skip = from.saturating_sub(self.dropped).min(self.kept.len());
+        self.kept.range(skip..).cloned().collect()
     }
 
     /// Every kept event, oldest first.
