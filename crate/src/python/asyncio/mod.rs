@@ -38,16 +38,16 @@ pub struct State {
     task_handles: RefCell<Vec<(u32, usize)>>,
     // Indexes of `task_handles` both ways (a run of 100,000 tasks looks them up
     // at every step: a scan would make it quadratic).
-    handle_of_task: RefCell<HashMap<u32, usize>>,
-    task_of_handle: RefCell<HashMap<usize, u32>>,
+    handle_of_task: RefCell<Dense<usize>>,
+    task_of_handle: RefCell<Dense<u32>>,
     // What each suspended task waits on (its wakeup entry in `callbacks`): the
     // future's handle and the awaited object.
-    waiting: RefCell<HashMap<u32, (usize, Value)>>,
+    waiting: RefCell<Dense<(usize, Value)>>,
     // The Python class of each plain future (for "X exception was never retrieved").
     fut_classes: RefCell<Vec<(usize, String)>>,
     // Done callbacks by future handle, in registration order (a waiting task's
     // wakeup under its `wake_key`).
-    callbacks: RefCell<HashMap<usize, Vec<(Value, u64)>>>,
+    callbacks: RefCell<Dense<Vec<(Value, u64)>>>,
     running: RefCell<Value>,
     cancelled: Rc<Class>,
     // asyncio's module namespace, once imported (its second part runs there).
@@ -57,6 +57,45 @@ pub struct State {
     // The CancelledError a cancelled task's coroutine raised, handed out once by
     // `result()` (CPython's `_cancelled_exc`); `None` once handed out.
     cancelled_excs: RefCell<HashMap<usize, Option<Value>>>,
+}
+
+/// A map keyed by a dense number (a task id, a future handle): a vector, which
+/// costs the wasm far less code than one more `HashMap` instantiation.
+struct Dense<T>(Vec<Option<T>>);
+
+impl<T> Default for Dense<T> {
+    fn default() -> Self {
+        Dense(Vec::new())
+    }
+}
+
+impl<T> Dense<T> {
+    fn get(&self, k: usize) -> Option<&T> {
+        self.0.get(k).and_then(Option::as_ref)
+    }
+    fn get_mut(&mut self, k: usize) -> Option<&mut T> {
+        self.0.get_mut(k).and_then(Option::as_mut)
+    }
+    fn insert(&mut self, k: usize, v: T) {
+        if self.0.len() <= k {
+            self.0.resize_with(k + 1, || None);
+        }
+        self.0[k] = Some(v);
+    }
+    fn remove(&mut self, k: usize) {
+        if let Some(slot) = self.0.get_mut(k) {
+            *slot = None;
+        }
+    }
+    fn entry(&mut self, k: usize) -> &mut T
+    where
+        T: Default,
+    {
+        if self.get(k).is_none() {
+            self.insert(k, T::default());
+        }
+        self.get_mut(k).expect("just inserted")
+    }
 }
 
 fn state(vm: &Vm) -> Rc<State> {
@@ -167,11 +206,11 @@ impl PyProgram {
                 coros: RefCell::new(Vec::new()),
                 retrieved: RefCell::new(std::collections::HashSet::new()),
                 task_handles: RefCell::new(Vec::new()),
-                handle_of_task: RefCell::new(HashMap::new()),
-                task_of_handle: RefCell::new(HashMap::new()),
-                waiting: RefCell::new(HashMap::new()),
+                handle_of_task: RefCell::new(Dense::default()),
+                task_of_handle: RefCell::new(Dense::default()),
+                waiting: RefCell::new(Dense::default()),
                 fut_classes: RefCell::new(Vec::new()),
-                callbacks: RefCell::new(HashMap::new()),
+                callbacks: RefCell::new(Dense::default()),
                 running: RefCell::new(Value::None),
                 cancelled,
                 globals: RefCell::new(None),
@@ -377,7 +416,7 @@ fn wake_key(id: u32) -> u64 {
 /// What suspended task `id` waits on (CPython's `_fut_waiter`): the future's
 /// handle and the awaited object, from its wakeup entry in `State::callbacks`.
 fn waited_on(st: &State, id: u32) -> Option<(usize, Value)> {
-    st.waiting.borrow().get(&id).cloned()
+    st.waiting.borrow().get(id as usize).cloned()
 }
 
 /// `_boucle.task_info(task_id)`: `(coro, wait_for)` of a task's repr: its
@@ -395,7 +434,7 @@ fn nf_fut_callbacks(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
     let st = state(vm);
     let h = int_arg(vm, &a, 0)? as usize;
     let cbs = st.callbacks.borrow();
-    let cbs = cbs.get(&h).map(|v| v.as_slice()).unwrap_or_default();
+    let cbs = cbs.get(h).map(|v| v.as_slice()).unwrap_or_default();
     let cbs = cbs.iter().map(|c| match c.1 > wake_key(u32::MAX) {
         true => Value::None,
         false => c.0.clone(),
@@ -539,25 +578,24 @@ async fn task_body(st: Rc<State>, coro: Value) -> Result<Value, Exc> {
                                     st.callbacks
                                         .borrow_mut()
                                         .entry(h)
-                                        .or_default()
                                         .push((v.clone(), wake_key(me)));
-                                    st.waiting.borrow_mut().insert(me, (h, v.clone()));
+                                    st.waiting.borrow_mut().insert(me as usize, (h, v.clone()));
                                 }
                                 let r = fut.wait().await;
                                 // From the end: the entry is a recent one.
                                 if let Some(h) = h {
                                     let mut cbs = st.callbacks.borrow_mut();
-                                    if let Some(list) = cbs.get_mut(&h) {
+                                    if let Some(list) = cbs.get_mut(h) {
                                         if let Some(i) =
                                             list.iter().rposition(|c| c.1 == wake_key(me))
                                         {
                                             list.remove(i);
                                         }
                                         if list.is_empty() {
-                                            cbs.remove(&h);
+                                            cbs.remove(h);
                                         }
                                     }
-                                    st.waiting.borrow_mut().remove(&me);
+                                    st.waiting.borrow_mut().remove(me as usize);
                                 }
                                 if let (Err(Exc::Cancelled), Some(h)) = (&r, h) {
                                     // The waited future's own CancelledError, with
@@ -607,7 +645,7 @@ async fn task_body(st: Rc<State>, coro: Value) -> Result<Value, Exc> {
 
 /// The future handle of task `id`.
 fn task_handle(st: &State, id: u32) -> Option<usize> {
-    st.handle_of_task.borrow().get(&id).copied()
+    st.handle_of_task.borrow().get(id as usize).copied()
 }
 
 /// `CancelledError(msg)`, or `CancelledError()` without a message.
@@ -625,7 +663,7 @@ fn cancelled_exc(vm: &mut Vm, msg: Option<Value>) -> Value {
 /// first time, then a bare one; a plain future's carries its `cancel(msg)`
 /// message, or else the message of the task `by` whose cancellation cancelled it.
 fn cancelled_error(st: &State, vm: &mut Vm, h: usize, by: u32) -> Option<Value> {
-    let is_task = st.task_of_handle.borrow().contains_key(&h);
+    let is_task = st.task_of_handle.borrow().get(h).is_some();
     if is_task {
         let mut excs = st.cancelled_excs.borrow_mut();
         return Some(match excs.get_mut(&h) {
@@ -812,7 +850,7 @@ fn nf_fut_cancel(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
 fn nf_fut_cancel_message(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
     let (st, _) = fut_h(vm, &a)?;
     let h = int_arg(vm, &a, 0)? as usize;
-    if st.task_of_handle.borrow().contains_key(&h) {
+    if st.task_of_handle.borrow().get(h).is_some() {
         return Ok(Value::None);
     }
     let msg = st.cancel_msgs.borrow().get(&h).cloned();
@@ -846,11 +884,7 @@ fn nf_fut_add_done_callback(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value
     let (st, f) = fut_h(vm, &a)?;
     let h = int_arg(vm, &a, 0)? as usize;
     let key = f.add_done_call(py_callback(&st, arg(&a, 1)), 0, &str_arg(&a, 2));
-    st.callbacks
-        .borrow_mut()
-        .entry(h)
-        .or_default()
-        .push((arg(&a, 3), key));
+    st.callbacks.borrow_mut().entry(h).push((arg(&a, 3), key));
     Ok(Value::None)
 }
 
@@ -872,7 +906,7 @@ fn nf_fut_remove_done_callback(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Va
     let target = arg(&a, 1);
     let mut removed = 0;
     let mut cbs = st.callbacks.borrow_mut();
-    let Some(list) = cbs.get_mut(&h) else {
+    let Some(list) = cbs.get_mut(h) else {
         return Ok(Value::Int(0));
     };
     list.retain(|(fun, key)| {
@@ -963,7 +997,7 @@ fn nf_task_new(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
         st.lp.mark_started(id);
     }
     st.task_handles.borrow_mut().push((id, h));
-    st.handle_of_task.borrow_mut().insert(id, h);
+    st.handle_of_task.borrow_mut().insert(id as usize, h);
     st.task_of_handle.borrow_mut().insert(h, id);
     st.tasks.borrow_mut().push((id, task));
     Ok(Value::tuple(vec![
@@ -995,7 +1029,7 @@ fn nf_task_cancel(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
         let Some((w, _)) = waited_on(&st, tid) else {
             break;
         };
-        let inner = st.task_of_handle.borrow().get(&w).copied();
+        let inner = st.task_of_handle.borrow().get(w).copied();
         match inner {
             Some(i) => cur = Some(i),
             None => {
