@@ -4,6 +4,8 @@
 //!
 //! The heap is counted by the crate's own allocator wrapper, as in the CLI. The
 //! tests share that counter, so they take turns (`SERIAL`).
+//! Native only: the wasm module installs its own counting allocator.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::sync::Mutex;
 

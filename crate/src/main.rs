@@ -39,7 +39,9 @@ const USAGE: &str = "usage:
 /// Events kept for `--timeline` and `--trace` (about 100 bytes each).
 const TRACE_WINDOW: usize = 2_000_000;
 
-/// Counts the heap, for `--max-memory` (see `boucle::memory`).
+/// Counts the heap, for `--max-memory` (see `boucle::memory`). (Built for wasm32,
+/// the library's own counting allocator is already there.)
+#[cfg(not(target_arch = "wasm32"))]
 #[global_allocator]
 static ALLOCATOR: boucle::memory::Counting<std::alloc::System> =
     boucle::memory::Counting(std::alloc::System);
