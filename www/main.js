@@ -416,9 +416,9 @@ function drive(s, speed) {
   const frame = () => {
     if (S.session !== s || S.runId !== runId) { done_(); return; }
     try {
-      if (dirty) { dirty = false; pull(s); }
+      if (dirty) { dirty = false; pull(s, speed === Infinity); }
       const done = s.finished();
-      if (done) pull(s);
+      if (done) pull(s, speed === Infinity);
       const now = wall();
       let k = S.revealed;
       while (k < S.events.length && S.events[k].at <= now + 1e-9) k++;
@@ -452,7 +452,12 @@ function drive(s, speed) {
   return over;
 }
 
-function pull(s) {
+// On the virtual clock, a program past MAX_EVENTS events and an hour of loop time does
+// not seem to end (`while True: await asyncio.sleep(1)`): it is stopped. (One that never
+// lets time pass meets the instruction limit; a live run keeps its latest events.)
+const ENDLESS_AFTER = 3600;
+
+function pull(s, instant = false) {
   if (!s.events_total) { // an engine without the window (tests' fakes)
     const fresh = JSON.parse(s.events_since(S.events.length));
     if (fresh.length) S.events.push(...fresh);
@@ -461,6 +466,11 @@ function pull(s) {
   const fresh = JSON.parse(s.events_since(S.eventsSeen));
   S.eventsSeen = s.events_total();
   for (const ev of fresh) S.events.push(ev);
+  const last = S.events[S.events.length - 1];
+  if (instant && S.eventsSeen > MAX_EVENTS && last && last.at > ENDLESS_AFTER && !s.finished()) {
+    S.tooLong = true;
+    s.stop();
+  }
   if (S.events.length > KEEP_EVENTS) {
     const n = S.events.length - Math.floor(KEEP_EVENTS * 0.75);
     S.events.splice(0, n);
@@ -657,7 +667,7 @@ function finish(result) {
   else if (status) text = tr('status.failed', { time: fmt(end), status });
   else text = tr('status.done', { time: fmt(end) });
   $('status').textContent = text;
-  if (S.tooLong) showNotice([{ key: 'error.tooLong', params: { n: MAX_EVENTS.toLocaleString(S.lang) } }], 'warn');
+  if (S.tooLong) showNotice([{ key: 'error.tooLong', params: { n: (S.eventsSeen || MAX_EVENTS).toLocaleString(S.lang) } }], 'warn');
   if (S.result && S.result.limit) {
     // The page's instruction limit stopped it: say so, and offer to go on without it.
     const instant = S.speed === 'instant';

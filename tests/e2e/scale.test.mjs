@@ -79,8 +79,9 @@ describe('scale and limits in the page', { skip: skip || false }, () => {
     assert.equal(await page.textContent('#notice .notice-action'), 'Relancer sans limite');
     await page.click('#notice .notice-action');
     await waitState(page, 'running');
-    await page.click('#stop');
-    await waitState(page, 'done');
+    assert.equal(await page.$('#notice .notice-action'), null, 'the notice went with the new run');
+    await page.click('#stop', { timeout: 120000 });
+    await page.waitForFunction(() => document.documentElement.dataset.state === 'done', null, { timeout: 120000 });
     assert.deepEqual(errors, []);
     await context.close();
   });
