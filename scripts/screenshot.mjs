@@ -29,7 +29,8 @@ const srv = await createServer({ root: path.join(REPO, 'www'), port: 0 });
 const browser = await launchChromium();
 let code = 0;
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 860 }, deviceScaleFactor: 1 });
+  // the classroom laptop: the whole page is one screen
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, deviceScaleFactor: 1 });
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(`${srv.url}index.html?scenario=${scenario}&lang=${lang}&speed=instant`);
@@ -48,7 +49,7 @@ try {
   }
   await page.waitForTimeout(200); // let the last frame of the Gantt chart paint
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  await page.screenshot({ path: out, fullPage: true });
+  await page.screenshot({ path: out });
   console.log(`screenshot: ${path.relative(process.cwd(), out)} (scenario ${scenario}, ${lang})`);
 } catch (e) {
   console.error(`screenshot: ${e.message}`);

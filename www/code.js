@@ -139,3 +139,4 @@ export function markLine(container, line, cls) {
   if (row) row.classList.add(cls);
   return row;
 }
+

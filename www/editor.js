@@ -31,14 +31,28 @@ export function indentEdit(text, start, end, dedent) {
   return { from: lineStart, to: lineEnd, insert: out.join('\n'), selStart, selEnd: start === end ? selStart : Math.max(selStart, end + total) };
 }
 
-/** Enter: a new line with the current line's indentation, 4 more after a ':'. Pure. */
+/** Enter: a new line with the current line's indentation, 4 more after a ':'. The
+ *  spaces right after the caret are replaced, not added to (no doubled indent). Pure. */
 export function newlineEdit(text, start, end) {
   const lineStart = text.lastIndexOf('\n', start - 1) + 1;
   const before = text.slice(lineStart, start);
   let indent = before.match(/^[ \t]*/)[0];
   if (/:\s*(#.*)?$/.test(before)) indent += '    ';
+  const to = end + text.slice(end).match(/^[ \t]*/)[0].length;
   const insert = '\n' + indent;
-  return { from: start, to: end, insert, selStart: start + insert.length, selEnd: start + insert.length };
+  return { from: start, to, insert, selStart: start + insert.length, selEnd: start + insert.length };
+}
+
+/** Backspace in a line's indentation (only spaces before the caret, no selection):
+ *  back to the previous multiple of 4, one indent level. null otherwise (the
+ *  browser deletes one character). Pure. */
+export function backspaceEdit(text, start, end) {
+  if (start !== end || start === 0) return null;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const before = text.slice(lineStart, start);
+  if (!before || !/^ +$/.test(before)) return null;
+  const n = before.length % 4 || 4;
+  return { from: start - n, to: start, insert: '', selStart: start - n, selEnd: start - n };
 }
 
 /** Apply an edit through the browser's editing commands, so that undo keeps working. */
@@ -56,16 +70,22 @@ function apply(ta, e) {
 
 /**
  * Wire the textarea: Tab / Shift+Tab indent and dedent (Esc then Tab leaves the editor),
- * Enter keeps the indentation, Ctrl/Cmd+Enter runs. `onInput(text)` after every change.
+ * Enter keeps the indentation, Ctrl/Cmd+Enter runs. `onInput(text)` (optional) after
+ * every change.
  */
-export function attachEditor(ta, { onInput, onRun }) {
+export function attachEditor(ta, { onInput, onRun, pristine = () => false }) {
   let escaped = false;
+  // Tabbing through the page must not edit the course's code: on untouched code,
+  // Tab moves the focus on until the student types something in the editor.
+  let typed = false;
+  ta.addEventListener('focus', () => { typed = false; });
   ta.addEventListener('keydown', (ev) => {
     if (ev.isComposing) return;
     if (ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey)) { ev.preventDefault(); onRun(); return; }
     if (ev.key === 'Escape') { escaped = true; return; }
     if (ev.key === 'Tab' && !ev.ctrlKey && !ev.altKey && !ev.metaKey) {
       if (escaped) { escaped = false; return; } // the browser moves the focus on
+      if (!typed && pristine()) return; // passing through: the browser moves the focus on
       ev.preventDefault();
       apply(ta, indentEdit(ta.value, ta.selectionStart, ta.selectionEnd, ev.shiftKey));
       return;
@@ -75,9 +95,14 @@ export function attachEditor(ta, { onInput, onRun }) {
       ev.preventDefault();
       apply(ta, newlineEdit(ta.value, ta.selectionStart, ta.selectionEnd));
     }
+    if (ev.key === 'Backspace' && !ev.ctrlKey && !ev.altKey && !ev.metaKey) {
+      const e = backspaceEdit(ta.value, ta.selectionStart, ta.selectionEnd);
+      if (e) { ev.preventDefault(); apply(ta, e); }
+    }
   });
+  ta.addEventListener('beforeinput', () => { typed = true; });
   ta.addEventListener('blur', () => { escaped = false; });
-  ta.addEventListener('input', () => { onInput(ta.value); keepCaretVisible(ta); });
+  ta.addEventListener('input', () => { if (onInput) onInput(ta.value); keepCaretVisible(ta); });
   ta.addEventListener('keyup', (ev) => { if (/^(Arrow|Page|Home|End)/.test(ev.key)) keepCaretVisible(ta); });
 }
 

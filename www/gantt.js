@@ -1,7 +1,7 @@
 // The Gantt chart: canvas drawing (batched by state, sub-pixel segments merged, no
 // per-segment DOM) plus the interactive view (hover tooltip, keyboard navigation
 // announced through an aria-live region, click to travel in time).
-import { segmentAt, laneLabel } from './trace.js';
+import { segmentAt, laneLabel, laneTitle, foldShutdown } from './trace.js';
 
 /** Fill colours, hatching colours, and the pattern drawn over each state. */
 export const DEFAULT_COLORS = {
@@ -11,6 +11,11 @@ export const DEFAULT_COLORS = {
   main: '#4b5563', busy: '#7c8aa3', idle: '#d9dee6', blocked: '#e0703a', stopped: '#b8bec9',
   hatch: 'rgba(0,0,0,0.55)', hatchLight: 'rgba(255,255,255,0.75)',
 };
+
+/** Each task lane's own colour (a chip by its label; Step mode marks the task's
+ *  current line of code with it). Distinct from the state colours' meaning. */
+export const LANE_COLORS = ['#d81b60', '#00897b', '#8e24aa', '#f4511e', '#3949ab', '#7cb342', '#6d4c41', '#00acc1'];
+export const laneColor = (laneIndex) => LANE_COLORS[(Math.max(1, laneIndex) - 1) % LANE_COLORS.length];
 
 /** How each state is told apart without colour: a pattern and a bar height. */
 export const STATE_LOOK = {
@@ -50,7 +55,15 @@ export function readColors(el) {
   return out;
 }
 
-/** Geometry of the chart for a model drawn `width` CSS pixels wide. Pure. */
+/** Pixels a task's step gets when there is room: it takes no loop time. */
+export const RUN_PX = 7;
+
+/**
+ * Geometry of the chart for a model drawn `width` CSS pixels wide. Pure. A task's
+ * step takes no loop time: when there is room each gets RUN_PX pixels of its own
+ * (L.d), after the steps before it, so the alternation of the tasks shows; the axis
+ * stays linear between steps (the legend says so).
+ */
 export function computeLayout(model, width, opts = {}) {
   const labelW = opts.labelW ?? (width < 560 ? Math.min(130, Math.round(width * 0.3)) : LABEL_W);
   const laneH = opts.laneH ?? LANE_H;
@@ -62,14 +75,57 @@ export function computeLayout(model, width, opts = {}) {
   else if (opts.pad !== false) t1 += (t1 - t0) * 0.03; // room for the last ticks and the cursor
   const x0 = labelW + 8;
   const x1 = Math.max(x0 + 20, width - 22);
-  const scale = (x1 - x0) / (t1 - t0);
-  return { width, labelW, laneH, axisH, top: axisH, height: axisH + n * laneH + 8, x0, x1, t0, t1, scale, lanes: n };
+  const polls = opts.stretch === false ? [] : (model.polls || []);
+  const p0 = countBefore(polls, t0), p1 = countUpTo(polls, t1);
+  const P = p1 - p0;
+  let d = P ? Math.min(RUN_PX, ((x1 - x0) * 0.45) / P) : 0;
+  if (d < 2) d = 0; // thousands of steps: a linear axis, as drawn before
+  const scale = (x1 - x0 - d * P) / (t1 - t0);
+  return { width, labelW, laneH, axisH, top: axisH, height: axisH + n * laneH + 8, x0, x1, t0, t1, scale, lanes: n, d, polls: d ? polls : null, p0 };
 }
 
-/** Time -> x (CSS pixels). */
-export const xOf = (L, t) => L.x0 + (t - L.t0) * L.scale;
-/** x -> time, clamped to the axis. */
-export const tOf = (L, x) => Math.min(L.t1, Math.max(L.t0, L.t0 + (x - L.x0) / L.scale));
+// polls are sorted by time: how many are strictly before / at or before t
+function countBefore(polls, t) {
+  let lo = 0, hi = polls.length;
+  while (lo < hi) { const m = (lo + hi) >> 1; if (polls[m] < t - 1e-12) lo = m + 1; else hi = m; }
+  return lo;
+}
+function countUpTo(polls, t) {
+  let lo = 0, hi = polls.length;
+  while (lo < hi) { const m = (lo + hi) >> 1; if (polls[m] <= t + 1e-9) lo = m + 1; else hi = m; }
+  return lo;
+}
+
+/** Time -> x (CSS pixels). `pc`: the number of steps started before that point (a
+ *  segment's ps / pe); without it, the end of the instant t (after its steps), or its
+ *  start (before them) when `before` is true. */
+export const xOf = (L, t, pc, before) => {
+  let x = L.x0 + (t - L.t0) * L.scale;
+  if (L.d) {
+    const k = pc ?? (before ? countBefore(L.polls, t) : countUpTo(L.polls, t));
+    x += L.d * Math.max(0, k - L.p0);
+  }
+  return x;
+};
+/** x -> time, clamped to the axis (inside a step's pixels: the time of that step). */
+export const tOf = (L, x) => {
+  if (!L.d) return Math.min(L.t1, Math.max(L.t0, L.t0 + (x - L.x0) / L.scale));
+  // the last step whose pixels start at or before x
+  const polls = L.polls;
+  let lo = L.p0, hi = polls.length;
+  while (lo < hi) {
+    const m = (lo + hi) >> 1;
+    if (L.x0 + (polls[m] - L.t0) * L.scale + L.d * (m - L.p0) <= x) lo = m + 1; else hi = m;
+  }
+  const i = lo - 1;
+  let t;
+  if (i < L.p0) t = L.t0 + (x - L.x0) / L.scale;
+  else {
+    const xs = L.x0 + (polls[i] - L.t0) * L.scale + L.d * (i - L.p0);
+    t = x <= xs + L.d ? polls[i] : polls[i] + (x - xs - L.d) / L.scale;
+  }
+  return Math.min(L.t1, Math.max(L.t0, t));
+};
 
 /** "Nice" tick step for an axis spanning `span` seconds over `px` pixels. */
 export function tickStep(span, px) {
@@ -135,11 +191,20 @@ export function drawGantt(ctx, model, view) {
   }
   drawAxis(ctx, L, height, colors, view.fmt || ((s) => s.toFixed(1) + ' s'));
   if (view.labels) {
-    ctx.fillStyle = colors.text;
     for (let i = 0; i < L.lanes; i++) {
       const label = view.labels[i] || '';
-      ctx.font = (i === 0 ? '600 ' : '') + '13px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
-      ctx.fillText(fit(ctx, label, L.labelW - 10), 8, L.top + i * L.laneH + L.laneH / 2);
+      const dim = model.lanes[i] && model.lanes[i].dim;
+      ctx.fillStyle = dim ? colors.muted : colors.text;
+      const font = (i === 0 ? '600 ' : dim ? 'italic ' : '');
+      const yMid = L.top + i * L.laneH + L.laneH / 2;
+      if (i > 0 && !dim) { ctx.fillStyle = laneColor(i); ctx.fillRect(1, yMid - L.laneH / 2 + 4, 4, L.laneH - 8); ctx.fillStyle = colors.text; }
+      ctx.font = font + '13px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+      if (ctx.measureText(label).width <= L.labelW - 10) { ctx.fillText(label, 8, yMid); continue; }
+      // too long for one line: two smaller lines (the tooltip has it whole)
+      ctx.font = font + '11px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+      const [a, b] = wrap2(ctx, label, L.labelW - 10);
+      if (b && L.laneH >= 24) { ctx.fillText(a, 8, yMid - 6); ctx.fillText(b, 8, yMid + 6); }
+      else ctx.fillText(fit(ctx, label, L.labelW - 10), 8, yMid);
     }
   }
 
@@ -177,8 +242,8 @@ export function drawGantt(ctx, model, view) {
     for (let j = 0; j < segs.length; j++) {
       const s = segs[j];
       if (s.end < L.t0 || s.start > L.t1) continue;
-      const xa = xOf(L, Math.max(s.start, L.t0));
-      const xb = xOf(L, Math.min(s.end, L.t1));
+      const xa = xOf(L, Math.max(s.start, L.t0), s.start >= L.t0 ? s.ps : undefined, true);
+      const xb = xOf(L, Math.min(s.end, L.t1), s.end <= L.t1 ? s.pe : undefined);
       if (xb - xa >= 1) {
         if (xa < right && xb > left) add(s.state, xa, xb - xa, yMid, full);
         continue;
@@ -208,13 +273,22 @@ export function drawGantt(ctx, model, view) {
     }
   }
 
+  // dimmed lanes (asyncio.run's shutdown tasks): veiled
+  for (let i = 0; i < L.lanes; i++) {
+    if (!(model.lanes[i] && model.lanes[i].dim)) continue;
+    ctx.globalAlpha = 0.55;
+    ctx.fillStyle = colors.bg;
+    ctx.fillRect(L.x0 - 4, L.top + i * L.laneH, L.x1 - L.x0 + 8, L.laneH);
+    ctx.globalAlpha = 1;
+  }
+
   if (view.arrows !== false) drawArrows(ctx, model, L, colors);
 
   if (view.focus && model.lanes[view.focus.lane]) {
     const s = model.lanes[view.focus.lane].segments[view.focus.seg];
     if (s) {
-      const xa = xOf(L, s.start);
-      const w = Math.max(MIN_W, xOf(L, s.end) - xa);
+      const xa = xOf(L, s.start, s.ps);
+      const w = Math.max(MIN_W, xOf(L, s.end, s.pe) - xa);
       const y = L.top + view.focus.lane * L.laneH;
       ctx.strokeStyle = colors.focus; ctx.lineWidth = 2; ctx.setLineDash([]);
       ctx.strokeRect(xa - 3, y + 1.5, w + 6, L.laneH - 3);
@@ -247,7 +321,7 @@ function drawAxis(ctx, L, height, colors, fmt) {
   for (let k = 0; k < 1000; k++) {
     const t = first + k * step;
     if (t > L.t1 + 1e-9) break;
-    const x = Math.round(xOf(L, t)) + 0.5;
+    const x = Math.round(xOf(L, t, undefined, true)) + 0.5;
     ctx.moveTo(x, L.top - 4); ctx.lineTo(x, height - 4);
     const label = fmt(Math.round(t / step) * step);
     const w = ctx.measureText(label).width;
@@ -287,7 +361,7 @@ function drawArrows(ctx, model, L, colors) {
     const fi = model.tasks.get(a.from)?.lane, ti = model.tasks.get(a.to)?.lane;
     if (fi == null || ti == null || fi === ti) continue;
     if (a.at < L.t0 || a.at > L.t1) continue;
-    const x = xOf(L, a.at);
+    const x = xOf(L, a.at, a.pc);
     const key = Math.round(x) + ':' + fi + ':' + ti;
     if (seen.has(key)) continue;
     seen.set(key, 1);
@@ -308,6 +382,16 @@ function drawArrows(ctx, model, L, colors) {
   ctx.fill(heads);
 }
 
+/** `text` on two lines of at most `max` pixels: cut after a space, comma or
+ *  parenthesis when one fits, the second line shortened with … if needed. */
+function wrap2(ctx, text, max) {
+  let i = 1;
+  while (i < text.length && ctx.measureText(text.slice(0, i + 1)).width <= max) i++;
+  let cut = i;
+  for (let j = i; j > Math.max(0, i - 14); j--) if (/[\s,(/]/.test(text[j - 1])) { cut = j; break; }
+  return [text.slice(0, cut).trimEnd(), fit(ctx, text.slice(cut).trimStart(), max)];
+}
+
 function fit(ctx, text, max) {
   if (ctx.measureText(text).width <= max) return text;
   let s = text;
@@ -321,15 +405,16 @@ export function hitTest(model, L, x, y) {
   if (lane < 0 || lane >= model.lanes.length) return null;
   if (x < L.x0 - 4 || x > L.x1 + 4) return { lane, seg: -1 };
   const segs = model.lanes[lane].segments;
-  const t = tOf(L, x);
-  const tol = 3 / L.scale;
-  let best = -1, bestD = Infinity;
+  const tol = 3;
+  let best = -1, bestD = Infinity, bestW = 0;
   for (let j = 0; j < segs.length; j++) {
     const s = segs[j];
-    if (s.start > t + tol) break;
-    const d = t < s.start ? s.start - t : t > s.end ? t - s.end : 0;
+    const xa = xOf(L, s.start, s.ps, true);
+    if (xa > x + tol) break;
+    const xb = xOf(L, s.end, s.pe);
+    const d = x < xa ? xa - x : x > xb ? x - xb : 0;
     // prefer the later (drawn on top) of touching segments, and real spans over ticks
-    if (d <= tol && (d < bestD || (d === bestD && (s.end - s.start > 0 || best < 0)))) { best = j; bestD = d; }
+    if (d <= tol && (d < bestD || (d === bestD && (xb - xa >= bestW || best < 0)))) { best = j; bestD = d; bestW = xb - xa; }
   }
   return { lane, seg: best };
 }
@@ -369,6 +454,7 @@ export class GanttView {
   }
 
   setModel(model, { keepFocus = false } = {}) {
+    model = foldShutdown(model, this.o.tr('lane.shutdown'));
     this.model = model;
     if (!keepFocus) this.focus = null;
     else if (this.focus && !model.lanes[this.focus.lane]) this.focus = null;
@@ -378,6 +464,12 @@ export class GanttView {
       import('./density.js').then((m) => { this.densityMod = m; this.request(); });
     }
     this.request();
+  }
+
+  /** The colour of task `id`'s lane (see LANE_COLORS). */
+  colorOf(id) {
+    const t = this.model.tasks.get(id);
+    return laneColor(t ? t.lane : 1);
   }
 
   setCursor(t) { this.cursor = t; this.request(); }
@@ -403,7 +495,7 @@ export class GanttView {
     if (dense) { this.layout = this.densityMod.drawDensity(this); return; }
     const c = this.canvas;
     const width = Math.max(280, c.clientWidth || c.parentElement.clientWidth || 600);
-    const L = computeLayout(this.model, width, { t1: Math.max(this.model.end, this.o.minSpan || 0) });
+    const L = computeLayout(this.model, width, { t1: Math.max(this.model.end, this.o.minSpan || 0), laneH: this.o.laneH });
     const dpr = c.ownerDocument.defaultView.devicePixelRatio || 1;
     const h = L.height;
     if (c.width !== Math.round(width * dpr) || c.height !== Math.round(h * dpr)) {
@@ -411,6 +503,7 @@ export class GanttView {
       c.height = Math.round(h * dpr);
     }
     c.style.height = h + 'px';
+    if (c.parentElement) c.parentElement.style.setProperty('--gantt-h', (h + 2) + 'px'); // its box never squeezes it
     this.layout = L;
     drawGantt(this.ctx, this.model, {
       width, height: h, dpr, layout: L, colors: this.colors, labels: this.labels(), fmt: this.o.fmt,
@@ -419,12 +512,20 @@ export class GanttView {
     });
   }
 
+  /** A lane's label in full, with what else names its task. */
+  laneTip(lane) {
+    const l = this.model.lanes[lane];
+    if (!l) return '';
+    if (l.folded) return this.o.tr('lane.shutdownTip', { n: l.folded.length });
+    return laneTitle(l, this.o.loopLabel());
+  }
+
   describe(lane, seg) {
     const l = this.model.lanes[lane];
     const s = l && l.segments[seg];
     if (!s) return '';
     const { tr, fmt } = this.o;
-    const label = laneLabel(l, this.o.loopLabel());
+    const label = l.folded ? l.name : laneTitle(l, this.o.loopLabel());
     const state = tr((l.task === 0 ? 'loopState.' : 'state.') + s.state);
     const parts = [tr('seg.label', { lane: label, state })];
     if (s.wait) parts.push(tr('seg.waitOn', { what: s.wait }));
@@ -446,15 +547,17 @@ export class GanttView {
       return;
     }
     const hit = hitTest(this.model, this.layout, x, y);
-    if (!hit || hit.seg < 0 || !tip) { this.hideTip(); return; }
-    tip.textContent = this.describe(hit.lane, hit.seg);
+    if (!tip || !hit) { this.hideTip(); return; }
+    if (hit.seg < 0 && x < this.layout.labelW) tip.textContent = this.laneTip(hit.lane); // the whole label
+    else if (hit.seg < 0) { this.hideTip(); return; }
+    else tip.textContent = this.describe(hit.lane, hit.seg);
     tip.hidden = false;
     const box = tip.offsetParent ? tip.offsetParent.getBoundingClientRect() : r;
     let left = e.clientX - box.left + 14;
     const maxLeft = box.width - tip.offsetWidth - 6;
     if (left > maxLeft) left = Math.max(4, e.clientX - box.left - tip.offsetWidth - 14);
     tip.style.left = left + 'px';
-    tip.style.top = (e.clientY - box.top + 16) + 'px';
+    tip.style.top = (e.clientY - box.top + (tip.offsetParent ? tip.offsetParent.scrollTop : 0) + 16) + 'px';
   }
 
   hideTip() { if (this.o.tooltip) this.o.tooltip.hidden = true; }

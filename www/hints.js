@@ -1,11 +1,30 @@
 // Pure: what went wrong in a run (from CPython's stderr and the source), a hint for the
 // classic asyncio mistakes, and the rewrite of the pre-3.7 loop pattern into asyncio.run.
 import { tokenizePython } from './code.js';
+import { DICTS } from './i18n.js';
+
+// The hints' French texts travel with the hints (loaded after a run that needs one),
+// not with the first visit; the English ones are in i18n-en.js.
+Object.assign(DICTS.fr, {
+  'hint.indent': 'Indentation incorrecte : les lignes d’un même bloc sont alignées, et un bloc (après « : ») est décalé de 4 espaces.',
+  'hint.stop': 'loop.stop() arrête la boucle avant la fin de gather : run_until_complete échoue. Retirez-le, run_until_complete arrête la boucle tout seul.',
+  'hint.await': '{name}(…) est appelée sans await : la coroutine est créée mais jamais exécutée. Écrivez await {name}(…) ou asyncio.create_task({name}(…)).',
+  'hint.blocking': 'time.sleep() dans une coroutine bloque toute la boucle : aucune autre tâche n’avance. Écrivez await asyncio.sleep(…).',
+  'hint.awaitRun': '{name}() est appelée au premier niveau du programme : la coroutine est créée mais jamais exécutée. Au premier niveau, il n’y a pas de await : lancez-la avec asyncio.run({name}()).',
+  'hint.awaitTop': 'await n’est permis que dans une coroutine (async def). Au premier niveau du programme, lancez la coroutine avec asyncio.run(main()).',
+  'hint.awaitSync': 'await est dans une fonction ordinaire : déclarez-la async def (c’est alors une coroutine, à attendre elle aussi avec await).',
+  'hint.frozen': 'Cette boucle while ne contient aucun await : la tâche ne rend jamais la main, la boucle d’événements est gelée et aucune autre tâche n’avance. Ajoutez un await (par exemple await asyncio.sleep(0)) dans la boucle, ou une condition de sortie.',
+  'error.runaway': 'Le programme a été interrompu : il tournait sans fin sans jamais rendre la main.',
+  'hint.legacy': 'Le style du cours (d’avant Python 3.7) : get_event_loop(), run_until_complete() et close(). Voici la forme moderne : asyncio.run(…), qui crée la boucle, exécute la coroutine et ferme la boucle.',
+});
 
 const lines = (s) => String(s || '').replace(/\r\n?/g, '\n').split('\n');
 const INDENT = /\b(IndentationError|TabError)\b|unexpected indent|unindent does not match|expected an indented block/;
 const STOPPED = /RuntimeError: Event loop stopped before Future completed\./;
 const NEVER = /^(.*?):(\d+): RuntimeWarning: coroutine '([\w.<>]+)' was never awaited/m;
+const AWAIT_OUTSIDE = /SyntaxError: 'await' outside (async )?function/;
+/** The interpreter's guard against a program that never ends (CPython would hang). */
+const RUNAWAY = /instruction limit exceeded/;
 
 /** The line of `filename` where the error is: last `File "NAME", line N` frame, or a
  *  warning's `NAME:N:`. null when stderr names no line of that file. */
@@ -84,14 +103,66 @@ function firstLine(source, re) {
   return null;
 }
 
+/** Whether 1-based `line` of `source` runs at module level (in no def at all). */
+function atModuleLevel(source, line) {
+  const ls = lines(source);
+  const indent = (l) => l.match(/^[ \t]*/)[0].replace(/\t/g, '    ').length;
+  if (!ls[line - 1] || indent(ls[line - 1]) === 0) return true;
+  for (let i = line - 2; i >= 0; i--) {
+    const l = ls[i].replace(/#.*$/, '');
+    if (!l.trim() || indent(l) !== 0) continue;
+    return !/^(async\s+)?def\s|^class\s/.test(l);
+  }
+  return true;
+}
+
+/**
+ * 1-based line of the `while` loop that never gives control back to the event loop:
+ * a `while` inside an `async def` whose body has no `await` (nor `async for/with`).
+ * The first such loop, or any such `while` outside a coroutine; null when none.
+ */
+export function frozenLoopLine(source) {
+  const ls = lines(source);
+  const inAsync = asyncLines(source);
+  const indent = (l) => l.match(/^[ \t]*/)[0].replace(/\t/g, '    ').length;
+  let fallback = null;
+  for (let i = 0; i < ls.length; i++) {
+    const code = ls[i].replace(/#.*$/, '');
+    if (!/^\s*while\b.*:\s*$/.test(code)) continue;
+    const base = indent(code);
+    let awaits = false;
+    for (let j = i + 1; j < ls.length; j++) {
+      const b = ls[j].replace(/#.*$/, '');
+      if (!b.trim()) continue;
+      if (indent(b) <= base) break;
+      if (/\bawait\b|\basync\s+(for|with)\b/.test(b)) { awaits = true; break; }
+    }
+    if (awaits) continue;
+    if (inAsync[i + 1]) return i + 1;
+    if (fallback == null) fallback = i + 1;
+  }
+  return fallback;
+}
+
+/** The i18n key of a message the page says in its own words (the interpreter's
+ *  runaway guard is not a CPython message), or null for CPython's own. */
+export function messageKey(message) {
+  return RUNAWAY.test(String(message || '')) ? 'error.runaway' : null;
+}
+
 /**
  * A hint for the classic mistakes: {key, line, params?} or null. `key` is an i18n key
- * (hint.indent, hint.stop, hint.await, hint.blocking, hint.legacy). Errors in stderr
- * come first, then what the source shows (blocking sleep, pre-3.7 style).
+ * (hint.indent, hint.awaitTop, hint.awaitSync, hint.frozen, hint.stop, hint.await,
+ * hint.awaitRun, hint.blocking, hint.legacy). Errors in stderr come first, then what
+ * the source shows (blocking sleep; the pre-3.7 style, only in the student's own
+ * code: `edited` false for the untouched course examples, which use it on purpose).
  */
-export function hintFor(stderr, source) {
+export function hintFor(stderr, source, { edited = true } = {}) {
   const err = String(stderr || '');
   if (INDENT.test(err)) return { key: 'hint.indent', line: errorLine(err, null) };
+  const outside = err.match(AWAIT_OUTSIDE);
+  if (outside) return { key: outside[1] ? 'hint.awaitSync' : 'hint.awaitTop', line: errorLine(err, null) };
+  if (RUNAWAY.test(err)) return { key: 'hint.frozen', line: frozenLoopLine(source) ?? errorLine(err, null) };
   if (STOPPED.test(err)) return { key: 'hint.stop', line: firstLine(source, /\.stop\(\)/) ?? errorLine(err, null) };
   const never = err.match(NEVER);
   if (never) {
@@ -105,12 +176,14 @@ export function hintFor(stderr, source) {
         if (call.test(l) && !/\b(def|await)\b|create_task|ensure_future|gather|asyncio\.run|run_until_complete/.test(l)) line = i + 1;
       }
     }
-    return { key: 'hint.await', line, params: { name } };
+    // at the top of the program there is no `await`: asyncio.run starts the loop
+    const top = line != null && atModuleLevel(source, line);
+    return { key: top ? 'hint.awaitRun' : 'hint.await', line, params: { name } };
   }
   const blocking = blockingSleepLine(source);
   if (blocking != null) return { key: 'hint.blocking', line: blocking };
   const failed = /^Traceback |^\s*File ".*", line \d+|Error: /m.test(err);
-  const legacy = legacyLoopLine(source);
+  const legacy = edited ? legacyLoopLine(source) : null;
   if (legacy != null && !failed) return { key: 'hint.legacy', line: legacy };
   return null;
 }

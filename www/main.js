@@ -1,10 +1,9 @@
 // Wiring only: engine calls, state, and thin DOM updates. The data shaping lives in
 // trace.js / url.js / i18n.js (pure), the drawing in gantt.js, log.js, code.js.
-import { buildModel, currentLineAt, queuesAt, taskName, TASK_STATES, LOOP_STATES } from './trace.js';
+import { buildModel, currentLineAt, queuesAt, taskName, nextMoment, defBlocks, TASK_STATES, LOOP_STATES } from './trace.js';
 import { t as tt, formatSeconds, formatSpeed, LANGS, loadLang } from './i18n.js';
 import { parseState, serialiseState, SPEEDS, loadStored, saveStored } from './url.js';
 import { renderCode, setCurrentLine, markLine, scrollToLine } from './code.js';
-import { attachEditor } from './editor.js';
 import { LIBRE_ID, LIBRE_FILE, libreTemplate, isTemplate } from './libre.js';
 import { renderLog, restamp, scrollToPresent } from './log.js';
 import { GanttView, STATE_LOOK, hatch, readColors } from './gantt.js';
@@ -22,7 +21,7 @@ const S = {
   mark: null,       // moment marked from the log
   markIndex: -1,
   mode: 'idle',     // idle | live | instant | step
-  session: null, stepper: null, finished: false, stopped: false, result: null,
+  session: null, stepper: null, stepK: -1, finished: false, stopped: false, result: null,
   notices: [],      // [{key, params}] shown in #notice, translated on demand
   code: '',         // the editor's text
   codeParam: null,  // that text for the URL (code=), when it is not the course version
@@ -50,6 +49,7 @@ const setState = (st) => { root.dataset.state = st; };
 const gantt = new GanttView({
   canvas: $('gantt'), tooltip: $('tooltip'), live: $('gantt-live'),
   tr, fmt: (s) => formatSeconds(s, S.lang, 2), loopLabel: () => tr('lane.loop'),
+  laneH: isEmbed ? 22 : 26,
   onPick: (time) => { S.markIndex = -1; travel(time); },
 });
 
@@ -100,7 +100,7 @@ function crashed(err) {
   S.mode = 'idle';
   setButtons();
   setState('error');
-  $('status').textContent = tr('status.error');
+  setStatus('status.error');
 }
 
 async function ensureEngine() {
@@ -142,6 +142,27 @@ function renderNotice() {
   box.hidden = false;
 }
 
+/** The view model of the run's events (see trace.js), knowing the functions of the
+ *  code that ran (the innermost running line of a suspended task). */
+function model(events, end) {
+  if (!S.ran) return buildModel(events, end);
+  if (S.defOfSource !== S.ran.source) { S.defOfSource = S.ran.source; S.defOf = defBlocks(S.ran.source); }
+  return buildModel(events, end, { defOf: S.defOf });
+}
+
+// ---------------------------------------------------------------- status
+/** The status line, kept as a key so that a language switch says it again. A
+ *  `time` parameter is in seconds (formatted in the page's language). */
+function setStatus(key, params) {
+  S.status = { key, params };
+  renderStatus();
+}
+function renderStatus() {
+  if (!S.status) return;
+  const p = S.status.params && S.status.params.time != null ? { ...S.status.params, time: fmt(S.status.params.time) } : S.status.params;
+  $('status').textContent = tr(S.status.key, p);
+}
+
 // ---------------------------------------------------------------- language
 function applyLang() {
   root.lang = S.lang;
@@ -162,6 +183,7 @@ function applyLang() {
   restamp($('log'), fmt);
   if (S.model) { renderAll(); renderTable(); }
   else renderStatusIdle();
+  renderStatus();
   gantt.request();
   const open = $('open-full');
   if (open) open.href = 'index.html' + serialiseState(urlState());
@@ -224,11 +246,21 @@ function renderLegend() {
   span.textContent = tr('legend.arrow');
   li.append(sym, span);
   loopList.appendChild(li);
+  // "running" is drawn wider than it lasts: the legend says so on its item
+  const run = box.querySelector('[data-state="running"]');
+  if (run) {
+    const note = document.createElement('span');
+    note.className = 'legend-note';
+    note.textContent = ' ' + tr('legend.runWidthShort');
+    run.lastChild.appendChild(note);
+    run.title = tr('legend.runWidth');
+  }
 }
 
 function legendItem(state, label, colors) {
   const li = document.createElement('li');
   li.className = 'legend-item';
+  li.dataset.state = state;
   const c = document.createElement('canvas');
   c.width = 36; c.height = 16;
   c.setAttribute('aria-hidden', 'true');
@@ -294,6 +326,7 @@ function selectScenario(id, code) {
 
 function resetRun() {
   S.runId++;
+  S.stepK = -1;
   S.events = [];
   S.model = null;
   S.t = null;
@@ -317,6 +350,7 @@ function resetRun() {
   setCurrentLine($('code'), null);
   $('where').textContent = '';
   renderQueues(null);
+  renderStep();
   $('gantt-table').tBodies[0].replaceChildren();
   const tl = $('timeline');
   tl.disabled = true; tl.max = '1'; tl.value = '0';
@@ -327,10 +361,11 @@ function resetRun() {
 }
 
 function renderStatusIdle() {
-  if (S.mode === 'idle' && !S.model) $('status').textContent = wasm ? tr('ui.hint') : tr('status.loading');
+  if (S.mode === 'idle' && !S.model) setStatus(wasm ? 'ui.hint' : 'status.loading');
 }
 
 function setButtons() {
+  const focused = document.activeElement;
   const ready = !!wasm || needsReload;
   const live = S.mode === 'live' && !S.finished;
   $('run').disabled = !ready || live;
@@ -341,6 +376,14 @@ function setButtons() {
   const label = $('step').querySelector('[data-i18n]');
   label.dataset.i18n = S.mode === 'step' && !S.finished ? 'ui.stepNext' : 'ui.step';
   label.textContent = tr(label.dataset.i18n);
+  const prev = $('step-prev');
+  prev.hidden = S.mode !== 'step';
+  prev.disabled = !(S.mode === 'step' && S.stepper && S.stepK > 0);
+  // a button disabled under the keyboard's focus hands it on (not to the body)
+  if (focused && focused.tagName === 'BUTTON' && (focused.disabled || focused.hidden) && focused.closest('.controls')) {
+    const next = [$('stop'), $('run'), $('step')].find((b) => !b.disabled && !b.hidden);
+    if (next) next.focus();
+  }
 }
 
 function stopRun(silent) {
@@ -397,15 +440,13 @@ function drive(s, speed) {
   S.revealed = 0;
   setState('running');
   setButtons();
-  $('status').textContent = speed === Infinity ? tr('status.pyRunning') : tr('status.running');
+  setStatus(speed === Infinity ? 'status.pyRunning' : 'status.running');
   let dirty = true;
   const runId = S.runId;
-  // The program's clock as the page shows it: real time since the start, at the run's
-  // speed. A blocking time.sleep makes the engine stamp the next events ahead of real
-  // time (the loop is frozen, the page is not): they are revealed when the clock gets
-  // there. Session.now() is only read at the end (it is updated by the engine's drains).
-  const t0 = performance.now();
-  const wall = () => (speed === Infinity ? Infinity : ((performance.now() - t0) / 1000) * speed);
+  // The present shown: the last event, gliding with real time only while the loop
+  // waits (`loop idle`, `blocked`, events stamped ahead), never past what it waits
+  // for: the live chart never draws a moment the run has not reached (livePace).
+  const pace = livePace(speed);
   try {
     const p = s.start(() => { dirty = true; });
     if (p && typeof p.catch === 'function') p.catch((e) => { if (S.session === s) crashed(e); });
@@ -419,15 +460,16 @@ function drive(s, speed) {
       if (dirty) { dirty = false; pull(s, speed === Infinity); }
       const done = s.finished();
       if (done) pull(s, speed === Infinity);
-      const now = wall();
+      const now = pace.present(S.events, S.revealed);
       let k = S.revealed;
       while (k < S.events.length && S.events[k].at <= now + 1e-9) k++;
+      if (k !== S.revealed) pace.shown(S.events, k);
       S.revealed = k;
       if (done && k === S.events.length) {
         let result = null;
         try { result = JSON.parse(s.result()); } catch (e) { result = null; }
         S.session = null;
-        S.model = buildModel(S.events, result && result.duration);
+        S.model = model(S.events, result && result.duration);
         finish(result);
         try { s.free && s.free(); } catch (e) { /* ignore */ }
         done_();
@@ -435,13 +477,13 @@ function drive(s, speed) {
       }
       const shown = k === S.events.length ? S.events : S.events.slice(0, k);
       // reduced motion: the cursor jumps from event to event instead of gliding
-      const end = reducedMotion.matches || speed === Infinity ? (k ? shown[k - 1].at : 0) : now;
+      const end = reducedMotion.matches || speed === Infinity ? (k ? shown[k - 1].at : 0) : pace.present(S.events, k);
       // Drawing a big trace takes time the engine needs: at most a quarter of it.
       const busy = performance.now() - lastBuilt < 3 * lastCost;
       if ((k !== lastShown || !reducedMotion.matches) && !busy) {
         lastShown = k;
         lastBuilt = performance.now();
-        S.model = buildModel(shown, end);
+        S.model = model(shown, end);
         renderAll();
         lastCost = performance.now() - lastBuilt;
       }
@@ -450,6 +492,31 @@ function drive(s, speed) {
   };
   requestAnimationFrame(frame);
   return over;
+}
+
+/** The live present: see drive(). `present(events, k)` with events[0..k) shown. */
+function livePace(speed) {
+  let anchorAt = 0;
+  let anchorWall = performance.now();
+  let sawIdle = false;
+  return {
+    shown(events, k) {
+      const last = events[k - 1];
+      if (last && last.at >= anchorAt) { anchorAt = last.at; anchorWall = performance.now(); }
+      for (let i = Math.max(0, k - 8); i < k; i++) if (events[i].k === 'loop' && events[i].what === 'idle') sawIdle = true;
+    },
+    present(events, k) {
+      if (speed === Infinity) return Infinity;
+      const last = events[k - 1];
+      const glide = anchorAt + ((performance.now() - anchorWall) / 1000) * speed;
+      if (k < events.length) return Math.min(glide, events[k].at); // stamped ahead: reached in real time
+      if (!last) return 0;
+      if (last.k === 'blocked') return Math.min(glide, Number(last.until) || last.at);
+      if (last.k === 'loop' && last.what === 'idle') return last.until == null ? glide : Math.min(glide, last.until);
+      // an engine without `loop idle` events (trace v1): glide, the next events re-anchor
+      return sawIdle ? Math.max(last.at, anchorAt) : glide;
+    },
+  };
 }
 
 // On the virtual clock, a program past MAX_EVENTS events and an hour of loop time does
@@ -560,14 +627,19 @@ async function computeDiag() {
   if (!r || !ran) return;
   const stderr = r.stderr || '';
   if (!stderr.trim() && !/sleep|get_event_loop/.test(ran.source)) return;
-  const { hintFor, errorLine, errorMessage, toAsyncioRun } = await import('./hints.js');
+  const { hintFor, errorLine, errorMessage, messageKey, toAsyncioRun } = await import('./hints.js');
   if (S.runId !== runId) return;
   const message = stderr.trim() ? errorMessage(stderr) : null;
-  const hint = hintFor(stderr, ran.source);
+  // the pre-3.7 hint is for the student's own code, not the course's on purpose
+  const hint = hintFor(stderr, ran.source, { edited: ran.edited });
   if (!message && !hint) return;
+  // a message the page says in its own words (the runaway guard), on the line of
+  // the loop that never gives control back
+  const key = messageKey(message);
   S.diag = {
-    line: message ? errorLine(stderr, ran.file) : null,
+    line: message ? (key && hint && hint.line ? hint.line : errorLine(stderr, ran.file)) : null,
     message,
+    messageKey: key,
     error: !!r.status,
     hint,
     rewrite: !!(hint && hint.key === 'hint.legacy' && toAsyncioRun(S.code) != null),
@@ -588,7 +660,8 @@ function renderDiag() {
   box.hidden = !d;
   if (!d) return;
   box.className = 'diag' + (d.error ? ' error' : '');
-  $('diag-msg').textContent = d.message ? (d.line ? tr('ui.errorAt', { line: d.line, message: d.message }) : d.message) : '';
+  const message = d.messageKey ? tr(d.messageKey) : d.message;
+  $('diag-msg').textContent = message ? (d.line ? tr('ui.errorAt', { line: d.line, message }) : message) : '';
   const hint = $('diag-hint');
   hint.replaceChildren();
   if (d.hint) {
@@ -601,44 +674,38 @@ function renderDiag() {
 
 let stepping = false;
 let firstOutput = false;
-function step() {
+let stepModule = null;
+/** Step mode: `dir` 1 shows the next step (the first click starts a run on the
+ *  virtual clock and shows step 0, before the loop's first turn), -1 the previous. */
+function step(dir = 1) {
   if (stepping) return;
   stepping = true;
   (async () => {
-    if (S.mode !== 'step' || S.finished || !S.stepper) {
+    if (dir < 0 && !(S.mode === 'step' && S.stepper && S.stepK > 0)) return;
+    if (dir > 0 && (S.mode !== 'step' || S.finished || !S.stepper)) {
       stopRun(true);
       if (!(await ensureEngine())) return;
       resetRun();
       S.ran = { source: S.code, file: fileName(), edited: isEdited() };
       try {
-        const { Stepper } = await import('./stepper.js'); // Step mode only
-        S.stepper = new Stepper(wasm, S.ran.file, S.ran.source, MAX_EVENTS);
+        stepModule = await import('./stepper.js'); // Step mode only
+        S.stepper = new stepModule.Stepper(wasm, S.ran.file, S.ran.source, MAX_EVENTS);
       } catch (e) { crashed(e); return; }
       S.mode = 'step';
+      S.stepK = -1;
       setState('running');
     }
     try {
       const stepper = S.stepper;
-      await stepper.ready();
-      if (S.stepper !== stepper) return;
-      const fresh = stepper.step();
-      if (stepper.tooLong) S.tooLong = true;
-      if (fresh.length) S.events.push(...fresh);
-      const over = !fresh.length || S.stepper.finished();
-      S.t = null;
-      S.model = buildModel(S.events);
-      if (over) {
-        try { S.result = JSON.parse(S.stepper.result()); } catch (e) { S.result = null; }
-        try { S.stepper.free(); } catch (e) { /* already freed */ }
-        S.stepper = null;
-        finish(null);
-      } else {
-        renderAll();
-        renderTable();
-        setButtons();
-        const it = S.model.iterations[S.model.iterations.length - 1];
-        $('status').textContent = tr('status.stepping', { n: it ? it.n : 0 });
+      let k = S.stepK + dir;
+      if (dir > 0) {
+        await stepper.ready(k);
+        if (S.stepper !== stepper) return;
+        if (stepper.tooLong) S.tooLong = true;
+        k = Math.min(k, stepper.cuts.length - 1);
       }
+      if (k < 0) { crashed(new Error('no step')); return; }
+      showStep(k);
     } catch (e) { crashed(e); }
   })().finally(() => { stepping = false; });
 }
@@ -652,10 +719,46 @@ async function rerunUnlimited(instant) {
   await runProgram(instant, true);
 }
 
+/** Show step k of the Step-mode run: the trace up to its cut, the sentence saying
+ *  what the loop did, its queues, where every task stands. */
+function showStep(k) {
+  const st = S.stepper;
+  S.stepK = k;
+  S.events = st.all.slice(0, st.cuts[k]);
+  S.t = null;
+  S.model = model(S.events);
+  const last = st.isLast(k);
+  if (last) {
+    try { S.result = JSON.parse(st.result()); } catch (e) { S.result = null; }
+    finish(null);
+  } else {
+    if (S.finished) { S.finished = false; S.diag = null; renderDiag(); markDiagLines(false); setState('running'); renderBug(); }
+    renderAll();
+    renderTable();
+    setButtons();
+    const it = S.model.iterations[S.model.iterations.length - 1];
+    setStatus(it ? 'status.stepping' : 'status.step0', { n: it ? it.n : 0 });
+  }
+}
+
+/** The Step-mode panel (drawn by stepper.js): the step's sentence, the queues at
+ *  its end, every task's current line in its lane's colour. */
+function renderStep() {
+  const on = S.mode === 'step' && !!S.stepper && S.stepK >= 0 && !!stepModule;
+  $('stepbox').hidden = !on;
+  root.dataset.mode = on ? 'step' : '';
+  if (!stepModule) return;
+  stepModule.renderPanel(on && {
+    stepper: S.stepper, k: S.stepK, model: S.model, lang: S.lang, fmt,
+    name: (id) => taskName(S.model, id), colorOf: (id) => gantt.colorOf(id),
+    say: $('step-say'), code: $('code'), queues: (q) => renderQueues(q, true),
+  }, $('code'));
+}
+
 function finish(result) {
   S.finished = true;
   if (result) S.result = result;
-  if (!S.model) S.model = buildModel(S.events);
+  if (!S.model) S.model = model(S.events);
   renderAll();
   renderTable();
   renderBug();
@@ -663,10 +766,13 @@ function finish(result) {
   const end = S.model.end;
   const status = S.result && S.result.status;
   let text;
-  if (S.stopped) text = tr('status.stopped', { time: fmt(end) });
-  else if (status) text = tr('status.failed', { time: fmt(end), status });
-  else text = tr('status.done', { time: fmt(end) });
-  $('status').textContent = text;
+  const runaway = S.tooLong || /instruction limit exceeded/.test((S.result && S.result.stderr) || '');
+  // the end time is kept in seconds: the status is said again on a language switch
+  if (S.stopped && !S.tooLong) text = 'status.stopped';
+  else if (runaway) text = 'status.interrupted';
+  else if (status) text = 'status.failedPlain';
+  else text = 'status.done';
+  setStatus(text, { time: end });
   if (S.tooLong) showNotice([{ key: 'error.tooLong', params: { n: (S.eventsSeen || MAX_EVENTS).toLocaleString(S.lang) } }], 'warn');
   if (S.result && S.result.limit) {
     // The page's instruction limit stopped it: say so, and offer to go on without it.
@@ -704,7 +810,8 @@ function renderAll() {
   const cur = currentLineAt(m, S.t == null ? Infinity : t);
   setCurrentLine($('code'), cur ? cur.line : null);
   $('where').textContent = cur ? tr('ui.currentLine', { line: cur.line, who: cur.task === 0 ? tr('lane.loop') : taskName(m, cur.task) }) : '';
-  renderQueues(queuesAt(m, S.t == null ? Infinity : t));
+  if (S.mode === 'step') renderStep();
+  else { renderQueues(queuesAt(m, S.t == null ? Infinity : t)); renderStep(); }
   const tl = $('timeline');
   tl.disabled = !m.count;
   tl.max = String(Math.max(m.end, 0.001));
@@ -716,13 +823,13 @@ function renderAll() {
 // Queues and timers listed in full up to this many (thousands of tasks: the rest is counted).
 const MAX_SHOWN = 100;
 
-function renderQueues(q) {
+function renderQueues(q, stepMode) {
   const box = $('queues');
   box.replaceChildren();
   const p = document.createElement('p');
   p.className = 'iter';
   if (!q) { p.textContent = tr('ui.noIteration'); box.appendChild(p); return; }
-  p.textContent = tr('ui.iteration', { n: q.n, time: fmt(q.at) });
+  p.textContent = stepMode && !q.n ? tr('ui.noIteration') : tr('ui.iteration', { n: q.n, time: fmt(q.at) });
   box.appendChild(p);
   const dl = document.createElement('dl');
   const chips = (list, emptyKey) => {
@@ -794,7 +901,16 @@ function pickLog(index) {
 // ---------------------------------------------------------------- events
 function wire() {
   $('run').addEventListener('click', run);
-  attachEditor($('editor'), { onInput: onEditorInput, onRun: () => { if (!$('run').disabled) run(); } });
+  // The editor's keys (Tab, Enter, Backspace, Ctrl+Enter) come with editor.js, loaded
+  // when the student first goes to the code; what is typed is followed from the start.
+  const ta = $('editor');
+  ta.addEventListener('input', () => onEditorInput(ta.value));
+  let editorLoad = null;
+  const loadEditor = () => {
+    editorLoad = editorLoad || import('./editor.js').then((m) => m.attachEditor(ta, { onRun: () => { if (!$('run').disabled) run(); }, pristine: () => !isEdited() }));
+  };
+  ta.addEventListener('focus', loadEditor, { once: true });
+  ta.addEventListener('pointerdown', loadEditor, { once: true });
   $('reset-code').addEventListener('click', resetCode);
   $('rewrite').addEventListener('click', async () => {
     const out = (await import('./hints.js')).toAsyncioRun(S.code);
@@ -810,7 +926,18 @@ function wire() {
     renderDiag();
   });
   $('stop').addEventListener('click', () => stopRun(false));
-  $('step').addEventListener('click', step);
+  $('step').addEventListener('click', () => step(1));
+  $('step-prev').addEventListener('click', () => step(-1));
+  // Step mode from the keyboard: → next step, ← previous (not while typing, nor on
+  // the controls that use the arrows themselves)
+  window.addEventListener('keydown', (e) => {
+    if (S.mode !== 'step' || !S.stepper || e.altKey || e.ctrlKey || e.metaKey) return;
+    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+    const el = document.activeElement;
+    if (el && (el.matches('textarea, input, select, canvas') || el.isContentEditable)) return;
+    e.preventDefault();
+    step(e.key === 'ArrowRight' ? 1 : -1);
+  });
   const tableBox = $('gantt-table').closest('details');
   if (tableBox) tableBox.addEventListener('toggle', () => { if (tableBox.open) renderTable(); });
   $('scenario').addEventListener('change', (e) => selectScenario(e.target.value));
@@ -826,6 +953,14 @@ function wire() {
     });
   }
   $('timeline').addEventListener('input', (e) => { S.markIndex = -1; travel(Number(e.target.value)); });
+  // arrow keys: from one moment where something happened to the next (Shift: 0.1 s)
+  $('timeline').addEventListener('keydown', (e) => {
+    if (!S.model || !['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'].includes(e.key)) return;
+    e.preventDefault();
+    const dir = e.key === 'ArrowRight' || e.key === 'ArrowUp' ? 1 : -1;
+    S.markIndex = -1;
+    travel(e.shiftKey ? shownTime() + dir * 0.1 : nextMoment(S.model, shownTime(), dir));
+  });
   $('load-fixed').addEventListener('click', () => {
     const sc = S.byId.get(S.scenario);
     if (sc && sc.fixed) { selectScenario(sc.fixed); applyLang(); $('run').focus(); }

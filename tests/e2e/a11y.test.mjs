@@ -96,9 +96,9 @@ describe('accessibility', { skip: skip || false }, () => {
     const live = () => page.textContent('#gantt-live');
     assert.match(await live(), /Boucle \/ programme principal/);
     await page.keyboard.press('ArrowDown');
-    assert.match(await live(), /^Task-1 \(Coroutine_1\) : .*\(Tâche 2 sur 3\)$/);
+    assert.match(await live(), /^Coroutine_1\(\) — Task-1 : .*\(Tâche 2 sur 3\)$/);
     await page.keyboard.press('Home');
-    assert.match(await live(), /Task-1 \(Coroutine_1\) : prête \(dans la file\)/);
+    assert.match(await live(), /Coroutine_1\(\) — Task-1 : prête \(dans la file\)/);
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     const waiting = await live();
@@ -106,7 +106,7 @@ describe('accessibility', { skip: skip || false }, () => {
     await page.keyboard.press('Enter');
     assert.equal(await page.inputValue('#timeline'), '0', 'Enter moves the timeline to the period');
     await page.keyboard.press('ArrowDown');
-    assert.match(await live(), /Task-2 \(Coroutine_2\)/);
+    assert.match(await live(), /Coroutine_2\(\) — Task-2/);
     assert.equal(await page.getAttribute('#gantt-live', 'aria-live'), 'polite');
     assert.deepEqual(errors, []);
     await context.close();

@@ -185,10 +185,15 @@ describe('the code editor', { skip: skip || false }, () => {
     await context.close();
   });
 
-  test('the pre-3.7 style is pointed out and rewritten into asyncio.run in one click', async () => {
+  test('the pre-3.7 style is pointed out in the student\'s own code (not the course\'s) and rewritten into asyncio.run in one click', async () => {
     const { page, errors, context } = await open('?scenario=01&speed=instant');
     await page.click('#run');
     await waitState(page, 'done');
+    assert.equal(await page.isVisible('#diag'), false, 'the untouched course example is not a mistake');
+    await page.fill('#editor', (await editor(page)).replace('# ', '#  '));
+    await page.click('#run');
+    await waitState(page, 'done');
+    assert.match(await page.textContent('#diag-hint'), /Le style du cours .* Voici la forme moderne/);
     assert.match(await page.textContent('#diag-hint'), /asyncio\.run/);
     assert.equal(await page.getAttribute('#code .line.hinted', 'data-line'), '8');
     assert.ok(await page.isVisible('#rewrite'));
@@ -255,9 +260,11 @@ describe('the code editor', { skip: skip || false }, () => {
       const { page, errors, context } = await open('?scenario=03');
       await page.fill('#editor', SRC03 + '\n');
       await page.click('#step');
+      await page.waitForFunction(() => /Coroutine_1\(\)/.test(document.querySelector('#queues').textContent));
+      await page.click('#step');
       await page.waitForFunction(() => /Itération 1/.test(document.querySelector('#queues').textContent));
       const q = await page.textContent('#queues');
-      assert.match(q, /Task-1 \(Coroutine_1\)/);
+      assert.match(q, /Coroutine_1\(\)/);
       assert.match(q, /sleep\(2\)/);
       await stepToEnd(page);
       assert.equal(await page.$$eval('#log li', (l) => l.length), 4);

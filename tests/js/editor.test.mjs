@@ -29,3 +29,16 @@ test('Enter keeps the indentation, and adds 4 after a colon', () => {
   assert.equal(apply(t2, newlineEdit(t2, t2.length, t2.length)), t2 + '\n    ');
   assert.equal(newlineEdit('x', 1, 1).selStart, 2);
 });
+
+test('Enter does not double the spaces already after the caret', async () => {
+  const t = 'if x:    y';
+  assert.equal(apply(t, newlineEdit(t, 5, 5)), 'if x:\n    y');
+});
+
+test('Backspace in the indentation removes one level (4 spaces, or back to a multiple of 4)', async () => {
+  const { backspaceEdit } = await import('../../www/editor.js');
+  assert.equal(apply('        ', backspaceEdit('        ', 8, 8)), '    ');
+  assert.equal(apply('      ', backspaceEdit('      ', 6, 6)), '    ');
+  assert.equal(backspaceEdit('    x', 5, 5), null, 'after code: one character, as usual');
+  assert.equal(backspaceEdit('    ', 2, 4), null, 'a selection: deleted as usual');
+});

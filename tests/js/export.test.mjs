@@ -9,7 +9,7 @@ test('the exported trace names one thread per lane and lays every segment on it'
   const tr = chromeTrace(ex07, { title: 'Boucle 07', loopLabel: 'Boucle' });
   const names = tr.traceEvents.filter((e) => e.name === 'thread_name').map((e) => [e.tid, e.args.name]);
   // asyncio.run's two shutdown tasks are tasks too, as in CPython.
-  assert.deepEqual(names, [[0, 'Boucle'], [1, 'Task-1 (main)'], [2, 'Task-2 (envoi)'], [3, 'Task-3 (reception)'],
+  assert.deepEqual(names, [[0, 'Boucle'], [1, 'main()'], [2, 'envoi()'], [3, 'reception()'],
     [4, 'Task-4 (BaseEventLoop.shutdown_asyncgens)'], [5, 'Task-5 (BaseEventLoop.shutdown_default_executor)']]);
   const waits = tr.traceEvents.filter((e) => e.ph === 'X' && e.tid === 2 && e.name.startsWith('waiting'));
   assert.deepEqual(waits.map((e) => [e.name, e.ts, e.dur]), [['waiting: sleep(0.5)', 0, 250000]]);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { computeLayout, drawGantt, hitTest, tickStep, xOf, tOf, STATE_LOOK } from '../../www/gantt.js';
+import { computeLayout, drawGantt, hitTest, tickStep, xOf, tOf, STATE_LOOK, RUN_PX } from '../../www/gantt.js';
 import { buildModel, TASK_STATES, LOOP_STATES } from '../../www/trace.js';
 import { fixture } from './helpers.mjs';
 
@@ -52,11 +52,26 @@ test('the time axis spans the whole run, with a little room after its end', () =
   const m = buildModel(fixture('03_two_coroutines.json'));
   const L = computeLayout(m, 1000);
   assert.equal(L.lanes, 3);
-  assert.equal(xOf(L, 0), L.x0);
+  assert.equal(xOf(L, 0, undefined, true), L.x0, 'the axis starts before the first instant\'s steps');
   assert.ok(xOf(L, 2) < L.x1 && xOf(L, 2) > L.x1 - 40);
   assert.ok(Math.abs(tOf(L, xOf(L, 1.25)) - 1.25) < 1e-9);
   const empty = computeLayout(buildModel([]), 600);
   assert.equal(empty.t1, 1, 'an empty run still has a 1 s axis');
+});
+
+test('steps of the same instant each get their own pixels, in the order they ran', () => {
+  const m = buildModel(fixture('03_two_coroutines.json'));
+  const L = computeLayout(m, 1000);
+  assert.equal(L.d, RUN_PX, 'a handful of steps: each is RUN_PX wide');
+  const run = (lane) => m.lanes[lane].segments.filter((s) => s.state === 'running');
+  const [a1] = run(1), [b1] = run(2);
+  assert.equal(a1.start, b1.start, 'both coroutines first run at t = 0');
+  const xa = xOf(L, a1.start, a1.ps), xb = xOf(L, b1.start, b1.ps);
+  assert.ok(xb >= xa + RUN_PX - 1e-9, 'Task-2 runs after Task-1, side by side');
+  assert.ok(xOf(L, a1.end, a1.pe) - xa >= RUN_PX - 1e-9, 'a step is visible');
+  assert.equal(hitTest(m, L, xb + 2, L.top + 2 * L.laneH + 5).seg, m.lanes[2].segments.indexOf(b1), 'the step is where the mouse finds it');
+  const many = { ...m, polls: Array.from({ length: 5000 }, (_, i) => i / 5000) };
+  assert.equal(computeLayout(many, 1000).d, 0, 'thousands of steps: a linear axis');
 });
 
 test('axis ticks land on round values of seconds', () => {
@@ -91,8 +106,8 @@ test('drawing is batched by state: a handful of fills whatever the number of seg
 test('lane labels are drawn, the loop first', () => {
   const m = buildModel(fixture('03_two_coroutines.json'));
   const ctx = fakeCtx();
-  drawGantt(ctx, m, { width: 900, labels: ['Boucle', 'Task-1 (Coroutine_1)', 'Task-2 (Coroutine_2)'], fmt: (s) => `${s} s` });
+  drawGantt(ctx, m, { width: 900, labels: ['Boucle', 'Coroutine_1()', 'Coroutine_2()'], fmt: (s) => `${s} s` });
   const texts = ctx.calls.fillText;
-  assert.ok(texts.includes('Boucle') && texts.includes('Task-1 (Coroutine_1)'));
+  assert.ok(texts.includes('Boucle') && texts.includes('Coroutine_1()'));
   assert.ok(texts.includes('0 s') && texts.some((s) => s.startsWith('2 s') || s === '2 s'));
 });

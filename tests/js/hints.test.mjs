@@ -98,3 +98,36 @@ test('toAsyncioRun wraps a module-level gather in a coroutine (05b, loop.stop re
   assert.equal(toAsyncioRun('loop = asyncio.get_event_loop()\nloop.run_forever()\n'), null);
   assert.equal(toAsyncioRun('print(1)\n'), null);
 });
+
+test('top-level main() gets asyncio.run(main()), not « await main() »', () => {
+  const src = 'import asyncio\n\nasync def main():\n    print("x")\n\nmain()\n';
+  assert.deepEqual(hintFor("mon_code.py:6: RuntimeWarning: coroutine 'main' was never awaited\n  main()\n", src), { key: 'hint.awaitRun', line: 6, params: { name: 'main' } });
+  assert.match(DICTS.fr['hint.awaitRun'].replace(/\{name\}/g, 'main'), /asyncio\.run\(main\(\)\)/);
+  assert.doesNotMatch(DICTS.en['hint.awaitRun'], /Write await/);
+});
+
+test('a top-level await, and an await in a plain def, get their own hints', () => {
+  assert.deepEqual(hintFor('  File "m.py", line 6\n    await main()\n    ^^^^^^^^^^^^\nSyntaxError: \'await\' outside function\n', ''), { key: 'hint.awaitTop', line: 6 });
+  assert.deepEqual(hintFor('  File "m.py", line 3\n    await f()\nSyntaxError: \'await\' outside async function\n', ''), { key: 'hint.awaitSync', line: 3 });
+});
+
+test('an endless loop without await: the hint says the loop is frozen and points at the while line', async () => {
+  const { frozenLoopLine, messageKey } = await import('../../www/hints.js');
+  const src = 'import asyncio\n\nasync def compte():\n    n = 0\n    while True:\n        n += 1\n\nasync def main():\n    while True:\n        await asyncio.sleep(1)\n\nasyncio.run(main())\n';
+  assert.equal(frozenLoopLine(src), 5, 'the while with no await, not the one with');
+  const err = 'Traceback (most recent call last):\n  File "m.py", line 9, in main\nRuntimeError: instruction limit exceeded (the program ran too long)\n';
+  assert.deepEqual(hintFor(err, src), { key: 'hint.frozen', line: 5 });
+  assert.equal(messageKey('RuntimeError: instruction limit exceeded (the program ran too long)'), 'error.runaway');
+  assert.equal(messageKey("NameError: name 'x' is not defined"), null);
+  for (const l of ['fr', 'en']) assert.ok(DICTS[l]['hint.frozen'] && DICTS[l]['error.runaway'], l);
+  assert.match(DICTS.fr['hint.frozen'], /gelée/);
+  assert.match(DICTS.en['hint.frozen'], /frozen/);
+});
+
+test('the pre-3.7 hint is for the student\'s own code: never on the untouched course examples', () => {
+  for (const f of ['01_run_until_complete.py', '02_run_forever_stop.py', '03_two_coroutines_ensure_future.py', '06_await_nested.py']) {
+    assert.equal(hintFor('', course(f), { edited: false }), null, f);
+  }
+  assert.equal(hintFor('', course('01_run_until_complete.py'), { edited: true }).key, 'hint.legacy');
+  assert.match(DICTS.fr['hint.legacy'], /Le style du cours.*Voici la forme moderne/);
+});

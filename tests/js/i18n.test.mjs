@@ -5,6 +5,8 @@ import path from 'node:path';
 import { DICTS, LANGS, t, formatSeconds, formatSpeed, loadLang } from '../../www/i18n.js';
 
 await loadLang('en');
+// the hints' French texts come with hints.js (loaded after a run that needs one)
+await import('../../www/hints.js');
 import { TASK_STATES, LOOP_STATES } from '../../www/trace.js';
 import { REPO } from './helpers.mjs';
 

@@ -27,7 +27,7 @@ test('the chart has one lane for the loop and one per task, in creation order', 
   assert.equal(m.lanes.length, 3);
   assert.deepEqual(m.lanes.map((l) => l.task), [0, 1, 2]);
   assert.deepEqual(m.lanes.map((l) => l.name), ['', 'Task-1', 'Task-2']);
-  assert.equal(laneLabel(m.lanes[1], 'boucle'), 'Task-1 (Coroutine_1)');
+  assert.equal(laneLabel(m.lanes[1], 'boucle'), 'Coroutine_1()');
   assert.equal(laneLabel(m.lanes[0], 'boucle'), 'boucle');
 });
 
@@ -146,9 +146,9 @@ test('Step mode shows what the iteration ran, the ready queue and the pending ti
   // While the loop waits (t = 1): iteration 1 ran both coroutines, which armed a sleep each.
   const waiting = queuesAt(m, 1);
   assert.equal(waiting.n, 1);
-  assert.deepEqual(waiting.ran.map((r) => r.name), ['Task-1 (Coroutine_1)', 'Task-2 (Coroutine_2)']);
+  assert.deepEqual(waiting.ran.map((r) => r.name), ['Coroutine_1()', 'Coroutine_2()']);
   assert.deepEqual(waiting.ready, []);
-  assert.deepEqual(waiting.timers.map((t) => [t.deadline, t.name, t.what]), [[2, 'Task-1 (Coroutine_1)', 'sleep(2)'], [2, 'Task-2 (Coroutine_2)', 'sleep(2)']]);
+  assert.deepEqual(waiting.timers.map((t) => [t.deadline, t.name, t.what]), [[2, 'Coroutine_1()', 'sleep(2)'], [2, 'Coroutine_2()', 'sleep(2)']]);
   // A live run caught as the loop goes idle shows the same.
   const live = queuesAt(buildModel(through(ex03, (e) => e.k === 'loop' && e.what === 'idle')), Infinity);
   assert.deepEqual(live.timers.map((t) => t.what), ['sleep(2)', 'sleep(2)']);
@@ -175,7 +175,7 @@ test('a cancelled sleep leaves the pending timers without firing', () => {
   assert.deepEqual(queuesAt(m, 0.1).timers.map((t) => t.what), ['sleep(0.25)', 'sleep(0.5)']);
   // Just before the sender's cancelled step, its sleep(0.5) is still armed; after, gone.
   const cancel = (e) => e.k === 'timer_cancel';
-  assert.deepEqual(queuesAt(buildModel(until(ex07, cancel)), Infinity).timers.map((t) => [t.what, t.name]), [['sleep(0.5)', 'Task-2 (envoi)']]);
+  assert.deepEqual(queuesAt(buildModel(until(ex07, cancel)), Infinity).timers.map((t) => [t.what, t.name]), [['sleep(0.5)', 'envoi()']]);
   assert.deepEqual(queuesAt(buildModel(through(ex07, cancel)), Infinity).timers, []);
   assert.deepEqual(queuesAt(m, Infinity).timers, []);
   assert.equal(ex07.filter((e) => e.k === 'timer_fire').length, 1, 'only the receiver\'s sleep fired');
@@ -195,14 +195,14 @@ test('unknown event kinds are ignored so that newer traces still load', () => {
   assert.equal(m.lanes.length, 3);
 });
 
-test('the text table tells the story in French: « t = 2,0 s : Task-1 (Coroutine_1) reprend »', () => {
+test('the text table tells the story in French: « t = 2,0 s : Coroutine_1() reprend »', () => {
   const m = buildModel(ex03);
   const tr = translator('fr');
   const rows = narrativeRows(ex03, m, tr, (s) => formatSeconds(s, 'fr'));
   const sentences = rows.map((r) => tr('row.sentence', { time: r.time, text: r.text }));
-  assert.ok(sentences.includes('t = 2,0\u00a0s : Task-1 (Coroutine_1) reprend'), sentences.join('\n'));
-  assert.ok(sentences.includes('t = 0,0\u00a0s : Task-1 (Coroutine_1) démarre'));
-  assert.ok(sentences.includes('t = 0,0\u00a0s : Task-2 (Coroutine_2) rend la main et attend sleep(2)'));
+  assert.ok(sentences.includes('t = 2,0\u00a0s : Coroutine_1() reprend'), sentences.join('\n'));
+  assert.ok(sentences.includes('t = 0,0\u00a0s : Coroutine_1() démarre'));
+  assert.ok(sentences.includes('t = 0,0\u00a0s : Coroutine_2() rend la main et attend sleep(2)'));
   assert.ok(sentences.includes('t = 0,0\u00a0s : la boucle n’a rien à faire : elle attend le prochain minuteur'));
   assert.ok(!rows.some((r) => /line|iteration/.test(r.text)), 'line and iteration events stay out of the table');
 });
@@ -212,11 +212,11 @@ test('the text table tells the same story in English', () => {
   const tr = translator('en');
   const rows = narrativeRows(ex07, m, tr, (s) => formatSeconds(s, 'en'));
   const text = rows.map((r) => `${r.time} ${r.text}`);
-  assert.ok(text.includes('0.25\u00a0s Task-1 (main) asks to cancel Task-2 (envoi)'), text.join('\n'));
-  assert.ok(text.includes('0.25\u00a0s Task-2 (envoi) is cancelled'));
-  assert.ok(text.includes('0.25\u00a0s Task-2 (envoi) is woken by Task-1 (main) (cancellation)'));
-  assert.ok(text.includes('0.25\u00a0s Task-3 (reception) prints “reçu : fermeture”'));
-  assert.ok(text.indexOf('0.25\u00a0s Task-3 (reception) finishes') < text.indexOf('0.25\u00a0s Task-1 (main) resumes'), 'main resumes once the receiver is done');
+  assert.ok(text.includes('0.25\u00a0s main() asks to cancel envoi()'), text.join('\n'));
+  assert.ok(text.includes('0.25\u00a0s envoi() is cancelled'));
+  assert.ok(text.includes('0.25\u00a0s envoi() is woken by main() (cancellation)'));
+  assert.ok(text.includes('0.25\u00a0s reception() prints “reçu : fermeture”'));
+  assert.ok(text.indexOf('0.25\u00a0s reception() finishes') < text.indexOf('0.25\u00a0s main() resumes'), 'main resumes once the receiver is done');
 });
 
 test('a task unknown to the trace is still named', () => {
@@ -235,7 +235,8 @@ test('the loop is shown idle while it waits for a timer, even when the trace doe
 test('a live view cuts a blocking call still in progress at the present moment', () => {
   const m = buildModel(through(ex00, (e) => e.k === 'blocked'), 0.4); // time.sleep(1) started at 0, now = 0.4
   assert.equal(m.end, 0.4);
-  assert.deepEqual(m.lanes[0].segments.at(-1), { state: 'blocked', start: 0, end: 0.4, wait: undefined, detail: undefined });
+  const { state, start, end } = m.lanes[0].segments.at(-1);
+  assert.deepEqual({ state, start, end }, { state: 'blocked', start: 0, end: 0.4 });
 });
 
 test('when the loop stops with callbacks still queued, they are shown by name as never run (example 05)', () => {
@@ -248,4 +249,42 @@ test('when the loop stops with callbacks still queued, they are shown by name as
   ]);
   const ran = queuesAt(buildModel(real05), 2).ran;
   assert.deepEqual(ran.map((r) => r.task), [1, 2], 'the last iteration ran both coroutines');
+});
+
+test('a task\'s name= is its lane\'s name; without one, its call with its arguments; the shutdown tasks are folded', async () => {
+  const { foldShutdown, laneTitle } = await import('../../www/trace.js');
+  const m = buildModel(fixture('names.json'));
+  const labels = m.lanes.map((l) => laneLabel(l, 'boucle'));
+  assert.deepEqual(labels.slice(0, 5), ['boucle', 'main()', 'pâtes', "cuire('riz', 2)", "cuire('une très longue …', 0.5)"]);
+  assert.equal(laneTitle(m.lanes[2], 'boucle'), "pâtes — cuire('pâtes', 1)", 'the tooltip tells the call too');
+  assert.equal(laneTitle(m.lanes[3], 'boucle'), "cuire('riz', 2) — Task-3", 'and CPython\'s name');
+  assert.equal(taskName(m, 2), 'pâtes');
+  const f = foldShutdown(m, 'fin d’asyncio.run');
+  assert.equal(f.lanes.length, m.lanes.length - 1, 'two shutdown lanes become one');
+  const last = f.lanes.at(-1);
+  assert.equal(last.dim, true);
+  assert.equal(laneLabel(last, 'boucle'), 'fin d’asyncio.run');
+  assert.equal(f.tasks.get(5).lane, f.lanes.length - 1);
+  assert.equal(f.tasks.get(6).lane, f.lanes.length - 1);
+  assert.equal(f.tasks.get(3).lane, 3, 'the other tasks keep their lanes');
+});
+
+test('the line shown for a suspended task is its innermost one, not the outer await it passed through (example 06)', async () => {
+  const { defBlocks } = await import('../../www/trace.js');
+  const { taskLinesAt } = await import('../../www/steps.js');
+  const src = course('06_await_nested.py');
+  const m = buildModel(fixture('real-06.json'), undefined, { defOf: defBlocks(src) });
+  assert.equal(currentLineAt(m, 1).line, 13, 'inside Coroutine_2, waiting on asyncio.sleep');
+  assert.equal(taskLinesAt(m, 1).get(1), 13);
+  assert.equal(currentLineAt(buildModel(fixture('real-06.json')), 1).line, 7, 'without the source, the last line traced');
+  assert.deepEqual(defBlocks('x = 1\nasync def f():\n    a = 1\n\n    b = 2\ny = 3\n').slice(1, 7), [0, 0, 2, 2, 2, 0]);
+});
+
+test('the timeline\'s arrow keys go from one moment where something happened to the next', async () => {
+  const { nextMoment } = await import('../../www/trace.js');
+  const m = buildModel(fixture('03_two_coroutines.json'));
+  assert.equal(nextMoment(m, 0, 1), 2);
+  assert.equal(nextMoment(m, 2, -1), 0);
+  assert.equal(nextMoment(m, 1, 1), 2);
+  assert.equal(nextMoment(m, m.end, 1), m.end, 'the end stays the end');
 });

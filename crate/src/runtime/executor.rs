@@ -515,6 +515,7 @@ impl Loop {
         &self,
         name: String,
         coro: &str,
+        call: Option<String>,
         fut: Rc<dyn AnyFut>,
         body: Body,
     ) -> TaskId {
@@ -552,6 +553,7 @@ impl Loop {
                 name,
                 coro: coro.to_string(),
                 parent,
+                call,
             },
         );
         id
@@ -726,8 +728,19 @@ impl Loop {
 
     /// `Task.set_name()`.
     pub fn set_task_name(&self, id: TaskId, name: String) {
-        if id != 0 {
-            self.0.st.borrow_mut().tasks[id as usize - 1].name = name;
+        if id == 0 {
+            return;
+        }
+        let changed = {
+            let mut st = self.0.st.borrow_mut();
+            let slot = &mut st.tasks[id as usize - 1];
+            let changed = slot.name != name;
+            slot.name = name.clone();
+            changed
+        };
+        // The chart's lane takes the name the program gave (create_task(name=…)).
+        if changed {
+            self.emit(id, Kind::Rename { name });
         }
     }
 

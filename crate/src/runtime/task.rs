@@ -82,23 +82,31 @@ impl Loop {
     {
         // Boxed here so that everything below is generic over T only: one copy
         // per result type instead of one per coroutine (a large part of the wasm).
-        self.create_boxed_task(None, coro, Box::pin(f))
+        self.create_boxed_task(None, coro, None, Box::pin(f))
     }
 
     /// `create_task(coro, name=…)`: a task with a chosen name (CPython then does
     /// not advance its `Task-N` counter).
-    pub fn create_task_named<T, F>(&self, name: Option<String>, coro: &str, f: F) -> Task<T>
+    /// `call` is the coroutine call as the trace shows it (`cuire('pâtes')`).
+    pub fn create_task_named<T, F>(
+        &self,
+        name: Option<String>,
+        coro: &str,
+        call: Option<String>,
+        f: F,
+    ) -> Task<T>
     where
         T: Clone + 'static,
         F: Future<Output = PyResult<T>> + 'static,
     {
-        self.create_boxed_task(name, coro, Box::pin(f))
+        self.create_boxed_task(name, coro, call, Box::pin(f))
     }
 
     fn create_boxed_task<T: Clone + 'static>(
         &self,
         name: Option<String>,
         coro: &str,
+        call: Option<String>,
         f: Pin<Box<dyn Future<Output = PyResult<T>>>>,
     ) -> Task<T> {
         let name = name.unwrap_or_else(|| self.new_task_name());
@@ -112,7 +120,7 @@ impl Loop {
                 as Completer
         });
         let erased: Rc<dyn AnyFut> = Rc::new(fut.clone());
-        let id = self.add_task(name, coro, erased, body);
+        let id = self.add_task(name, coro, call, erased, body);
         owner.set(id);
         let weak = self.weak();
         fut.set_cancel_hook(Box::new(move || {

@@ -40,6 +40,16 @@ pub enum Kind {
         coro: String,
         /// The task (or 0) that created it.
         parent: TaskId,
+        /// The coroutine call with its arguments, shortened (`cuire('pâtes')`): what
+        /// tells apart tasks of the same coroutine. None when it cannot be said
+        /// simply (an argument whose repr would run Python code).
+        call: Option<String>,
+    },
+    /// The task's name changed (`create_task(…, name=…)`, `Task.set_name`): from
+    /// here on it is called `name`.
+    Rename {
+        /// The new name.
+        name: String,
     },
     /// The task was put on the ready queue.
     Wake {
@@ -160,6 +170,7 @@ impl Event {
     pub fn kind_name(&self) -> &'static str {
         match self.kind {
             Kind::Spawn { .. } => "spawn",
+            Kind::Rename { .. } => "rename",
             Kind::Wake { .. } => "wake",
             Kind::PollStart => "poll_start",
             Kind::PollEnd { .. } => "poll_end",
@@ -185,10 +196,21 @@ impl Event {
         out.key("task").int(self.task as i64);
         out.key("k").string(self.kind_name());
         match &self.kind {
-            Kind::Spawn { name, coro, parent } => {
+            Kind::Spawn {
+                name,
+                coro,
+                parent,
+                call,
+            } => {
                 out.key("name").string(name);
                 out.key("coro").string(coro);
                 out.key("parent").int(*parent as i64);
+                if let Some(call) = call {
+                    out.key("call").string(call);
+                }
+            }
+            Kind::Rename { name } => {
+                out.key("name").string(name);
             }
             Kind::Wake { by, why } => {
                 out.key("by").ids(by);

@@ -110,6 +110,11 @@ pub fn lanes(events: &[Event]) -> Vec<Lane> {
                 lanes[i].label = format!("{name} · {coro}");
                 close(&mut lanes, &mut open, i, e.at, Some(State::Ready));
             }
+            // the name the program gave (create_task(name=…)) replaces Task-N
+            Kind::Rename { name } if i > 0 && i < lanes.len() => {
+                let coro = lanes[i].label.split(" · ").nth(1).unwrap_or("").to_string();
+                lanes[i].label = format!("{name} · {coro}");
+            }
             Kind::Wake { .. } if i > 0 => close(&mut lanes, &mut open, i, e.at, Some(State::Ready)),
             Kind::PollStart if i > 0 => close(&mut lanes, &mut open, i, e.at, Some(State::Running)),
             Kind::PollEnd { wait } if i > 0 => {

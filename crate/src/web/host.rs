@@ -1,6 +1,7 @@
 //! The browser host: the loop is drained inside a microtask (as
 //! `wasm-bindgen-futures/src/queue.rs` does), timers are `gloo-timers` timeouts,
-//! and loop time is `performance.now()` scaled by the speed. A drain that runs
+//! and loop time is paced by `performance.now()` scaled by the speed (see
+//! [`HostClock`]). A drain that runs
 //! longer than [`SLICE_MS`] yields to a macrotask so the page keeps painting and
 //! the Stop button stays responsive.
 
@@ -28,55 +29,81 @@ pub fn perf_now() -> f64 {
     PERFORMANCE.with(|p| p.as_ref().map_or_else(js_sys::Date::now, |p| p.now()))
 }
 
-/// Real time scaled by the speed, on the same origin as the virtual clock.
+/// Real time scaled by the speed, paced like the virtual clock: loop time moves
+/// only while the loop waits (for a timer, or out a blocking call), never while
+/// the interpreter computes. Compiling, the wasm engine's warm-up and the
+/// interpreter's own slowness (it is not CPython) therefore cost no loop time, and
+/// a timer that fires a little late (the browser's timeouts are not exact) is
+/// stamped at its deadline: a program run live prints at the virtual clock's
+/// stamps, which are CPython's.
 pub struct HostClock {
-    /// Set by the first `tick` (the loop's first iteration), not at creation:
-    /// compiling the program before the run must not eat into its time.
-    start_ms: Cell<Option<f64>>,
     speed: f64,
-    cached: Cell<f64>,
-    floor: Cell<f64>,
+    now: Cell<f64>,
+    /// The loop is idle until a deadline: (`perf_now` when it started waiting,
+    /// loop time then, the deadline).
+    idle: Cell<Option<(f64, f64, f64)>>,
+    /// A blocking call holds the loop: (`perf_now` when it began, loop time then);
+    /// the loop is frozen until `now`.
+    blocked: Cell<Option<(f64, f64)>>,
 }
 
 impl HostClock {
-    /// A clock that starts now; `speed` 2.0 makes loop time run twice as fast.
+    /// A clock at [`VirtualClock::ORIGIN`]; `speed` 2.0 makes loop time run twice as fast.
     pub fn new(speed: f64) -> HostClock {
         HostClock {
-            start_ms: Cell::new(None),
             speed,
-            cached: Cell::new(VirtualClock::ORIGIN),
-            floor: Cell::new(VirtualClock::ORIGIN),
+            now: Cell::new(VirtualClock::ORIGIN),
+            idle: Cell::new(None),
+            blocked: Cell::new(None),
         }
     }
 
-    fn real(&self) -> f64 {
-        match self.start_ms.get() {
-            Some(start) => VirtualClock::ORIGIN + (perf_now() - start) / 1000.0 * self.speed,
-            None => VirtualClock::ORIGIN,
-        }
+    /// Loop seconds that real time has covered since `since_ms`.
+    fn elapsed(&self, since_ms: f64) -> f64 {
+        ((perf_now() - since_ms) / 1000.0 * self.speed).max(0.0)
     }
 }
 
 impl Clock for HostClock {
     fn now(&self) -> f64 {
-        self.cached.get().max(self.floor.get())
+        self.now.get()
     }
     fn block(&self, secs: f64) {
         // The loop is frozen, the tab is not: time jumps past the blocking call
         // and the driver waits (frozen_for) before running anything else.
-        self.floor.set(self.now() + secs.max(0.0));
+        if self.blocked.get().is_none() {
+            self.blocked.set(Some((perf_now(), self.now.get())));
+        }
+        self.now.set(self.now.get() + secs.max(0.0));
     }
-    fn skip_to(&self, _deadline: f64) -> bool {
+    fn skip_to(&self, deadline: f64) -> bool {
+        // Called when the loop has nothing ready before `deadline`: note when the
+        // wait began; `tick` ends it when real time has covered it.
+        if self.idle.get().is_none() {
+            self.idle.set(Some((perf_now(), self.now.get(), deadline)));
+        }
         false
     }
     fn frozen_for(&self) -> f64 {
-        (self.floor.get() - self.real()).max(0.0)
+        let Some((since, from)) = self.blocked.get() else {
+            return 0.0;
+        };
+        let left = (self.now.get() - from) - self.elapsed(since);
+        if left <= 0.0 {
+            self.blocked.set(None);
+            return 0.0;
+        }
+        left
     }
     fn tick(&self) {
-        if self.start_ms.get().is_none() {
-            self.start_ms.set(Some(perf_now()));
+        // After a wait: the time it covered, up to the deadline it was for (a
+        // wake-up from outside, a JS promise, may end it before).
+        if let Some((since, from, deadline)) = self.idle.take() {
+            let t = (from + self.elapsed(since)).min(deadline);
+            if t > self.now.get() {
+                self.now.set(t);
+            }
         }
-        self.cached.set(self.real());
     }
 }
 

@@ -982,9 +982,10 @@ fn nf_task_new(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
         Value::Str(s) => Some(s.to_string()),
         _ => None,
     };
+    let call = call_label(&coro);
     let task = st
         .lp
-        .create_task_named(name, &coro_name, task_body(st.clone(), coro.clone()));
+        .create_task_named(name, &coro_name, call, task_body(st.clone(), coro.clone()));
     let def_line = match &coro {
         Value::Gen(g) => g.borrow().frame.as_ref().map_or(0, |f| f.code.first_line),
         _ => 0,
@@ -1004,6 +1005,53 @@ fn nf_task_new(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
         Value::Int(h as i64),
         Value::Int(id as i64),
     ]))
+}
+
+/// Longest call label (characters) the trace carries: a lane label, not a repr.
+const CALL_LABEL_MAX: usize = 40;
+
+/// `cuire('pâtes')`: the coroutine's name and the values its arguments have when
+/// the task is created, what tells apart three tasks of `cuire` on the chart. Only
+/// plain values are shown (None, booleans, numbers, short strings: their repr runs
+/// no Python code); any other argument is `…`. Shortened to [`CALL_LABEL_MAX`].
+fn call_label(coro: &Value) -> Option<String> {
+    let Value::Gen(g) = coro else { return None };
+    let g = g.borrow();
+    let f = g.frame.as_ref()?;
+    let code = &f.code;
+    let value = |i: usize| match f.fast.get(i).cloned().flatten() {
+        Some(v) => plain_repr(&v),
+        None => "…".to_string(),
+    };
+    let n = code.params.args.len();
+    let mut args: Vec<String> = (0..n).map(value).collect();
+    for (k, name) in code.params.kwonly.iter().enumerate() {
+        args.push(format!("{name}={}", value(n + k)));
+    }
+    let full = format!("{}({})", g.name, args.join(", "));
+    if full.chars().count() <= CALL_LABEL_MAX {
+        return Some(full);
+    }
+    let head: String = full.chars().take(CALL_LABEL_MAX - 2).collect();
+    Some(format!("{head}…)"))
+}
+
+/// The repr of a value that needs no Python code to show, else `…`.
+fn plain_repr(v: &Value) -> String {
+    match v {
+        Value::None => "None".into(),
+        Value::Bool(b) => if *b { "True" } else { "False" }.into(),
+        Value::Int(i) => i.to_string(),
+        Value::Float(x) => super::format::float_repr(*x),
+        Value::Str(s) if s.chars().count() <= 20 => super::format::str_repr(s),
+        Value::Str(s) => {
+            let head: String = s.chars().take(16).collect();
+            let r = super::format::str_repr(&head);
+            let q = r.chars().last().unwrap_or('\'');
+            format!("{}…{q}", &r[..r.len() - q.len_utf8()])
+        }
+        _ => "…".into(),
+    }
 }
 
 fn task_id(vm: &mut Vm, a: &Args) -> PyResult<(Rc<State>, u32)> {
