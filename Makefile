@@ -166,6 +166,7 @@ fixtures:
 bench: $(WASM)
 	node bench/run.mjs
 	node bench/python.mjs
+	node bench/scale.mjs
 	node bench/timing.mjs
 
 # docs/screenshot.png for the README: the page with a scenario run, in headless Chromium.

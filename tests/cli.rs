@@ -354,3 +354,52 @@ fn real_time_shows_each_line_as_it_is_printed_not_at_the_end() {
         "the first line came only {gap:.2} s before the end: it was held back until the program ended"
     );
 }
+
+#[test]
+fn max_steps_stops_a_long_program_and_there_is_no_limit_otherwise() {
+    let file = write_program(
+        "long.py",
+        "i = 0\nwhile i < 100_000:\n    i += 1\nprint(i)\n",
+    );
+    let out = boucle(&["run", &file]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "100000\n");
+    let out = boucle(&["run", &file, "--max-steps", "1000"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("instruction limit exceeded"));
+    let out = boucle(&["run", &file, "--max-steps", "beaucoup"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+/// CPython cannot be made to hit a MemoryError deterministically, so this
+/// expected output is written by hand: an uncaught `MemoryError` ends CPython's
+/// traceback with the bare line `MemoryError` and exit status 1.
+#[test]
+fn past_max_memory_the_program_gets_a_memory_error_and_the_cli_ends_cleanly() {
+    let file = write_program(
+        "grow.py",
+        "print('début')\nl = []\nwhile True:\n    l.append('x' * 10_000)\n",
+    );
+    let t = Instant::now();
+    let out = boucle(&["run", &file, "--max-memory", "48M"]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "début\n");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.ends_with("\nMemoryError\n"), "{err}");
+    assert!(err.contains("line 4, in <module>"), "{err}");
+    assert!(t.elapsed().as_secs_f64() < 60.0);
+    let out = boucle(&["run", &file, "--max-memory", "plenty"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn events_are_written_as_they_come_and_equal_the_trace_of_the_run() {
+    let file = write_program("events_src.py", TWO_SLEEPERS);
+    let json = Path::new(env!("CARGO_TARGET_TMPDIR")).join("events.json");
+    let out = boucle(&["run", &file, "--events", json.to_str().unwrap()]);
+    assert!(out.status.success());
+    let written = std::fs::read_to_string(&json).unwrap();
+    let lp = boucle::runtime::Loop::new_virtual();
+    let _program = boucle::python::asyncio::PyProgram::install(&lp, &file, TWO_SLEEPERS);
+    lp.run_to_end();
+    assert_eq!(written, boucle::trace::event::to_json(&lp.events()));
+}

@@ -3,6 +3,8 @@
 //! module namespaces, pending tasks and exception groups are reference cycles that
 //! the interpreter's and the loop's teardown break. (Cycles a program builds in its
 //! own data, `l.append(l)`, are not collected, as without CPython's gc.)
+//! Native only: the wasm module installs its own (counting) global allocator.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicIsize, Ordering};

@@ -36,6 +36,8 @@ export const STATE_LOOK = {
 const ORDER = ['done', 'stopped', 'idle', 'waiting', 'cancelled', 'failed', 'blocked', 'ready', 'busy', 'main', 'running'];
 
 const LABEL_W = 190;
+/** Above this many lanes, www/density.js draws tasks per state instead of lanes. */
+const DENSITY_LANES = 2000;
 const AXIS_H = 26;
 const LANE_H = 30;
 const MIN_W = 3;
@@ -458,6 +460,10 @@ export class GanttView {
     if (!keepFocus) this.focus = null;
     else if (this.focus && !model.lanes[this.focus.lane]) this.focus = null;
     this.canvas.dataset.lanes = String(model.lanes.length);
+    // Thousands of tasks: the density view (www/density.js, loaded when needed).
+    if (model.lanes.length > DENSITY_LANES && !this.densityMod) {
+      import('./density.js').then((m) => { this.densityMod = m; this.request(); });
+    }
     this.request();
   }
 
@@ -487,6 +493,9 @@ export class GanttView {
   }
 
   draw() {
+    const dense = this.model.lanes.length > DENSITY_LANES && this.densityMod;
+    this.canvas.dataset.view = dense ? 'density' : 'lanes';
+    if (dense) { this.layout = this.densityMod.drawDensity(this); return; }
     const c = this.canvas;
     const z = this.zoom || 1;
     const width = Math.max(280, (c.clientWidth || c.parentElement.clientWidth || 600) / z);
@@ -535,8 +544,15 @@ export class GanttView {
     const r = this.canvas.getBoundingClientRect();
     const z = this.zoom || 1;
     const x = (e.clientX - r.left) / z, y = (e.clientY - r.top) / z;
-    const hit = hitTest(this.model, this.layout, x, y);
     const tip = this.o.tooltip;
+    if (this.layout.density && tip) {
+      tip.textContent = this.densityMod.describeAt(this, tOf(this.layout, x));
+      tip.hidden = false;
+      tip.style.left = (x + 14) + 'px';
+      tip.style.top = (y + 16) + 'px';
+      return;
+    }
+    const hit = hitTest(this.model, this.layout, x, y);
     if (!tip || !hit) { this.hideTip(); return; }
     if (hit.seg < 0 && x < this.layout.labelW) tip.textContent = this.laneTip(hit.lane); // the whole label
     else if (hit.seg < 0) { this.hideTip(); return; }

@@ -33,6 +33,9 @@ const S = {
 // A Python program on the virtual clock can run forever: past this many events the
 // run is stopped and the page says why.
 const MAX_EVENTS = 20000;
+// A live run keeps the most recent events only (an endless program keeps a flat
+// memory and the chart shows its last part): past KEEP_EVENTS, the oldest quarter goes.
+const KEEP_EVENTS = 800000;
 const storage = (() => { try { return window.localStorage; } catch (e) { return null; } })();
 
 let wasm = null;
@@ -130,6 +133,14 @@ function renderNotice() {
   for (const n of S.notices) {
     const p = document.createElement('p');
     p.textContent = n.text ? n.text(S.lang) : tr(n.key, n.params);
+    if (n.action) {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'notice-action';
+      b.textContent = tr(n.action.key);
+      b.addEventListener('click', n.action.run);
+      p.append(' ', b);
+    }
     box.appendChild(p);
   }
   const close = document.createElement('button');
@@ -347,6 +358,8 @@ function resetRun() {
   S.mode = 'idle';
   S.diag = null;
   S.tooLong = false;
+  S.eventsSeen = 0;      // events the engine emitted and the page pulled (absolute)
+  S.eventsDropped = 0;   // of those, dropped from the page's window
   renderDiag();
   const empty = buildModel([]);
   gantt.setModel(empty);
@@ -424,12 +437,13 @@ async function run() {
 /** Run the editor's code with the interpreter: at once on the virtual clock
  *  (`instant`), or live on the browser's clock at the page's speed. Resolves when
  *  the run is over. */
-async function runProgram(instant) {
+async function runProgram(instant, unlimited = false) {
   S.ran = { source: S.code, file: fileName(), edited: isEdited() };
   if (!(await ensureModules(S.ran.source))) return;
   let s;
   try {
     s = instant ? new wasm.Session(S.ran.file, S.ran.source) : new wasm.Session(S.ran.file, S.ran.source, Number(S.speed));
+    if (unlimited && s.set_max_steps) s.set_max_steps(0);
   } catch (e) { crashed(e); return Promise.resolve(); }
   return drive(s, instant ? Infinity : Number(S.speed));
 }
@@ -460,12 +474,14 @@ function drive(s, speed) {
     if (p && typeof p.catch === 'function') p.catch((e) => { if (S.session === s) crashed(e); });
   } catch (e) { crashed(e); return; }
   let lastShown = -1;
+  let lastBuilt = 0;
+  let lastCost = 0;
   const frame = () => {
     if (S.session !== s || S.runId !== runId) { done_(); return; }
     try {
-      if (dirty) { dirty = false; pull(s); }
+      if (dirty) { dirty = false; pull(s, speed === Infinity); }
       const done = s.finished();
-      if (done) pull(s);
+      if (done) pull(s, speed === Infinity);
       const now = pace.present(S.events, S.revealed);
       let k = S.revealed;
       while (k < S.events.length && S.events[k].at <= now + 1e-9) k++;
@@ -484,10 +500,14 @@ function drive(s, speed) {
       const shown = k === S.events.length ? S.events : S.events.slice(0, k);
       // reduced motion: the cursor jumps from event to event instead of gliding
       const end = reducedMotion.matches || speed === Infinity ? (k ? shown[k - 1].at : 0) : pace.present(S.events, k);
-      if (k !== lastShown || !reducedMotion.matches) {
+      // Drawing a big trace takes time the engine needs: at most a quarter of it.
+      const busy = performance.now() - lastBuilt < 3 * lastCost;
+      if ((k !== lastShown || !reducedMotion.matches) && !busy) {
         lastShown = k;
+        lastBuilt = performance.now();
         S.model = model(shown, end);
         renderAll();
+        lastCost = performance.now() - lastBuilt;
       }
     } catch (e) { crashed(e); done_(); return; }
     requestAnimationFrame(frame);
@@ -521,10 +541,34 @@ function livePace(speed) {
   };
 }
 
-function pull(s) {
-  const fresh = JSON.parse(s.events_since(S.events.length));
-  if (fresh.length) S.events.push(...fresh);
-  if (S.events.length > MAX_EVENTS && !s.finished()) { S.tooLong = true; s.stop(); }
+// On the virtual clock, a program past MAX_EVENTS events and an hour of loop time does
+// not seem to end (`while True: await asyncio.sleep(1)`): it is stopped. (One that never
+// lets time pass meets the instruction limit; a live run keeps its latest events.)
+const ENDLESS_AFTER = 3600;
+
+function pull(s, instant = false) {
+  if (!s.events_total) { // an engine without the window (tests' fakes)
+    const fresh = JSON.parse(s.events_since(S.events.length));
+    if (fresh.length) S.events.push(...fresh);
+    return;
+  }
+  const fresh = JSON.parse(s.events_since(S.eventsSeen));
+  S.eventsSeen = s.events_total();
+  for (const ev of fresh) S.events.push(ev);
+  const last = S.events[S.events.length - 1];
+  if (instant && S.eventsSeen > MAX_EVENTS && last && last.at > ENDLESS_AFTER && !s.finished()) {
+    S.tooLong = true;
+    s.stop();
+  }
+  if (S.events.length > KEEP_EVENTS) {
+    const n = S.events.length - Math.floor(KEEP_EVENTS * 0.75);
+    S.events.splice(0, n);
+    S.revealed = Math.max(0, (S.revealed ?? 0) - n);
+    if (!S.eventsDropped) showNotice([{ key: 'notice.window', params: { n: Math.floor(KEEP_EVENTS * 0.75).toLocaleString(S.lang) } }], 'info');
+    S.eventsDropped += n;
+  }
+  root.dataset.eventsKept = String(S.events.length);
+  root.dataset.eventsSeen = String(S.eventsSeen);
 }
 
 // ---------------------------------------------------------------- the editor
@@ -689,6 +733,15 @@ function step(dir = 1) {
   })().finally(() => { stepping = false; });
 }
 
+async function rerunUnlimited(instant) {
+  stopRun(true);
+  if (!(await ensureEngine())) return;
+  resetRun();
+  S.notices = [];
+  renderNotice();
+  await runProgram(instant, true);
+}
+
 /** Show step k of the Step-mode run: the trace up to its cut, the sentence saying
  *  what the loop did, its queues, where every task stands. */
 function showStep(k) {
@@ -743,7 +796,12 @@ function finish(result) {
   else if (status) text = 'status.failedPlain';
   else text = 'status.done';
   setStatus(text, { time: end });
-  if (S.tooLong) showNotice([{ key: 'error.tooLong', params: { n: MAX_EVENTS.toLocaleString(S.lang) } }], 'warn');
+  if (S.tooLong) showNotice([{ key: 'error.tooLong', params: { n: (S.eventsSeen || MAX_EVENTS).toLocaleString(S.lang) } }], 'warn');
+  if (S.result && S.result.limit) {
+    // The page's instruction limit stopped it: say so, and offer to go on without it.
+    const instant = S.speed === 'instant';
+    showNotice([{ key: 'error.stepLimit', action: { key: 'ui.runUnlimited', run: () => rerunUnlimited(instant) } }], 'warn');
+  }
   const runId = S.runId;
   computeDiag().catch(() => { S.diag = null; }).then(() => {
     if (S.runId !== runId) return;
@@ -786,6 +844,9 @@ function renderAll() {
   $('timeline-value').textContent = fmt(t);
 }
 
+// Queues and timers listed in full up to this many (thousands of tasks: the rest is counted).
+const MAX_SHOWN = 100;
+
 function renderQueues(q, stepMode) {
   const box = $('queues');
   box.replaceChildren();
@@ -800,13 +861,14 @@ function renderQueues(q, stepMode) {
     if (!list.length) { dd.textContent = tr(emptyKey); dd.className = 'none'; return dd; }
     const ol = document.createElement('ol');
     ol.className = 'chips';
-    for (const r of list) {
+    for (const r of list.slice(0, MAX_SHOWN)) {
       const li = document.createElement('li');
       li.textContent = r.task !== 0 ? r.name : r.call ? tr('ui.callbackNamed', { name: r.call }) : tr('ui.callback');
       if (r.task === 0) li.className = 'cb';
       ol.appendChild(li);
     }
     dd.appendChild(ol);
+    if (list.length > MAX_SHOWN) dd.append(tr('ui.more', { n: (list.length - MAX_SHOWN).toLocaleString(S.lang) }));
     return dd;
   };
   const term = (key) => { const dt = document.createElement('dt'); dt.textContent = tr(key); return dt; };
@@ -817,12 +879,13 @@ function renderQueues(q, stepMode) {
   else {
     const ul = document.createElement('ul');
     ul.className = 'timers';
-    for (const tm of q.timers) {
+    for (const tm of q.timers.slice(0, MAX_SHOWN)) {
       const li = document.createElement('li');
       li.textContent = tr('ui.timerItem', { what: tm.what || 'timer', task: tm.task === 0 ? tr('ui.callback') : tm.name, deadline: fmt(tm.deadline) });
       ul.appendChild(li);
     }
     dd.appendChild(ul);
+    if (q.timers.length > MAX_SHOWN) dd.append(tr('ui.more', { n: (q.timers.length - MAX_SHOWN).toLocaleString(S.lang) }));
   }
   dl.append(term('ui.timers'), dd);
   box.appendChild(dl);

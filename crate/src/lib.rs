@@ -3,6 +3,7 @@
 //! bindings the playground page uses.
 #![deny(missing_docs)]
 
+pub mod memory;
 pub mod pylib;
 pub mod python;
 pub mod runtime;

@@ -61,7 +61,55 @@ fn sub_mag(a: &[u32], b: &[u32]) -> Vec<u32> {
     r
 }
 
+/// Below this many limbs (in the shorter factor) the schoolbook product is faster.
+const KARATSUBA_CUTOFF: usize = 40;
+
+/// `acc[at..] += v` (acc is long enough for the result).
+fn add_into(acc: &mut [u32], v: &[u32], at: usize) {
+    let mut carry = 0u64;
+    let mut i = 0;
+    while i < v.len() || carry > 0 {
+        let t = acc[at + i] as u64 + *v.get(i).unwrap_or(&0) as u64 + carry;
+        acc[at + i] = t as u32;
+        carry = t >> 32;
+        i += 1;
+    }
+}
+
+/// Product of magnitudes: Karatsuba above the cutoff (`2 ** (10 ** 8)` and
+/// friends: CPython multiplies the same way), schoolbook below it.
 fn mul_mag(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let (a, b) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+    if b.is_empty() {
+        return vec![];
+    }
+    if b.len() < KARATSUBA_CUTOFF {
+        return mul_school(a, b);
+    }
+    let mut r = vec![0u32; a.len() + b.len() + 1];
+    if a.len() >= 2 * b.len() {
+        // Unbalanced: b times each b-sized slice of a.
+        for (k, chunk) in a.chunks(b.len()).enumerate() {
+            add_into(&mut r, &mul_mag(chunk, b), k * b.len());
+        }
+    } else {
+        let m = a.len() / 2;
+        let (a0, a1) = a.split_at(m);
+        let (b0, b1) = b.split_at(m);
+        let z0 = mul_mag(a0, b0);
+        let z2 = mul_mag(a1, b1);
+        let mut z1 = mul_mag(&add_mag(a0, a1), &add_mag(b0, b1));
+        trim(&mut z1);
+        let z1 = sub_mag(&sub_mag(&z1, &z0), &z2);
+        add_into(&mut r, &z0, 0);
+        add_into(&mut r, &z1, m);
+        add_into(&mut r, &z2, 2 * m);
+    }
+    trim(&mut r);
+    r
+}
+
+fn mul_school(a: &[u32], b: &[u32]) -> Vec<u32> {
     let mut r = vec![0u32; a.len() + b.len()];
     for (i, &x) in a.iter().enumerate() {
         let mut carry = 0u64;
@@ -257,8 +305,58 @@ impl BigInt {
         Some((q, r))
     }
 
+    /// `self * 2**s`.
+    pub fn shl(&self, s: u64) -> Self {
+        if self.is_zero() {
+            return Self::zero();
+        }
+        let (limbs, bits) = ((s / 32) as usize, (s % 32) as u32);
+        let mut mag = vec![0u32; limbs];
+        mag.reserve(self.mag.len() + 1);
+        let mut carry = 0u32;
+        for &x in &self.mag {
+            mag.push(if bits == 0 { x } else { (x << bits) | carry });
+            carry = if bits == 0 { 0 } else { x >> (32 - bits) };
+        }
+        mag.push(carry);
+        Self::make(self.neg, mag)
+    }
+
+    /// `self // 2**s` (floor, as Python's `>>`).
+    pub fn shr(&self, s: u64) -> Self {
+        let (limbs, bits) = ((s / 32) as usize, (s % 32) as u32);
+        if limbs >= self.mag.len() {
+            return BigInt::from_i64(if self.neg { -1 } else { 0 });
+        }
+        let src = &self.mag[limbs..];
+        let mut mag = Vec::with_capacity(src.len());
+        for i in 0..src.len() {
+            let hi = if bits == 0 {
+                0
+            } else {
+                src.get(i + 1).map_or(0, |h| h << (32 - bits))
+            };
+            mag.push((src[i] >> bits) | hi);
+        }
+        let q = Self::make(self.neg, mag);
+        // Floor for negatives: one less when any bit shifted out was set.
+        let lost = self.mag[..limbs].iter().any(|&x| x != 0)
+            || (bits > 0 && self.mag[limbs] & ((1u32 << bits) - 1) != 0);
+        if self.neg && lost {
+            q.sub(&BigInt::from_i64(1))
+        } else {
+            q
+        }
+    }
+
     /// Power with a non-negative exponent.
     pub fn pow(&self, mut e: u64) -> Self {
+        // A power of two raised: a shift (`2 ** (10 ** 8)` at once).
+        let bits = self.bit_length();
+        if bits > 0 && self.mag.iter().map(|x| x.count_ones()).sum::<u32>() == 1 {
+            let r = BigInt::from_i64(1).shl((bits - 1).saturating_mul(e));
+            return if self.neg && e % 2 == 1 { r.neg() } else { r };
+        }
         let mut base = self.clone();
         let mut acc = BigInt::from_i64(1);
         while e > 0 {
@@ -286,6 +384,14 @@ impl BigInt {
 
     /// Nearest float (inf when too large), like `float(int)`.
     pub fn to_f64(&self) -> f64 {
+        if self.bit_length() > 1100 {
+            // Past f64's range (and its decimal string would take long to make).
+            return if self.neg {
+                f64::NEG_INFINITY
+            } else {
+                f64::INFINITY
+            };
+        }
         // Use the decimal string: the parser rounds correctly.
         super::engine::parse_f64(&self.to_string()).unwrap_or(f64::INFINITY)
     }

@@ -1051,6 +1051,21 @@ pub fn parse_int(vm: &mut Vm, s: &str, base: u32) -> PyResult<Value> {
         && !digits.starts_with('_')
         && !digits.ends_with('_')
         && !digits.contains("__");
+    // CPython's limit on decimal conversion (bases that are powers of two are free).
+    let limit = vm.int_max_str_digits;
+    if valid && limit > 0 && !base.is_power_of_two() {
+        let count = digits.chars().filter(|c| *c != '_').count();
+        if count > limit && BigInt::parse(digits, base).is_some() {
+            return vm.err(
+                "ValueError",
+                format!(
+                    "Exceeds the limit ({limit} digits) for integer string conversion: \
+                     value has {count} digits; use sys.set_int_max_str_digits() to increase \
+                     the limit"
+                ),
+            );
+        }
+    }
     match BigInt::parse(digits, base).filter(|_| valid) {
         Some(b) => Ok(Value::from_big(if neg { b.neg() } else { b })),
         None => vm.err(

@@ -135,19 +135,39 @@ fn bytes_repr(b: &[u8]) -> String {
 }
 
 impl Vm {
+    /// The decimal digits of a big int, under CPython's limit on integer string
+    /// conversion (`sys.set_int_max_str_digits`, 4300 digits by default; 0: none).
+    /// A number sure to have too many digits is refused before it is converted
+    /// (the conversion is quadratic), as CPython does.
+    pub fn big_to_decimal(&mut self, b: &BigInt) -> PyResult<String> {
+        let limit = self.int_max_str_digits;
+        let too_long = || {
+            format!(
+                "Exceeds the limit ({limit} digits) for integer string conversion; \
+                 use sys.set_int_max_str_digits() to increase the limit"
+            )
+        };
+        // At least floor((bits - 1) * log10(2)) + 1 digits.
+        let at_least =
+            ((b.bit_length().saturating_sub(1)) as f64 * std::f64::consts::LOG10_2) as u64 + 1;
+        if limit > 0 && at_least > limit as u64 {
+            return self.err("ValueError", too_long());
+        }
+        let s = b.to_string();
+        let digits = s.len() - b.is_negative() as usize;
+        if limit > 0 && digits > limit {
+            return self.err("ValueError", too_long());
+        }
+        Ok(s)
+    }
+
     /// `repr(v)`
     pub fn repr(&mut self, v: &Value) -> PyResult<String> {
         Ok(match v {
             Value::None => "None".into(),
             Value::Bool(b) => if *b { "True" } else { "False" }.into(),
             Value::Int(i) => i.to_string(),
-            Value::Big(b) => {
-                let s = b.to_string();
-                if s.len() > 4300 {
-                    return self.err("ValueError", "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit");
-                }
-                s
-            }
+            Value::Big(b) => self.big_to_decimal(b)?,
             Value::Float(f) => float_repr(*f),
             Value::Str(s) => str_repr(s),
             Value::Bytes(b) => bytes_repr(b),
@@ -463,7 +483,7 @@ impl Vm {
         let neg = b.is_negative();
         let a = b.abs();
         let (digits, prefix) = match sp.ty {
-            None | Some('d') | Some('n') => (a.to_string(), ""),
+            None | Some('d') | Some('n') => (self.big_to_decimal(&a)?, ""),
             Some('x') => (a.to_radix(16), "0x"),
             Some('X') => (a.to_radix(16).to_ascii_uppercase(), "0X"),
             Some('o') => (a.to_radix(8), "0o"),

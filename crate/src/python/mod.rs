@@ -135,13 +135,17 @@ pub enum Resumed {
 impl Vm {
     /// Write to standard output.
     pub fn write_out(&mut self, s: &str) {
-        self.stdout.push_str(s);
+        if self.keep_output {
+            self.stdout.push_str(s);
+        }
         self.host.stdout(s);
     }
 
     /// Write to standard error.
     pub fn write_err(&mut self, s: &str) {
-        self.stderr.push_str(s);
+        if self.keep_output {
+            self.stderr.push_str(s);
+        }
         self.host.stderr(s);
     }
 }
@@ -246,6 +250,17 @@ impl Interpreter {
     /// which cannot be suspended, then ends with an uncatchable RuntimeError).
     pub fn set_instruction_limit(&mut self, n: u64) {
         self.vm.fuel_limit = n;
+    }
+
+    /// Whether the instruction limit stopped the program.
+    pub fn hit_instruction_limit(&self) -> bool {
+        self.vm.killed
+    }
+
+    /// The output goes to the host only (the outcome's `stdout` and `stderr` stay
+    /// empty): for a driver that streams it.
+    pub fn stream_output(&mut self) {
+        self.vm.keep_output = false;
     }
 
     /// Resume a coroutine or generator object with `send` (or throw `throw` into it),

@@ -916,6 +916,33 @@ fn sys(vm: &mut Vm) -> Value {
                 "setrecursionlimit",
                 native("setrecursionlimit", |_, _, _| Ok(Value::None)),
             ),
+            (
+                "get_int_max_str_digits",
+                native("get_int_max_str_digits", |vm, _, _| {
+                    Ok(Value::Int(vm.int_max_str_digits as i64))
+                }),
+            ),
+            (
+                "set_int_max_str_digits",
+                native("set_int_max_str_digits", |vm, _, a| {
+                    let arg = a.pos.first().or_else(|| {
+                        a.kw.iter()
+                            .find(|(k, _)| &**k == "maxdigits")
+                            .map(|(_, v)| v)
+                    });
+                    if arg.is_none() {
+                        return vm.type_err(
+                            "set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)",
+                        );
+                    }
+                    let n = int_arg(vm, arg)?;
+                    if n != 0 && n < 640 {
+                        return vm.err("ValueError", "maxdigits must be 0 or larger than 640");
+                    }
+                    vm.int_max_str_digits = n as usize;
+                    Ok(Value::None)
+                }),
+            ),
         ],
     )
 }

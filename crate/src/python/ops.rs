@@ -236,13 +236,13 @@ impl Vm {
             Value::Bool(b) => *b as usize,
             _ => 0,
         };
-        let len = match seq {
-            Value::Str(s) => s.len(),
-            Value::List(l) => l.borrow().len(),
-            Value::Tuple(t) => t.len(),
-            _ => 0,
+        let (len, item) = match seq {
+            Value::Str(s) => (s.len(), 1),
+            Value::List(l) => (l.borrow().len(), std::mem::size_of::<Value>()),
+            Value::Tuple(t) => (t.len(), std::mem::size_of::<Value>()),
+            _ => (0, 0),
         };
-        if len.saturating_mul(n) > 100_000_000 {
+        if crate::memory::would_exceed(len.saturating_mul(n).saturating_mul(item)) {
             return self.err("MemoryError", "");
         }
         Ok(match seq {
@@ -427,7 +427,8 @@ impl Vm {
             Add => a.add(&b),
             Sub => a.sub(&b),
             Mul => {
-                if a.bit_length() + b.bit_length() > 1_000_000 {
+                // The product, and as much again for the work (Karatsuba's parts).
+                if crate::memory::would_exceed(((a.bit_length() + b.bit_length()) / 4) as usize) {
                     return self.err("MemoryError", "");
                 }
                 a.mul(&b)
@@ -453,7 +454,9 @@ impl Vm {
                     return Ok(Value::Float(super::engine::m::pow(a.to_f64(), b.to_f64())));
                 }
                 let e = b.to_i64().unwrap_or(i64::MAX) as u64;
-                if a.bit_length().saturating_mul(e) > 10_000_000 {
+                // The result's bits, in bytes, and as much again for the work.
+                let bits = a.bit_length().saturating_mul(e);
+                if crate::memory::would_exceed((bits / 4).min(usize::MAX as u64) as usize) {
                     return self.err("MemoryError", "");
                 }
                 a.pow(e)
@@ -463,10 +466,10 @@ impl Vm {
                 if s < 0 {
                     return self.err("ValueError", "negative shift count");
                 }
-                if s > 1_000_000 {
+                if crate::memory::would_exceed(((a.bit_length() + s as u64) / 8) as usize) {
                     return self.err("MemoryError", "");
                 }
-                a.mul(&BigInt::from_i64(2).pow(s as u64))
+                a.shl(s as u64)
             }
             RShift => {
                 let s = b.to_i64().unwrap_or(i64::MAX);
@@ -476,7 +479,7 @@ impl Vm {
                 if s as u64 > a.bit_length() {
                     return Ok(Value::Int(if a.is_negative() { -1 } else { 0 }));
                 }
-                a.divmod(&BigInt::from_i64(2).pow(s as u64)).unwrap().0
+                a.shr(s as u64)
             }
             _ => {
                 return self.err(

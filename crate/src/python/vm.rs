@@ -141,6 +141,13 @@ pub struct Vm {
     pub stdout: String,
     /// Everything written to stderr.
     pub stderr: String,
+    /// Whether `stdout` and `stderr` keep what was written (a driver that streams
+    /// the output to its host turns it off: an endless `print` loop keeps a flat
+    /// memory).
+    pub keep_output: bool,
+    /// `sys.get_int_max_str_digits()`: the most digits an int may have to be
+    /// converted to or from a decimal string (0: no limit).
+    pub int_max_str_digits: usize,
     /// Main file name.
     pub filename: Rc<str>,
     /// Source lines (for tracebacks).
@@ -214,6 +221,8 @@ impl Vm {
             host,
             stdout: String::new(),
             stderr: String::new(),
+            keep_output: true,
+            int_max_str_digits: 4300,
             filename: filename.into(),
             lines: source
                 .split('\n')
@@ -263,7 +272,8 @@ impl Vm {
     pub fn new_exc(&mut self, kind: &str, msg: impl Into<String>) -> Value {
         let cls = self.exc_class(kind);
         let msg: String = msg.into();
-        let args = if msg.is_empty() && kind == "StopIteration" {
+        // CPython raises these bare: `MemoryError()`, not `MemoryError('')`.
+        let args = if msg.is_empty() && matches!(kind, "StopIteration" | "MemoryError") {
             vec![]
         } else {
             vec![Value::str(&msg)]
@@ -759,6 +769,16 @@ impl Vm {
                     "RuntimeError",
                     "instruction limit exceeded (the program ran too long)",
                 );
+                if let Some(x) = self.unwind(e, base) {
+                    return x;
+                }
+                continue;
+            }
+            // The heap limit (crate::memory), every 256 instructions: gradual
+            // growth is caught within a few KB; one big object is checked before
+            // it is made.
+            if self.fuel & 0xff == 0 && crate::memory::over_limit() {
+                let e = self.new_exc("MemoryError", "");
                 if let Some(x) = self.unwind(e, base) {
                     return x;
                 }

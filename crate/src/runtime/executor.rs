@@ -19,6 +19,7 @@ use super::exc::{Exc, PyResult};
 use super::future::AnyFut;
 use super::timers::{Timer, TimerId, Timers};
 use super::TaskId;
+use crate::trace::log::{EventLog, Keep};
 use crate::trace::{Event, Kind, Outcome, Stream};
 
 /// The main program: top-level code, which drives the loop with
@@ -97,7 +98,7 @@ pub(crate) struct State {
     pub(crate) tasks: Vec<Slot>,
     pub(crate) ready: VecDeque<Handle>,
     pub(crate) timers: Timers,
-    pub(crate) events: Vec<Event>,
+    pub(crate) events: EventLog,
     stopping: bool,
     closed: bool,
     phase: Phase,
@@ -128,7 +129,13 @@ pub(crate) struct Inner {
     clock: Box<dyn Clock>,
     origin: f64,
     inbox: Arc<Inbox>,
+    // The driver's output sink (the CLI streams what is printed): when set, the
+    // loop keeps no copy of the output.
+    output: RefCell<Option<OutputSink>>,
 }
+
+/// Receives the program's output as it is written (raw text, newlines included).
+pub type OutputSink = Box<dyn FnMut(Stream, &str)>;
 
 /// A cheap, clonable handle on the event loop (what `asyncio.get_event_loop()`
 /// returns to the program).
@@ -164,7 +171,7 @@ impl Loop {
                 tasks: Vec::new(),
                 ready: VecDeque::new(),
                 timers: Timers::default(),
-                events: Vec::new(),
+                events: EventLog::default(),
                 stopping: false,
                 closed: false,
                 phase: Phase::Program,
@@ -184,6 +191,7 @@ impl Loop {
             }),
             clock,
             origin,
+            output: RefCell::new(None),
             inbox: Arc::new(Inbox {
                 woken: Mutex::new(Vec::new()),
                 notify: notify.unwrap_or(noop),
@@ -222,6 +230,10 @@ impl Loop {
     pub(crate) fn emit(&self, task: TaskId, kind: Kind) {
         let at = self.time();
         let mut st = self.0.st.borrow_mut();
+        if !st.events.wanted() {
+            st.pending_line = None;
+            return;
+        }
         // The line being executed is recorded only when something else happens:
         // a tight loop changes lines millions of times at one instant, and only
         // the last line before an event can be seen on the timeline.
@@ -242,16 +254,23 @@ impl Loop {
 
     /// All events so far.
     pub fn events(&self) -> Vec<Event> {
-        self.0.st.borrow().events.clone()
+        self.0.st.borrow().events.to_vec()
     }
 
     /// Events from index `from` on.
     pub fn events_since(&self, from: usize) -> Vec<Event> {
-        let st = self.0.st.borrow();
-        st.events
-            .get(from..)
-            .map(<[Event]>::to_vec)
-            .unwrap_or_default()
+        self.0.st.borrow().events.since(from)
+    }
+
+    /// What the trace keeps from now on (everything by default); see
+    /// [`crate::trace::log`].
+    pub fn keep_events(&self, keep: Keep) {
+        self.0.st.borrow_mut().events.set_keep(keep);
+    }
+
+    /// Events emitted but no longer kept (the oldest ones, past the window).
+    pub fn events_dropped(&self) -> usize {
+        self.0.st.borrow().events.dropped()
     }
 
     /// Loop iterations run so far.
@@ -299,9 +318,13 @@ impl Loop {
         self.write(text, Stream::Err);
     }
 
+    /// One line (without its newline) on `stream`.
+    pub fn write_line(&self, text: &str, stream: Stream) {
+        self.write(text, stream);
+    }
+
     fn write(&self, text: &str, stream: Stream) {
-        let task = self.current();
-        {
+        if !self.output(stream, &format!("{text}\n")) {
             let mut st = self.0.st.borrow_mut();
             let buf = match stream {
                 Stream::Out => &mut st.stdout,
@@ -310,6 +333,39 @@ impl Loop {
             buf.push_str(text);
             buf.push('\n');
         }
+        self.log_lines(text, stream);
+    }
+
+    /// Sends the program's output to `sink` as it is written, instead of keeping
+    /// it (`stdout()` and `stderr()` then stay empty).
+    pub fn set_output(&self, sink: OutputSink) {
+        *self.0.output.borrow_mut() = Some(sink);
+    }
+
+    /// Hands raw output to the driver's sink; false when there is none (the
+    /// caller keeps it).
+    pub fn output(&self, stream: Stream, text: &str) -> bool {
+        match self.0.output.borrow_mut().as_mut() {
+            Some(sink) => {
+                sink(stream, text);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Whether the trace records anything (see [`Loop::keep_events`]).
+    pub fn traced(&self) -> bool {
+        self.0.st.borrow().events.wanted()
+    }
+
+    /// Log events for `text`'s lines, printed by the current task (the text itself
+    /// is not stored).
+    pub fn log_lines(&self, text: &str, stream: Stream) {
+        if !self.traced() {
+            return;
+        }
+        let task = self.current();
         for line in text.split('\n') {
             self.emit(
                 task,

@@ -4,5 +4,6 @@ pub mod event;
 pub mod export;
 pub mod gantt;
 pub mod json;
+pub mod log;
 
 pub use event::{Event, Kind, Outcome, Stream, FORMAT_VERSION};

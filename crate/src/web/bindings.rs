@@ -14,7 +14,21 @@ use crate::runtime::{Loop, VirtualClock};
 use crate::scenarios::{self, Text};
 use crate::trace::event::to_json;
 use crate::trace::json::Json;
+use crate::trace::log::Keep;
 use crate::trace::FORMAT_VERSION;
+
+/// Counts the heap, for the memory limit (see `crate::memory`).
+#[global_allocator]
+static ALLOCATOR: crate::memory::Counting<std::alloc::System> =
+    crate::memory::Counting(std::alloc::System);
+
+/// The heap limit in the page: a program past it gets a MemoryError, far below
+/// the 4 GB at which the tab's wasm memory would end.
+const MEMORY_LIMIT: usize = 1 << 30;
+
+/// Events a Session keeps (the most recent): an endless program keeps a flat
+/// memory; the page polls them as they come and keeps its own window.
+const EVENT_WINDOW: usize = 200_000;
 
 thread_local! {
     static PANIC_LISTENER: RefCell<Option<Function>> = const { RefCell::new(None) };
@@ -24,6 +38,7 @@ thread_local! {
 /// listener, so a Rust bug shows as an error instead of a silent trap.
 #[wasm_bindgen(start)]
 pub fn init() {
+    crate::memory::set_limit(Some(MEMORY_LIMIT));
     std::panic::set_hook(Box::new(|info| {
         let msg = info.to_string();
         web_sys::console::error_1(&JsValue::from_str(&msg));
@@ -118,6 +133,7 @@ impl Session {
         } else {
             host_loop(check_speed(speed)?)
         };
+        lp.keep_events(Keep::Window(EVENT_WINDOW));
         let program = PyProgram::install(&lp, filename, source);
         Ok(Session {
             lp,
@@ -138,6 +154,23 @@ impl Session {
     /// JSON array of the events from index `from` on.
     pub fn events_since(&self, from: usize) -> String {
         to_json(&self.lp.events_since(from))
+    }
+
+    /// Events emitted so far, kept or not (the next index `events_since` gives).
+    pub fn events_total(&self) -> usize {
+        self.lp.event_count()
+    }
+
+    /// Events the session no longer keeps (older than its window).
+    pub fn events_dropped(&self) -> usize {
+        self.lp.events_dropped()
+    }
+
+    /// Limits the program to `n` interpreter instructions (0: no limit); the page
+    /// keeps a limit, and offers to run again without it.
+    pub fn set_max_steps(&self, n: f64) {
+        let n = if n > 0.0 { n as u64 } else { u64::MAX };
+        self.program.interp.borrow_mut().set_instruction_limit(n);
     }
 
     /// Stops the run; idempotent.
@@ -196,6 +229,9 @@ fn result_json(lp: &Loop, program: &PyProgram, with_events: bool) -> String {
         }
     }
     j.key("duration").number(lp.time());
+    // The instruction limit stopped it (the page offers to go on without it).
+    j.key("limit")
+        .bool(program.interp.borrow().hit_instruction_limit());
     j.end_object();
     j.finish()
 }

@@ -17,6 +17,7 @@ use super::vm::Vm;
 use super::{Host, Interpreter, ModuleStep, Resumed};
 use crate::runtime::future::AnyFut;
 use crate::runtime::{Exc, Fut, Loop, Program, Task};
+use crate::trace::Stream;
 
 /// The prelude's file name, as tracebacks show it.
 const PRELUDE_FILE: &str = "<asyncio>";
@@ -35,9 +36,18 @@ pub struct State {
     // exception of a task nobody retrieved).
     retrieved: RefCell<std::collections::HashSet<usize>>,
     task_handles: RefCell<Vec<(u32, usize)>>,
+    // Indexes of `task_handles` both ways (a run of 100,000 tasks looks them up
+    // at every step: a scan would make it quadratic).
+    handle_of_task: RefCell<Dense<usize>>,
+    task_of_handle: RefCell<Dense<u32>>,
+    // What each suspended task waits on (its wakeup entry in `callbacks`): the
+    // future's handle and the awaited object.
+    waiting: RefCell<Dense<(usize, Value)>>,
     // The Python class of each plain future (for "X exception was never retrieved").
     fut_classes: RefCell<Vec<(usize, String)>>,
-    callbacks: RefCell<Vec<(usize, Value, u64)>>,
+    // Done callbacks by future handle, in registration order (a waiting task's
+    // wakeup under its `wake_key`).
+    callbacks: RefCell<Dense<Vec<(Value, u64)>>>,
     running: RefCell<Value>,
     cancelled: Rc<Class>,
     // asyncio's module namespace, once imported (its second part runs there).
@@ -47,6 +57,45 @@ pub struct State {
     // The CancelledError a cancelled task's coroutine raised, handed out once by
     // `result()` (CPython's `_cancelled_exc`); `None` once handed out.
     cancelled_excs: RefCell<HashMap<usize, Option<Value>>>,
+}
+
+/// A map keyed by a dense number (a task id, a future handle): a vector, which
+/// costs the wasm far less code than one more `HashMap` instantiation.
+struct Dense<T>(Vec<Option<T>>);
+
+impl<T> Default for Dense<T> {
+    fn default() -> Self {
+        Dense(Vec::new())
+    }
+}
+
+impl<T> Dense<T> {
+    fn get(&self, k: usize) -> Option<&T> {
+        self.0.get(k).and_then(Option::as_ref)
+    }
+    fn get_mut(&mut self, k: usize) -> Option<&mut T> {
+        self.0.get_mut(k).and_then(Option::as_mut)
+    }
+    fn insert(&mut self, k: usize, v: T) {
+        if self.0.len() <= k {
+            self.0.resize_with(k + 1, || None);
+        }
+        self.0[k] = Some(v);
+    }
+    fn remove(&mut self, k: usize) {
+        if let Some(slot) = self.0.get_mut(k) {
+            *slot = None;
+        }
+    }
+    fn entry(&mut self, k: usize) -> &mut T
+    where
+        T: Default,
+    {
+        if self.get(k).is_none() {
+            self.insert(k, T::default());
+        }
+        self.get_mut(k).expect("just inserted")
+    }
 }
 
 fn state(vm: &Vm) -> Rc<State> {
@@ -82,14 +131,28 @@ fn flush_lines(buf: &mut String, text: &str, mut emit: impl FnMut(&str)) {
     }
 }
 
+impl LoopHost {
+    fn write(&mut self, text: &str, stream: Stream) {
+        let lp = self.lp.clone();
+        let buf = match stream {
+            Stream::Out => &mut self.out,
+            Stream::Err => &mut self.err,
+        };
+        if !lp.output(stream, text) {
+            flush_lines(buf, text, |l| lp.write_line(l, stream));
+        } else if lp.traced() {
+            // Streamed: the text is out already; the trace still gets its lines.
+            flush_lines(buf, text, |l| lp.log_lines(l, stream));
+        }
+    }
+}
+
 impl Host for LoopHost {
     fn stdout(&mut self, text: &str) {
-        let lp = self.lp.clone();
-        flush_lines(&mut self.out, text, |l| lp.print(l));
+        self.write(text, Stream::Out);
     }
     fn stderr(&mut self, text: &str) {
-        let lp = self.lp.clone();
-        flush_lines(&mut self.err, text, |l| lp.eprint(l));
+        self.write(text, Stream::Err);
     }
     fn perf_counter(&mut self) -> f64 {
         self.lp.clock_now()
@@ -143,8 +206,11 @@ impl PyProgram {
                 coros: RefCell::new(Vec::new()),
                 retrieved: RefCell::new(std::collections::HashSet::new()),
                 task_handles: RefCell::new(Vec::new()),
+                handle_of_task: RefCell::new(Dense::default()),
+                task_of_handle: RefCell::new(Dense::default()),
+                waiting: RefCell::new(Dense::default()),
                 fut_classes: RefCell::new(Vec::new()),
-                callbacks: RefCell::new(Vec::new()),
+                callbacks: RefCell::new(Dense::default()),
                 running: RefCell::new(Value::None),
                 cancelled,
                 globals: RefCell::new(None),
@@ -350,9 +416,7 @@ fn wake_key(id: u32) -> u64 {
 /// What suspended task `id` waits on (CPython's `_fut_waiter`): the future's
 /// handle and the awaited object, from its wakeup entry in `State::callbacks`.
 fn waited_on(st: &State, id: u32) -> Option<(usize, Value)> {
-    let cbs = st.callbacks.borrow();
-    let c = cbs.iter().rfind(|c| c.2 == wake_key(id))?;
-    Some((c.0, c.1.clone()))
+    st.waiting.borrow().get(id as usize).cloned()
 }
 
 /// `_boucle.task_info(task_id)`: `(coro, wait_for)` of a task's repr: its
@@ -370,10 +434,10 @@ fn nf_fut_callbacks(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
     let st = state(vm);
     let h = int_arg(vm, &a, 0)? as usize;
     let cbs = st.callbacks.borrow();
-    let cbs = cbs.iter().filter(|c| c.0 == h);
-    let cbs = cbs.map(|c| match c.2 > wake_key(u32::MAX) {
+    let cbs = cbs.get(h).map(|v| v.as_slice()).unwrap_or_default();
+    let cbs = cbs.iter().map(|c| match c.1 > wake_key(u32::MAX) {
         true => Value::None,
-        false => c.1.clone(),
+        false => c.0.clone(),
     });
     Ok(Value::list(cbs.collect()))
 }
@@ -511,16 +575,28 @@ async fn task_body(st: Rc<State>, coro: Value) -> Result<Value, Exc> {
                                     // order, keyed by the task; it keeps the awaited
                                     // object for the task's `wait_for=` (and is its
                                     // `_fut_waiter`).
-                                    let cb = (h, v.clone(), wake_key(me));
-                                    st.callbacks.borrow_mut().push(cb);
+                                    st.callbacks
+                                        .borrow_mut()
+                                        .entry(h)
+                                        .push((v.clone(), wake_key(me)));
+                                    st.waiting.borrow_mut().insert(me as usize, (h, v.clone()));
                                 }
                                 let r = fut.wait().await;
                                 // From the end: the entry is a recent one.
-                                let mut cbs = st.callbacks.borrow_mut();
-                                if let Some(i) = cbs.iter().rposition(|c| c.2 == wake_key(me)) {
-                                    cbs.remove(i);
+                                if let Some(h) = h {
+                                    let mut cbs = st.callbacks.borrow_mut();
+                                    if let Some(list) = cbs.get_mut(h) {
+                                        if let Some(i) =
+                                            list.iter().rposition(|c| c.1 == wake_key(me))
+                                        {
+                                            list.remove(i);
+                                        }
+                                        if list.is_empty() {
+                                            cbs.remove(h);
+                                        }
+                                    }
+                                    st.waiting.borrow_mut().remove(me as usize);
                                 }
-                                drop(cbs);
                                 if let (Err(Exc::Cancelled), Some(h)) = (&r, h) {
                                     // The waited future's own CancelledError, with
                                     // its message (CPython's wakeup calls result()).
@@ -569,11 +645,7 @@ async fn task_body(st: Rc<State>, coro: Value) -> Result<Value, Exc> {
 
 /// The future handle of task `id`.
 fn task_handle(st: &State, id: u32) -> Option<usize> {
-    st.task_handles
-        .borrow()
-        .iter()
-        .find(|(i, _)| *i == id)
-        .map(|(_, h)| *h)
+    st.handle_of_task.borrow().get(id as usize).copied()
 }
 
 /// `CancelledError(msg)`, or `CancelledError()` without a message.
@@ -591,7 +663,7 @@ fn cancelled_exc(vm: &mut Vm, msg: Option<Value>) -> Value {
 /// first time, then a bare one; a plain future's carries its `cancel(msg)`
 /// message, or else the message of the task `by` whose cancellation cancelled it.
 fn cancelled_error(st: &State, vm: &mut Vm, h: usize, by: u32) -> Option<Value> {
-    let is_task = st.task_handles.borrow().iter().any(|(_, th)| *th == h);
+    let is_task = st.task_of_handle.borrow().get(h).is_some();
     if is_task {
         let mut excs = st.cancelled_excs.borrow_mut();
         return Some(match excs.get_mut(&h) {
@@ -778,7 +850,7 @@ fn nf_fut_cancel(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
 fn nf_fut_cancel_message(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
     let (st, _) = fut_h(vm, &a)?;
     let h = int_arg(vm, &a, 0)? as usize;
-    if st.task_handles.borrow().iter().any(|(_, th)| *th == h) {
+    if st.task_of_handle.borrow().get(h).is_some() {
         return Ok(Value::None);
     }
     let msg = st.cancel_msgs.borrow().get(&h).cloned();
@@ -812,7 +884,7 @@ fn nf_fut_add_done_callback(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value
     let (st, f) = fut_h(vm, &a)?;
     let h = int_arg(vm, &a, 0)? as usize;
     let key = f.add_done_call(py_callback(&st, arg(&a, 1)), 0, &str_arg(&a, 2));
-    st.callbacks.borrow_mut().push((h, arg(&a, 3), key));
+    st.callbacks.borrow_mut().entry(h).push((arg(&a, 3), key));
     Ok(Value::None)
 }
 
@@ -833,8 +905,12 @@ fn nf_fut_remove_done_callback(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Va
     let h = int_arg(vm, &a, 0)? as usize;
     let target = arg(&a, 1);
     let mut removed = 0;
-    st.callbacks.borrow_mut().retain(|(fh, fun, key)| {
-        if *fh == h && same_callable(fun, &target) {
+    let mut cbs = st.callbacks.borrow_mut();
+    let Some(list) = cbs.get_mut(h) else {
+        return Ok(Value::Int(0));
+    };
+    list.retain(|(fun, key)| {
+        if same_callable(fun, &target) {
             f.remove_done_call(*key);
             removed += 1;
             false
@@ -922,6 +998,8 @@ fn nf_task_new(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
         st.lp.mark_started(id);
     }
     st.task_handles.borrow_mut().push((id, h));
+    st.handle_of_task.borrow_mut().insert(id as usize, h);
+    st.task_of_handle.borrow_mut().insert(h, id);
     st.tasks.borrow_mut().push((id, task));
     Ok(Value::tuple(vec![
         Value::Int(h as i64),
@@ -999,12 +1077,7 @@ fn nf_task_cancel(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
         let Some((w, _)) = waited_on(&st, tid) else {
             break;
         };
-        let inner = st
-            .task_handles
-            .borrow()
-            .iter()
-            .find(|(_, th)| *th == w)
-            .map(|(i, _)| *i);
+        let inner = st.task_of_handle.borrow().get(w).copied();
         match inner {
             Some(i) => cur = Some(i),
             None => {
