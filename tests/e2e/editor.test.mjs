@@ -140,6 +140,8 @@ describe('the code editor', { skip: skip || false }, () => {
     assert.equal(await page.isVisible('#code-modified'), false);
     await page.selectOption('#scenario', '06');
     assert.equal(await editor(page), edited);
+    // the URL follows the picker after a short debounce: reload once it names 06
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('scenario') === '06');
     await page.reload();
     await waitState(page, 'ready');
     assert.equal(await editor(page), edited);
