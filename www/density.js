@@ -4,6 +4,12 @@
 // gives the counts at that moment; a click moves the time cursor there, where the
 // event table and the log give the details (the drill-down).
 // Loaded on demand by gantt.js (import()) when a run has more than DENSITY_LANES lanes.
+import { DICTS } from './i18n.js';
+
+// Its French texts come with it (not with the first visit); the English ones are in i18n-en.js.
+Object.assign(DICTS.fr, {
+  'density.title': '{n} tâches : combien sont dans chaque état au fil du temps (survolez pour les nombres, cliquez pour placer le curseur)',
+});
 
 /** Above this many lanes the chart shows densities. */
 export const DENSITY_LANES = 2000;

@@ -1,7 +1,7 @@
 // The Gantt chart: canvas drawing (batched by state, sub-pixel segments merged, no
 // per-segment DOM) plus the interactive view (hover tooltip, keyboard navigation
 // announced through an aria-live region, click to travel in time).
-import { segmentAt, laneLabel, laneTitle, foldShutdown } from './trace.js';
+import { laneLabel, foldShutdown } from './trace.js';
 
 /** Fill colours, hatching colours, and the pattern drawn over each state. */
 export const DEFAULT_COLORS = {
@@ -399,26 +399,6 @@ function fit(ctx, text, max) {
   return s + '…';
 }
 
-/** Which segment is under (x, y)? {lane, seg} or null. Pure. */
-export function hitTest(model, L, x, y) {
-  const lane = Math.floor((y - L.top) / L.laneH);
-  if (lane < 0 || lane >= model.lanes.length) return null;
-  if (x < L.x0 - 4 || x > L.x1 + 4) return { lane, seg: -1 };
-  const segs = model.lanes[lane].segments;
-  const tol = 3;
-  let best = -1, bestD = Infinity, bestW = 0;
-  for (let j = 0; j < segs.length; j++) {
-    const s = segs[j];
-    const xa = xOf(L, s.start, s.ps, true);
-    if (xa > x + tol) break;
-    const xb = xOf(L, s.end, s.pe);
-    const d = x < xa ? xa - x : x > xb ? x - xb : 0;
-    // prefer the later (drawn on top) of touching segments, and real spans over ticks
-    if (d <= tol && (d < bestD || (d === bestD && (xb - xa >= bestW || best < 0)))) { best = j; bestD = d; bestW = xb - xa; }
-  }
-  return { lane, seg: best };
-}
-
 /**
  * The interactive chart. `opts`: {canvas, tooltip, live (aria-live element), tr, fmt,
  * loopLabel(), onPick(time), reducedMotion}.
@@ -437,11 +417,16 @@ export class GanttView {
     this.layout = null;
     this.colors = readColors(this.canvas);
     this.pending = false;
-    this.canvas.addEventListener('mousemove', (e) => this.onMove(e));
+    // The tooltip and the keyboard (gantt-ui.js) are loaded on the first hover or focus.
+    this.canvas.addEventListener('mousemove', (e) => this.ui('onMove', e));
     this.canvas.addEventListener('mouseleave', () => this.hideTip());
     this.canvas.addEventListener('click', (e) => this.onClick(e));
-    this.canvas.addEventListener('keydown', (e) => this.onKey(e));
-    this.canvas.addEventListener('focus', () => { if (!this.focus) this.moveFocus(0, 0, true); });
+    this.canvas.addEventListener('keydown', (e) => {
+      // the page must not scroll while gantt-ui.js is on its way
+      if (!this.uiMod && /^(Arrow|Home$|End$|Enter$| $)/.test(e.key)) e.preventDefault();
+      this.ui('onKey', e);
+    });
+    this.canvas.addEventListener('focus', () => { if (!this.focus) this.ui('moveFocus', 0, 0, true); });
     this.canvas.addEventListener('blur', () => { this.request(); });
     const mq = this.canvas.ownerDocument.defaultView.matchMedia('(prefers-color-scheme: dark)');
     mq.addEventListener?.('change', () => { this.colors = readColors(this.canvas); patternCache.clear(); this.request(); });
@@ -517,54 +502,15 @@ export class GanttView {
     if (this.afterDraw) this.afterDraw(this.ctx, L); // e.g. a lesson's highlighted lane
   }
 
-  /** A lane's label in full, with what else names its task. */
-  laneTip(lane) {
-    const l = this.model.lanes[lane];
-    if (!l) return '';
-    if (l.folded) return this.o.tr('lane.shutdownTip', { n: l.folded.length });
-    return laneTitle(l, this.o.loopLabel());
+  /** Call gantt-ui.js's `name(this, ...args)`, loading it first if needed. */
+  ui(name, ...args) {
+    if (this.uiMod) { this.uiMod[name](this, ...args); return; }
+    this.uiLoad = this.uiLoad || import('./gantt-ui.js').then((m) => { this.uiMod = m; });
+    this.uiLoad.then(() => this.uiMod[name](this, ...args));
   }
 
-  describe(lane, seg) {
-    const l = this.model.lanes[lane];
-    const s = l && l.segments[seg];
-    if (!s) return '';
-    const { tr, fmt } = this.o;
-    const label = l.folded ? l.name : laneTitle(l, this.o.loopLabel());
-    const state = tr((l.task === 0 ? 'loopState.' : 'state.') + s.state);
-    const parts = [tr('seg.label', { lane: label, state })];
-    if (s.wait) parts.push(tr('seg.waitOn', { what: s.wait }));
-    if (s.detail) parts.push(String(s.detail));
-    parts.push(tr('seg.span', { from: fmt(s.start), to: fmt(s.end) }));
-    return parts.join(' — ');
-  }
-
-  onMove(e) {
-    if (!this.layout) return;
-    const r = this.canvas.getBoundingClientRect();
-    const z = this.zoom || 1;
-    const x = (e.clientX - r.left) / z, y = (e.clientY - r.top) / z;
-    const tip = this.o.tooltip;
-    if (this.layout.density && tip) {
-      tip.textContent = this.densityMod.describeAt(this, tOf(this.layout, x));
-      tip.hidden = false;
-      tip.style.left = (x + 14) + 'px';
-      tip.style.top = (y + 16) + 'px';
-      return;
-    }
-    const hit = hitTest(this.model, this.layout, x, y);
-    if (!tip || !hit) { this.hideTip(); return; }
-    if (hit.seg < 0 && x < this.layout.labelW) tip.textContent = this.laneTip(hit.lane); // the whole label
-    else if (hit.seg < 0) { this.hideTip(); return; }
-    else tip.textContent = this.describe(hit.lane, hit.seg);
-    tip.hidden = false;
-    const box = tip.offsetParent ? tip.offsetParent.getBoundingClientRect() : r;
-    let left = e.clientX - box.left + 14;
-    const maxLeft = box.width - tip.offsetWidth - 6;
-    if (left > maxLeft) left = Math.max(4, e.clientX - box.left - tip.offsetWidth - 14);
-    tip.style.left = left + 'px';
-    tip.style.top = (e.clientY - box.top + (tip.offsetParent ? tip.offsetParent.scrollTop : 0) + 16) + 'px';
-  }
+  /** Move the keyboard focus to segment `seg` of lane `lane` (see gantt-ui.js). */
+  moveFocus(lane, seg, announce) { this.ui('moveFocus', lane, seg, announce); }
 
   hideTip() { if (this.o.tooltip) this.o.tooltip.hidden = true; }
 
@@ -576,43 +522,4 @@ export class GanttView {
     this.o.onPick && this.o.onPick(tOf(this.layout, x));
   }
 
-  moveFocus(lane, seg, announce) {
-    const m = this.model;
-    if (!m.lanes.length) return;
-    lane = Math.max(0, Math.min(m.lanes.length - 1, lane));
-    const n = m.lanes[lane].segments.length;
-    seg = n ? Math.max(0, Math.min(n - 1, seg)) : -1;
-    this.focus = { lane, seg };
-    this.request();
-    if (announce && this.o.live) {
-      const pos = this.o.tr('a11y.lanePos', { i: lane + 1, n: m.lanes.length });
-      this.o.live.textContent = (seg >= 0 ? this.describe(lane, seg) : laneLabel(m.lanes[lane], this.o.loopLabel())) + ' (' + pos + ')';
-    }
-  }
-
-  onKey(e) {
-    const f = this.focus || { lane: 0, seg: 0 };
-    const segAtCursor = (lane) => {
-      const t = this.cursor ?? 0;
-      const segs = this.model.lanes[lane]?.segments || [];
-      const s = segmentAt(this.model, lane, t);
-      return s ? segs.indexOf(s) : 0;
-    };
-    let handled = true;
-    switch (e.key) {
-      case 'ArrowDown': this.moveFocus(f.lane + 1, segAtCursor(Math.min(f.lane + 1, this.model.lanes.length - 1)), true); break;
-      case 'ArrowUp': this.moveFocus(f.lane - 1, segAtCursor(Math.max(f.lane - 1, 0)), true); break;
-      case 'ArrowRight': this.moveFocus(f.lane, f.seg + 1, true); break;
-      case 'ArrowLeft': this.moveFocus(f.lane, f.seg - 1, true); break;
-      case 'Home': this.moveFocus(f.lane, 0, true); break;
-      case 'End': this.moveFocus(f.lane, 1e9, true); break;
-      case 'Enter': case ' ': {
-        const s = this.model.lanes[f.lane]?.segments[f.seg];
-        if (s && this.o.onPick) this.o.onPick(s.start);
-        break;
-      }
-      default: handled = false;
-    }
-    if (handled) e.preventDefault();
-  }
 }

@@ -1,6 +1,6 @@
 // Wiring only: engine calls, state, and thin DOM updates. The data shaping lives in
 // trace.js / url.js / i18n.js (pure), the drawing in gantt.js, log.js, code.js.
-import { buildModel, currentLineAt, queuesAt, taskName, nextMoment, defBlocks, TASK_STATES, LOOP_STATES } from './trace.js';
+import { buildModel, currentLineAt, taskName, nextMoment, defBlocks, TASK_STATES, LOOP_STATES } from './trace.js';
 import { t as tt, formatSeconds, formatSpeed, LANGS, loadLang } from './i18n.js';
 import { parseState, serialiseState, SPEEDS, loadStored, saveStored } from './url.js';
 import { renderCode, setCurrentLine, markLine, scrollToLine } from './code.js';
@@ -369,7 +369,7 @@ function resetRun() {
   $('log-empty').hidden = false;
   setCurrentLine($('code'), null);
   $('where').textContent = '';
-  renderQueues(null);
+  $('queues').replaceChildren();
   renderStep();
   $('gantt-table').tBodies[0].replaceChildren();
   const tl = $('timeline');
@@ -648,7 +648,10 @@ async function computeDiag() {
   S.diag = null;
   if (!r || !ran) return;
   const stderr = r.stderr || '';
-  if (!stderr.trim() && !/sleep|get_event_loop/.test(ran.source)) return;
+  // without an error, only a blocking time.sleep or (in edited code) the pre-3.7 style
+  // can get a hint: an untouched course example that ran cleanly does not load hints.js
+  if (!stderr.trim() && !/time\s*\.\s*sleep|^\s*from\s+time\s+import\b/m.test(ran.source)
+    && !(ran.edited && /get_event_loop/.test(ran.source))) return;
   const { hintFor, errorLine, errorMessage, messageKey, toAsyncioRun } = await import('./hints.js');
   if (S.runId !== runId) return;
   const message = stderr.trim() ? errorMessage(stderr) : null;
@@ -697,41 +700,21 @@ function renderDiag() {
 let stepping = false;
 let firstOutput = false;
 let stepModule = null;
-/** Step mode: `dir` 1 shows the next step (the first click starts a run on the
- *  virtual clock and shows step 0, before the loop's first turn), -1 the previous. */
+/** Step mode (stepper.js, loaded on first use): `dir` 1 shows the next step (the
+ *  first click starts a run on the virtual clock), -1 the previous. */
 function step(dir = 1) {
-  if (stepping) return;
+  if (stepping || (dir < 0 && !(S.mode === 'step' && S.stepper && S.stepK > 0))) return;
   stepping = true;
   (async () => {
-    if (dir < 0 && !(S.mode === 'step' && S.stepper && S.stepK > 0)) return;
-    if (dir > 0 && (S.mode !== 'step' || S.finished || !S.stepper)) {
-      stopRun(true);
-      if (!(await ensureEngine())) return;
-      resetRun();
-      S.ran = { source: S.code, file: fileName(), edited: isEdited() };
-      if (!(await ensureModules(S.ran.source))) return;
-      try {
-        stepModule = await import('./stepper.js'); // Step mode only
-        S.stepper = new stepModule.Stepper(wasm, S.ran.file, S.ran.source, MAX_EVENTS);
-      } catch (e) { crashed(e); return; }
-      S.mode = 'step';
-      S.stepK = -1;
-      setState('running');
-    }
-    try {
-      const stepper = S.stepper;
-      let k = S.stepK + dir;
-      if (dir > 0) {
-        await stepper.ready(k);
-        if (S.stepper !== stepper) return;
-        if (stepper.tooLong) S.tooLong = true;
-        k = Math.min(k, stepper.cuts.length - 1);
-      }
-      if (k < 0) { crashed(new Error('no step')); return; }
-      showStep(k);
-    } catch (e) { crashed(e); }
-  })().finally(() => { stepping = false; });
+    stepModule = stepModule || await import('./stepper.js');
+    await stepModule.step(stepPage, dir);
+  })().catch((e) => crashed(e)).finally(() => { stepping = false; });
 }
+// what stepper.js drives the page with
+const stepPage = {
+  S, MAX_EVENTS, get wasm() { return wasm; }, stopRun, ensureEngine, resetRun, fileName, isEdited, ensureModules,
+  crashed, setState, model, finish, renderDiag, markDiagLines, renderBug, renderAll, renderTable, setButtons, setStatus,
+};
 
 async function rerunUnlimited(instant) {
   stopRun(true);
@@ -740,28 +723,6 @@ async function rerunUnlimited(instant) {
   S.notices = [];
   renderNotice();
   await runProgram(instant, true);
-}
-
-/** Show step k of the Step-mode run: the trace up to its cut, the sentence saying
- *  what the loop did, its queues, where every task stands. */
-function showStep(k) {
-  const st = S.stepper;
-  S.stepK = k;
-  S.events = st.all.slice(0, st.cuts[k]);
-  S.t = null;
-  S.model = model(S.events);
-  const last = st.isLast(k);
-  if (last) {
-    try { S.result = JSON.parse(st.result()); } catch (e) { S.result = null; }
-    finish(null);
-  } else {
-    if (S.finished) { S.finished = false; S.diag = null; renderDiag(); markDiagLines(false); setState('running'); renderBug(); }
-    renderAll();
-    renderTable();
-    setButtons();
-    const it = S.model.iterations[S.model.iterations.length - 1];
-    setStatus(it ? 'status.stepping' : 'status.step0', { n: it ? it.n : 0 });
-  }
 }
 
 /** The Step-mode panel (drawn by stepper.js): the step's sentence, the queues at
@@ -774,7 +735,7 @@ function renderStep() {
   stepModule.renderPanel(on && {
     stepper: S.stepper, k: S.stepK, model: S.model, lang: S.lang, fmt,
     name: (id) => taskName(S.model, id), colorOf: (id) => gantt.colorOf(id),
-    say: $('step-say'), code: $('code'), queues: (q) => renderQueues(q, true),
+    say: $('step-say'), code: $('code'), queues: (q) => stepModule.renderQueues($('queues'), q, { tr, fmt, lang: S.lang }),
   }, $('code'));
 }
 
@@ -834,61 +795,13 @@ function renderAll() {
   const cur = currentLineAt(m, S.t == null ? Infinity : t);
   setCurrentLine($('code'), cur ? cur.line : null);
   $('where').textContent = cur ? tr('ui.currentLine', { line: cur.line, who: cur.task === 0 ? tr('lane.loop') : taskName(m, cur.task) }) : '';
-  if (S.mode === 'step') renderStep();
-  else { renderQueues(queuesAt(m, S.t == null ? Infinity : t)); renderStep(); }
+  renderStep(); // the queues are shown in Step mode only (stepper.js draws them)
   const tl = $('timeline');
   tl.disabled = !m.count;
   tl.max = String(Math.max(m.end, 0.001));
   tl.value = String(t);
   tl.setAttribute('aria-valuetext', fmt(t));
   $('timeline-value').textContent = fmt(t);
-}
-
-// Queues and timers listed in full up to this many (thousands of tasks: the rest is counted).
-const MAX_SHOWN = 100;
-
-function renderQueues(q, stepMode) {
-  const box = $('queues');
-  box.replaceChildren();
-  const p = document.createElement('p');
-  p.className = 'iter';
-  if (!q) { p.textContent = tr('ui.noIteration'); box.appendChild(p); return; }
-  p.textContent = stepMode && !q.n ? tr('ui.noIteration') : tr('ui.iteration', { n: q.n, time: fmt(q.at) });
-  box.appendChild(p);
-  const dl = document.createElement('dl');
-  const chips = (list, emptyKey) => {
-    const dd = document.createElement('dd');
-    if (!list.length) { dd.textContent = tr(emptyKey); dd.className = 'none'; return dd; }
-    const ol = document.createElement('ol');
-    ol.className = 'chips';
-    for (const r of list.slice(0, MAX_SHOWN)) {
-      const li = document.createElement('li');
-      li.textContent = r.task !== 0 ? r.name : r.call ? tr('ui.callbackNamed', { name: r.call }) : tr('ui.callback');
-      if (r.task === 0) li.className = 'cb';
-      ol.appendChild(li);
-    }
-    dd.appendChild(ol);
-    if (list.length > MAX_SHOWN) dd.append(tr('ui.more', { n: (list.length - MAX_SHOWN).toLocaleString(S.lang) }));
-    return dd;
-  };
-  const term = (key) => { const dt = document.createElement('dt'); dt.textContent = tr(key); return dt; };
-  dl.append(term('ui.ran'), chips(q.ran, 'ui.emptyQueue'));
-  dl.append(term(q.stoppedWithQueue ? 'ui.leftQueue' : 'ui.readyQueue'), chips(q.ready, 'ui.emptyQueue'));
-  const dd = document.createElement('dd');
-  if (!q.timers.length) { dd.textContent = tr('ui.noTimers'); dd.className = 'none'; }
-  else {
-    const ul = document.createElement('ul');
-    ul.className = 'timers';
-    for (const tm of q.timers.slice(0, MAX_SHOWN)) {
-      const li = document.createElement('li');
-      li.textContent = tr('ui.timerItem', { what: tm.what || 'timer', task: tm.task === 0 ? tr('ui.callback') : tm.name, deadline: fmt(tm.deadline) });
-      ul.appendChild(li);
-    }
-    dd.appendChild(ul);
-    if (q.timers.length > MAX_SHOWN) dd.append(tr('ui.more', { n: (q.timers.length - MAX_SHOWN).toLocaleString(S.lang) }));
-  }
-  dl.append(term('ui.timers'), dd);
-  box.appendChild(dl);
 }
 
 // The event table is drawn when its <details> is open (table.js is loaded then).

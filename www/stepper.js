@@ -2,6 +2,25 @@
 // the page keeps painting); the page shows its trace one step at a time, forwards and
 // backwards (steps.js says where each step ends and what it means).
 import { stepCuts, stepSentence, stepQueues, taskLinesAt } from './steps.js';
+import { DICTS } from './i18n.js';
+
+// Its French texts come with it (not with the first visit); the English ones are in i18n-en.js.
+Object.assign(DICTS.fr, {
+  'ui.ran': 'Lancées par cette itération',
+  'ui.readyQueue': 'File des prêts (itération suivante)',
+  'ui.timers': 'Minuteurs en attente',
+  'ui.emptyQueue': 'vide',
+  'ui.noTimers': 'aucun',
+  'ui.callback': 'rappel',
+  'ui.callbackNamed': 'rappel {name}',
+  'ui.leftQueue': 'Restés dans la file à l’arrêt de la boucle (jamais exécutés)',
+  'ui.iteration': 'Itération {n} de la boucle (t = {time})',
+  'ui.noIteration': 'La boucle n’a pas encore tourné.',
+  'ui.timerItem': '{what} → {task}, échéance {deadline}',
+  'ui.more': '… et {n} autres',
+  'status.step0': 'Pas à pas : avant le premier tour de boucle.',
+  'status.stepping': 'Pas à pas : itération {n}.',
+});
 
 export { stepCuts, stepQueues, stepSentence, explainCallback, taskLinesAt } from './steps.js';
 
@@ -86,4 +105,105 @@ export function setTaskMarks(container, marks) {
     el.style.setProperty('--mark', m.color); // CSSOM: allowed under the page's CSP
     row.querySelector('.ln').appendChild(el);
   }
+}
+
+// Queues and timers listed in full up to this many (thousands of tasks: the rest is counted).
+const MAX_SHOWN = 100;
+
+/** Draw the loop's queues `q` (steps.js's stepQueues, null before the first turn) in
+ *  `box`; `o`: {tr, fmt, lang} (the page's texts, time format and language). */
+export function renderQueues(box, q, { tr, fmt, lang }) {
+  const doc = box.ownerDocument;
+  const el = (tag, cls) => { const e = doc.createElement(tag); if (cls) e.className = cls; return e; };
+  box.replaceChildren();
+  const p = el('p', 'iter');
+  if (!q) { p.textContent = tr('ui.noIteration'); box.appendChild(p); return; }
+  p.textContent = !q.n ? tr('ui.noIteration') : tr('ui.iteration', { n: q.n, time: fmt(q.at) });
+  box.appendChild(p);
+  const dl = el('dl');
+  const more = (dd, n) => { if (n > MAX_SHOWN) dd.append(tr('ui.more', { n: (n - MAX_SHOWN).toLocaleString(lang) })); };
+  const chips = (list, emptyKey) => {
+    const dd = el('dd');
+    if (!list.length) { dd.textContent = tr(emptyKey); dd.className = 'none'; return dd; }
+    const ol = el('ol', 'chips');
+    for (const r of list.slice(0, MAX_SHOWN)) {
+      const li = el('li', r.task === 0 ? 'cb' : '');
+      li.textContent = r.task !== 0 ? r.name : r.call ? tr('ui.callbackNamed', { name: r.call }) : tr('ui.callback');
+      ol.appendChild(li);
+    }
+    dd.appendChild(ol);
+    more(dd, list.length);
+    return dd;
+  };
+  const term = (key) => { const dt = el('dt'); dt.textContent = tr(key); return dt; };
+  dl.append(term('ui.ran'), chips(q.ran, 'ui.emptyQueue'));
+  dl.append(term(q.stoppedWithQueue ? 'ui.leftQueue' : 'ui.readyQueue'), chips(q.ready, 'ui.emptyQueue'));
+  const dd = el('dd');
+  if (!q.timers.length) { dd.textContent = tr('ui.noTimers'); dd.className = 'none'; }
+  else {
+    const ul = el('ul', 'timers');
+    for (const tm of q.timers.slice(0, MAX_SHOWN)) {
+      const li = el('li');
+      li.textContent = tr('ui.timerItem', { what: tm.what || 'timer', task: tm.task === 0 ? tr('ui.callback') : tm.name, deadline: fmt(tm.deadline) });
+      ul.appendChild(li);
+    }
+    dd.appendChild(ul);
+    more(dd, q.timers.length);
+  }
+  dl.append(term('ui.timers'), dd);
+  box.appendChild(dl);
+}
+
+/**
+ * Step mode's driving: `dir` 1 shows the next step (starting a run on the virtual
+ * clock when none is under way: step 0 is before the loop's first turn), -1 the
+ * previous. `p` is the page (main.js's stepPage: its state S and what it draws with).
+ */
+export async function step(p, dir) {
+  const S = p.S;
+  if (dir > 0 && (S.mode !== 'step' || S.finished || !S.stepper)) {
+    p.stopRun(true);
+    if (!(await p.ensureEngine())) return;
+    p.resetRun();
+    S.ran = { source: S.code, file: p.fileName(), edited: p.isEdited() };
+    if (!(await p.ensureModules(S.ran.source))) return;
+    try { S.stepper = new Stepper(p.wasm, S.ran.file, S.ran.source, p.MAX_EVENTS); } catch (e) { p.crashed(e); return; }
+    S.mode = 'step';
+    S.stepK = -1;
+    p.setState('running');
+  }
+  try {
+    const stepper = S.stepper;
+    let k = S.stepK + dir;
+    if (dir > 0) {
+      await stepper.ready(k);
+      if (S.stepper !== stepper) return;
+      if (stepper.tooLong) S.tooLong = true;
+      k = Math.min(k, stepper.cuts.length - 1);
+    }
+    if (k < 0) { p.crashed(new Error('no step')); return; }
+    showStep(p, k);
+  } catch (e) { p.crashed(e); }
+}
+
+/** Show step k of the Step-mode run: the trace up to its cut, the sentence saying
+ *  what the loop did, its queues, where every task stands. */
+function showStep(p, k) {
+  const S = p.S;
+  const st = S.stepper;
+  S.stepK = k;
+  S.events = st.all.slice(0, st.cuts[k]);
+  S.t = null;
+  S.model = p.model(S.events);
+  if (st.isLast(k)) {
+    try { S.result = JSON.parse(st.result()); } catch (e) { S.result = null; }
+    p.finish(null);
+    return;
+  }
+  if (S.finished) { S.finished = false; S.diag = null; p.renderDiag(); p.markDiagLines(false); p.setState('running'); p.renderBug(); }
+  p.renderAll();
+  p.renderTable();
+  p.setButtons();
+  const it = S.model.iterations[S.model.iterations.length - 1];
+  p.setStatus(it ? 'status.stepping' : 'status.step0', { n: it ? it.n : 0 });
 }

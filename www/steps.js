@@ -2,7 +2,7 @@
 // step, and one plain sentence per step saying what the loop does and why. Loaded
 // with stepper.js, on first use of Step mode (its texts live here, not in i18n.js,
 // to keep the first visit light). Tested in node (tests/js/steps.test.mjs).
-import { countAt, segmentAt, TERMINAL } from './trace.js';
+import { countAt, segmentAt, taskName, TERMINAL } from './trace.js';
 
 /** Where each task stands at time t: Map task id -> innermost line, for the tasks
  *  that have run and are not finished (Step mode marks them all). */
@@ -287,4 +287,67 @@ function list(items, T) {
   if (items.length <= 1) return items.join('');
   const sep = T.and;
   return items.slice(0, -1).join(', ') + sep + items[items.length - 1];
+}
+
+/**
+ * The loop's queues at time t, for Step mode (moved from trace.js: the first visit
+ * does not show the queues):
+ * {n, at, ran, ready, timers} or null before the first iteration, where
+ * - n, at: the last loop iteration started at or before t,
+ * - ran: the handles that iteration took from the ready queue (its `iteration` event),
+ * - ready: tasks put on the ready queue since, not yet run (they run next iteration),
+ * - timers: timers armed and not yet fired or dropped, by (deadline, order armed).
+ * Entries are {task, name} (task 0 = a callback, name null); timers add deadline, what.
+ */
+export function queuesAt(model, t) {
+  const k = countAt(model.iterations, t);
+  if (!k) return null;
+  const it = model.iterations[k - 1];
+  const qe = model.qevents || [];
+  const upto = countAt(qe, t);
+  const timers = [];
+  let next = [];
+  let left = null;
+  for (let i = 0; i < upto; i++) {
+    const e = qe[i];
+    switch (e.k) {
+      case 'timer_set': timers.push({ id: e.id, deadline: e.deadline, task: e.task, what: e.what ?? null, seq: i }); break;
+      // v2: a timer leaves the set when it fires or is cancelled, matched by its id.
+      case 'timer_fire':
+      case 'timer_cancel': {
+        const j = timers.findIndex((x) => x.id === e.id);
+        if (j >= 0) timers.splice(j, 1);
+        break;
+      }
+      default: break;
+    }
+    if (e.index > it.index && e.k === 'queue_left') left = modelHandles(model, e.ready || [], e.calls || []);
+    if (e.index > it.index) {
+      if ((e.k === 'wake' || e.k === 'spawn') && e.task !== 0 && !next.includes(e.task)) next.push(e.task);
+      else if (e.k === 'poll_start') { const j = next.indexOf(e.task); if (j >= 0) next.splice(j, 1); }
+      else if (e.k === 'complete') { const j = next.indexOf(e.task); if (j >= 0) next.splice(j, 1); }
+    }
+  }
+  timers.sort((a, b) => a.deadline - b.deadline || a.seq - b.seq);
+  return {
+    n: it.n,
+    at: it.at,
+    ran: modelHandles(model, it.ready, it.calls || []),
+    // When the loop stopped with handles still queued, those never ran: that is
+    // the list to show (course example 05: gather's callbacks).
+    ready: left || modelHandles(model, next, []),
+    stoppedWithQueue: left !== null,
+    timers: timers.map((x) => ({ deadline: x.deadline, task: x.task, name: x.task === 0 ? null : taskName(model, x.task), what: x.what })),
+  };
+}
+
+/**
+ * Ready-queue entries as the page shows them: {task, name, call}; a callback
+ * (task 0) takes the next name from `calls` (`_GatheringFuture._done_callback [Task-1]`).
+ */
+function modelHandles(model, ids, calls) {
+  let c = 0;
+  return ids.map((id) => (id === 0
+    ? { task: 0, name: null, call: calls[c++] ?? null }
+    : { task: id, name: taskName(model, id), call: null }));
 }

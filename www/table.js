@@ -1,6 +1,40 @@
 // The event table (text equivalent of the chart, for screen readers and for reading
 // the story in order): loaded and drawn only when its <details> is opened.
 import { taskName } from './trace.js';
+import { DICTS } from './i18n.js';
+
+// Its French texts come with it (not with the first visit); the English ones are in i18n-en.js.
+Object.assign(DICTS.fr, {
+  'why.timer': 'minuteur écoulé',
+  'why.done': 'tâche attendue terminée',
+  'why.gather': 'gather',
+  'why.wait': 'wait',
+  'why.cancel': 'annulation',
+  'why.queue': 'file (Queue)',
+  'why.soon': 'call_soon',
+  'why.host': 'navigateur',
+  'row.spawn': '{task} est créée et mise dans la file des prêts',
+  'row.wake': '{task} est remise dans la file des prêts ({why})',
+  'row.wakeBy': '{task} est réveillée par {by} ({why})',
+  'row.start': '{task} démarre',
+  'row.resume': '{task} reprend',
+  'row.wait': '{task} rend la main et attend {what}',
+  'row.done': '{task} se termine',
+  'row.cancelled': '{task} est annulée',
+  'row.failed': '{task} échoue : {detail}',
+  'row.cancel': '{by} demande l’annulation de {task}',
+  'row.waitResult': 'asyncio.wait rend la main à {task} : {done} terminée(s), {pending} en attente',
+  'row.timerSet': '{task} arme un minuteur {what}, échéance {deadline}',
+  'row.timerFire': 'le minuteur {what} de {task} expire',
+  'row.log': '{task} affiche « {text} »',
+  'row.logErr': '{task} écrit sur la sortie d’erreur « {text} »',
+  'row.blocked': '{task} appelle time.sleep : la boucle est bloquée jusqu’à {until}',
+  'row.loop.start': 'la boucle démarre',
+  'row.loop.stop': 'la boucle s’arrête',
+  'row.loop.close': 'la boucle est fermée',
+  'row.loop.idle': 'la boucle n’a rien à faire : elle attend le prochain minuteur',
+  'row.sentence': 't = {time} : {text}',
+});
 
 /**
  * The text equivalent of the chart: one row per meaningful event.

@@ -250,68 +250,6 @@ export function defBlocks(source) {
   return out;
 }
 
-/**
- * The loop's queues at time t, for Step mode and time travel:
- * {n, at, ran, ready, timers} or null before the first iteration, where
- * - n, at: the last loop iteration started at or before t,
- * - ran: the handles that iteration took from the ready queue (its `iteration` event),
- * - ready: tasks put on the ready queue since, not yet run (they run next iteration),
- * - timers: timers armed and not yet fired or dropped, by (deadline, order armed).
- * Entries are {task, name} (task 0 = a callback, name null); timers add deadline, what.
- */
-export function queuesAt(model, t) {
-  const k = countAt(model.iterations, t);
-  if (!k) return null;
-  const it = model.iterations[k - 1];
-  const qe = model.qevents || [];
-  const upto = countAt(qe, t);
-  const timers = [];
-  let next = [];
-  let left = null;
-  for (let i = 0; i < upto; i++) {
-    const e = qe[i];
-    switch (e.k) {
-      case 'timer_set': timers.push({ id: e.id, deadline: e.deadline, task: e.task, what: e.what ?? null, seq: i }); break;
-      // v2: a timer leaves the set when it fires or is cancelled, matched by its id.
-      case 'timer_fire':
-      case 'timer_cancel': {
-        const j = timers.findIndex((x) => x.id === e.id);
-        if (j >= 0) timers.splice(j, 1);
-        break;
-      }
-      default: break;
-    }
-    if (e.index > it.index && e.k === 'queue_left') left = handles(model, e.ready || [], e.calls || []);
-    if (e.index > it.index) {
-      if ((e.k === 'wake' || e.k === 'spawn') && e.task !== 0 && !next.includes(e.task)) next.push(e.task);
-      else if (e.k === 'poll_start') { const j = next.indexOf(e.task); if (j >= 0) next.splice(j, 1); }
-      else if (e.k === 'complete') { const j = next.indexOf(e.task); if (j >= 0) next.splice(j, 1); }
-    }
-  }
-  timers.sort((a, b) => a.deadline - b.deadline || a.seq - b.seq);
-  return {
-    n: it.n,
-    at: it.at,
-    ran: handles(model, it.ready, it.calls || []),
-    // When the loop stopped with handles still queued, those never ran: that is
-    // the list to show (course example 05: gather's callbacks).
-    ready: left || handles(model, next, []),
-    stoppedWithQueue: left !== null,
-    timers: timers.map((x) => ({ deadline: x.deadline, task: x.task, name: x.task === 0 ? null : taskName(model, x.task), what: x.what })),
-  };
-}
-
-/**
- * Ready-queue entries as the page shows them: {task, name, call}; a callback
- * (task 0) takes the next name from `calls` (`_GatheringFuture._done_callback [Task-1]`).
- */
-function handles(model, ids, calls) {
-  let c = 0;
-  return ids.map((id) => (id === 0
-    ? { task: 0, name: null, call: calls[c++] ?? null }
-    : { task: id, name: taskName(model, id), call: null }));
-}
-
 /** The segment of lane `laneIndex` covering time t (the last one starting at or before t). */
 export function segmentAt(model, laneIndex, t) {
   const segs = model.lanes[laneIndex]?.segments || [];

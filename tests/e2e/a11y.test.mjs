@@ -94,6 +94,8 @@ describe('accessibility', { skip: skip || false }, () => {
     await waitState(page, 'done');
     await page.focus('#gantt');
     const live = () => page.textContent('#gantt-live');
+    // the first focus loads the chart's keyboard (gantt-ui.js), then announces
+    await page.waitForFunction(() => document.getElementById('gantt-live').textContent !== '');
     assert.match(await live(), /Boucle \/ programme principal/);
     await page.keyboard.press('ArrowDown');
     assert.match(await live(), /^Coroutine_1\(\) — Task-1 : .*\(Tâche 2 sur 3\)$/);

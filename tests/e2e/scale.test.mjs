@@ -112,6 +112,7 @@ asyncio.run(main())
     // The drill-down: hovering says how many tasks wait and are done at that time.
     const box = await page.$eval('#gantt', (c) => { const r = c.getBoundingClientRect(); return { x: r.left, y: r.top, w: r.width }; });
     await page.mouse.move(box.x + box.w / 2, box.y + 120);
+    await page.waitForSelector('#tooltip:not([hidden])'); // the first hover loads gantt-ui.js
     assert.match(await page.textContent('#tooltip'), /\d+ (en attente|terminée)/);
     assert.deepEqual(errors, []);
     await context.close();

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { computeLayout, drawGantt, hitTest, tickStep, xOf, tOf, STATE_LOOK, RUN_PX } from '../../www/gantt.js';
+import { computeLayout, drawGantt, tickStep, xOf, tOf, STATE_LOOK, RUN_PX } from '../../www/gantt.js';
+import { hitTest } from '../../www/gantt-ui.js';
 import { buildModel, TASK_STATES, LOOP_STATES } from '../../www/trace.js';
 import { fixture } from './helpers.mjs';
 

@@ -7,6 +7,9 @@ import { DICTS, LANGS, t, formatSeconds, formatSpeed, loadLang } from '../../www
 await loadLang('en');
 // the hints' French texts come with hints.js (loaded after a run that needs one)
 await import('../../www/hints.js');
+// so do those of the modules loaded on demand (the event table, Step mode, the
+// chart's tooltip and keyboard, the density view)
+for (const m of ['table.js', 'stepper.js', 'gantt-ui.js', 'density.js']) await import(`../../www/${m}`);
 import { TASK_STATES, LOOP_STATES } from '../../www/trace.js';
 import { REPO } from './helpers.mjs';
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildModel, logCountAt, currentLineAt, queuesAt, segmentAt, laneLabel, taskName, TASK_STATES, LOOP_STATES } from '../../www/trace.js';
+import { queuesAt } from '../../www/steps.js';
+import { buildModel, logCountAt, currentLineAt, segmentAt, laneLabel, taskName, TASK_STATES, LOOP_STATES } from '../../www/trace.js';
 import { narrativeRows } from '../../www/table.js';
 import { translator, formatSeconds, loadLang } from '../../www/i18n.js';
 
