@@ -17,6 +17,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createServer } from '../scripts/serve.mjs';
 import { launchChromium } from '../scripts/chromium.mjs';
+import { table } from './table.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 3;
@@ -33,16 +34,6 @@ function best(cmd, args) {
     min = Math.min(min, s);
   }
   return min;
-}
-
-function table(title, header, rows) {
-  const all = [header, ...rows].map((r) => r.map(String));
-  const w = header.map((_, i) => Math.max(...all.map((r) => r[i].length)));
-  console.log(`\n${title}`);
-  for (const [k, r] of all.entries()) {
-    console.log(r.map((c, i) => c.padEnd(w[i])).join('  '));
-    if (k === 0) console.log(w.map((n) => '-'.repeat(n)).join('  '));
-  }
 }
 
 execFileSync('cargo', ['build', '--quiet', '--profile', 'native', '--bin', 'boucle'], { cwd: REPO, stdio: 'inherit' });

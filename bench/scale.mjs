@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { table } from './table.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BOUCLE = path.join(REPO, 'target', 'native', 'boucle');
@@ -28,16 +29,6 @@ function measure(cmd, args, limit) {
   const m = /TIME ([\d.]+) (\d+)/.exec(r.stderr || '');
   if (!m) return { secs: NaN, mb: NaN, ok: false, err: (r.stderr || '').slice(-300) };
   return { secs: Number(m[1]), mb: Number(m[2]) / 1024, ok: limit ? true : r.status === 0 };
-}
-
-function table(title, header, rows) {
-  const all = [header, ...rows].map((r) => r.map(String));
-  const w = header.map((_, i) => Math.max(...all.map((r) => r[i].length)));
-  console.log(`\n${title}`);
-  for (const [k, r] of all.entries()) {
-    console.log(r.map((c, i) => c.padEnd(w[i])).join('  '));
-    if (k === 0) console.log(w.map((n) => '-'.repeat(n)).join('  '));
-  }
 }
 
 execFileSync('cargo', ['build', '--quiet', '--profile', 'native', '--bin', 'boucle'], { cwd: REPO, stdio: 'inherit' });

@@ -15,20 +15,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from '../scripts/serve.mjs';
 import { launchChromium } from '../scripts/chromium.mjs';
+import { table } from './table.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 3;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-function table(title, header, rows) {
-  const all = [header, ...rows].map((r) => r.map(String));
-  const w = header.map((_, i) => Math.max(...all.map((r) => r[i].length)));
-  console.log(`\n${title}`);
-  for (const [k, r] of all.entries()) {
-    console.log(r.map((c, i) => c.padEnd(w[i])).join('  '));
-    if (k === 0) console.log(w.map((n) => '-'.repeat(n)).join('  '));
-  }
-}
 
 async function waitState(page, ...states) {
   await page.waitForFunction((s) => s.includes(document.documentElement.dataset.state), states, { timeout: 60000 });

@@ -1,5 +1,7 @@
 // Projector mode (?big=1, the #big button): large text and thick lanes for a class
 // screen. Loaded by main.js only when asked for; applies the page's S.big.
+import { loadCss } from './stylesheet.js';
+
 const ZOOM = 1.6;
 
 /** Apply P.S.big: the `big` class (big.css), the chart drawn larger, the button, the URL. */
@@ -11,17 +13,4 @@ export async function start(P) {
   const btn = document.getElementById('big');
   if (btn) btn.setAttribute('aria-pressed', String(on));
   P.syncUrl();
-}
-
-function loadCss(href) {
-  if (document.querySelector(`link[data-addon="${href}"]`)) return Promise.resolve();
-  return new Promise((resolve) => {
-    const link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = href;
-    link.dataset.addon = href;
-    link.addEventListener('load', resolve);
-    link.addEventListener('error', resolve);
-    document.head.appendChild(link);
-  });
 }

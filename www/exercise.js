@@ -7,6 +7,7 @@ import { makeResultCode, parseResultCode, matchesSource, documentId } from './re
 import { parseViewOptions, applyViewOptions } from './viewopts.js';
 import { xt } from './exercise-i18n.js';
 import { DICTS } from './i18n.js';
+import { loadCss } from './stylesheet.js';
 
 // main.js loads this module when the URL has one of: exercise, ex, author, lock, view.
 const ID_RE = /^[a-z0-9][a-z0-9_]{0,39}$/;
@@ -39,7 +40,7 @@ const tx = (key, params) => xt(lang(), key, params);
 export async function attach(pageApi, params, st, code) {
   // the page's api (its getters kept), and whether this is the embed
   api = Object.defineProperties({ isEmbed: document.body.classList.contains('embed') }, Object.getOwnPropertyDescriptors(pageApi));
-  loadStyle();
+  loadCss('exercise.css');
   const notices = [];
   const note = (key, p) => notices.push({ text: (l) => xt(l, key, p) });
   const opts = parseViewOptions(params);
@@ -73,15 +74,6 @@ export async function attach(pageApi, params, st, code) {
   }
   applyViewOptions(opts, { locked: opts.lock, exercise: !!ex });
   return { opened, notices };
-}
-
-/** exercise.css, once (the offline single file has it inlined already). */
-function loadStyle() {
-  if (document.querySelector('link[href="exercise.css"], style[data-file="exercise.css"]')) return;
-  const link = document.createElement('link');
-  link.rel = 'stylesheet';
-  link.href = 'exercise.css';
-  document.head.appendChild(link);
 }
 
 // ---------------------------------------------------------------- loading

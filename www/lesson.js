@@ -11,6 +11,7 @@ import { judge } from './predict.js';
 import { buildModel, laneLabel } from './trace.js';
 import { drawGantt, computeLayout, readColors } from './gantt.js';
 import { formatSeconds } from './i18n.js';
+import { loadCss } from './stylesheet.js';
 
 const TEXT = {
   fr: {
@@ -155,19 +156,6 @@ export async function start(page) {
   P.hooks.reset.push(() => { if (!awaiting) clearVerdicts(); setHighlight(null); });
   P.hooks.finish.push(onRunDone);
   await show();
-}
-
-function loadCss(href) {
-  if (document.querySelector(`link[data-addon="${href}"]`)) return Promise.resolve();
-  return new Promise((resolve) => {
-    const link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = href;
-    link.dataset.addon = href;
-    link.addEventListener('load', resolve);
-    link.addEventListener('error', resolve);
-    document.head.appendChild(link);
-  });
 }
 
 /** Fetch and parse lesson `id` in `lang` (cached). */
