@@ -5,6 +5,7 @@ pub mod call;
 pub mod exc;
 pub mod format;
 pub mod host;
+pub mod library;
 pub mod ops;
 pub mod set;
 pub mod traceback;
