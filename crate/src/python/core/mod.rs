@@ -2,6 +2,7 @@
 
 pub mod attrs;
 pub mod call;
+pub mod code;
 pub mod exc;
 pub mod format;
 pub mod host;

@@ -4,8 +4,8 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use crate::python::core::code::Code;
 use crate::python::core::vm::{Frame, Vm};
-use crate::python::front::bytecode::Code;
 use crate::python::num::bigint::BigInt;
 
 /// Result of an operation that may raise: the error is the exception instance.

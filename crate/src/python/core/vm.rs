@@ -8,11 +8,12 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use crate::python::core::code::Code;
 use crate::python::core::exc::{ExcKind, ExcName};
 use crate::python::core::host::Host;
 use crate::python::core::library::Library;
 use crate::python::core::value::*;
-use crate::python::front::bytecode::{Code, CodeKind, Instr};
+use crate::python::front::bytecode::{CodeKind, Instr};
 
 /// CPython's default recursion limit (frames, the module's included).
 pub const RECURSION_LIMIT: usize = 1000;
