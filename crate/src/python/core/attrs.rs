@@ -172,13 +172,13 @@ impl Vm {
             // An assigned `__name__` / `__qualname__` (as functools.wraps does)
             // wins over the code's.
             Value::Function(f) => match name {
-                "__name__" | "__qualname__" if f.attrs.borrow().contains_key(name) => {
+                "__name__" | "__qualname__" | "__doc__" if f.attrs.borrow().contains_key(name) => {
                     Ok(f.attrs.borrow()[name].clone())
                 }
                 "__name__" => Ok(Value::Str(f.code.name.clone())),
                 "__qualname__" => Ok(Value::Str(f.code.qualname.clone())),
                 "__module__" => Ok(Value::str("__main__")),
-                "__doc__" => Ok(Value::None),
+                "__doc__" => Ok(f.code.doc.clone().map_or(Value::None, Value::Str)),
                 "__defaults__" => Ok(if f.defaults.is_empty() {
                     Value::None
                 } else {
@@ -198,7 +198,7 @@ impl Vm {
             Value::Method(m) => match name {
                 "__self__" => Ok(m.1.clone()),
                 "__func__" => Ok(m.0.clone()),
-                "__name__" | "__qualname__" => self.getattr(&m.0.clone(), name),
+                "__name__" | "__qualname__" | "__doc__" => self.getattr(&m.0.clone(), name),
                 _ => self.err(
                     ExcKind::AttributeError,
                     format!("'method' object has no attribute '{}'", name),

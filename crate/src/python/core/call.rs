@@ -61,8 +61,14 @@ pub fn bind_args(vm: &mut Vm, func: &Function, args: Args) -> PyResult<Vec<Optio
     let vararg_slot = n + p.kwonly.len();
     let kwarg_slot = vararg_slot + p.vararg.is_some() as usize;
     let mut kwdict = Dict::new();
+    let mut posonly_named = vec![];
     for (k, v) in kw {
-        if let Some(i) = p.args.iter().position(|a| *a == k) {
+        let by_name = p.args.iter().position(|a| *a == k);
+        if by_name.is_some_and(|i| i < p.posonly) && p.kwarg.is_none() {
+            posonly_named.push(k.to_string());
+            continue;
+        }
+        if let Some(i) = by_name.filter(|&i| i >= p.posonly) {
             if fast[i].is_some() {
                 return vm.type_err(format!("{}() got multiple values for argument '{}'", qn, k));
             }
@@ -84,6 +90,13 @@ pub fn bind_args(vm: &mut Vm, func: &Function, args: Args) -> PyResult<Vec<Optio
                 qn, k
             ));
         }
+    }
+    if !posonly_named.is_empty() {
+        return vm.type_err(format!(
+            "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+            qn,
+            posonly_named.join(", ")
+        ));
     }
     let nd = func.defaults.len();
     let mut missing = vec![];
@@ -245,6 +258,14 @@ pub fn build_class(
     let is_exception = bases.iter().any(|b| b.is_exception);
     let mut attrs = ns.borrow().clone();
     attrs.remove("__qualname__");
+    // A class that defines __eq__ and not __hash__ is unhashable (CPython sets
+    // `__hash__ = None` in its namespace).
+    if attrs.contains_key("__eq__") && !attrs.contains_key("__hash__") {
+        attrs.insert("__hash__".into(), Value::None);
+    }
+    if !attrs.contains_key("__doc__") {
+        attrs.insert("__doc__".into(), Value::None);
+    }
     // `__module__` set in the class body (the asyncio prelude names its classes
     // as CPython's modules do: asyncio.queues.QueueEmpty), else the defining
     // module's `__name__`.

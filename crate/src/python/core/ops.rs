@@ -578,8 +578,36 @@ impl Vm {
         })
     }
 
-    /// Hash key (TypeError for unhashable values).
+    /// Hash key (TypeError for unhashable values). An instance hashes with its
+    /// class's `__hash__`; `__hash__ = None` (implicit when the class defines
+    /// `__eq__` alone) makes it unhashable, as in CPython.
     pub fn hash(&mut self, v: &Value) -> PyResult<HashKey> {
+        match v {
+            Value::Instance(i) => match i.class.lookup("__hash__") {
+                Some(Value::None) => {
+                    return self.type_err(format!("unhashable type: '{}'", i.class.name))
+                }
+                Some(f @ Value::Function(_)) => {
+                    let r = self.call1(&f, vec![v.clone()])?;
+                    return match r {
+                        Value::Int(h) => Ok(HashKey::User(h)),
+                        Value::Bool(b) => Ok(HashKey::User(b as i64)),
+                        Value::Big(b) => Ok(HashKey::User(b.to_f64() as i64)),
+                        _ => self.type_err("__hash__ method should return an integer"),
+                    };
+                }
+                _ => {}
+            },
+            Value::Tuple(t)
+                if t.iter()
+                    .any(|x| matches!(x, Value::Instance(_) | Value::Tuple(_))) =>
+            {
+                let t = t.clone();
+                let keys = t.iter().map(|x| self.hash(x)).collect::<PyResult<_>>()?;
+                return Ok(HashKey::Tuple(keys));
+            }
+            _ => {}
+        }
         match hash_key(v) {
             Ok(k) => Ok(k),
             Err(t) => self.type_err(format!("unhashable type: '{}'", t)),

@@ -57,7 +57,7 @@ fn py_hash(k: &HashKey) -> Option<u64> {
     const P2: u64 = 14029467366897019727;
     const P5: u64 = 2870177450012600261;
     Some(match k {
-        HashKey::Int(i) => signed_hash(*i < 0, i.unsigned_abs() % MODULUS),
+        HashKey::Int(i) | HashKey::User(i) => signed_hash(*i < 0, i.unsigned_abs() % MODULUS),
         HashKey::Big(text) => {
             let digits = text.trim_start_matches('-');
             let m = digits.bytes().fold(0u64, |r, c| {

@@ -128,6 +128,20 @@ fn format(vm: &mut Vm, exc: &Value, ctx: &mut Ctx) {
     }
     let line = exception_line(vm, exc);
     ctx.emit(&line, '|');
+    // PEP 678: the notes added with add_note(), one per line after the message.
+    let notes = i.attrs.borrow().get("__notes__").cloned();
+    if let Some(Value::List(notes)) = notes {
+        let notes = notes.borrow().clone();
+        for n in notes {
+            let text = match &n {
+                Value::Str(s) => s.to_string(),
+                other => vm
+                    .to_str(other)
+                    .unwrap_or_else(|_| "<note str() failed>".into()),
+            };
+            ctx.emit(&text, '|');
+        }
+    }
     let Some(members) = members else {
         return;
     };

@@ -548,8 +548,12 @@ pub enum HashKey {
     Bytes(Rc<[u8]>),
     /// tuple of keys
     Tuple(Vec<HashKey>),
-    /// identity (functions, classes, instances)
+    /// identity (functions, classes, instances of classes without `__hash__`)
     Id(usize),
+    /// an instance whose class defines `__hash__`: the hash it returned. Objects of
+    /// equal hashes are taken as the same key (their `__eq__` is not asked), which is
+    /// right whenever equal objects hash equal and unequal ones apart.
+    User(i64),
     /// frozenset: its element keys' texts, sorted and joined
     FrozenSet(Rc<str>),
 }
@@ -749,6 +753,7 @@ fn key_text(k: &HashKey, out: &mut String) {
             write!(out, ")")
         }
         HashKey::Id(i) => write!(out, "D{i};"),
+        HashKey::User(h) => write!(out, "U{h};"),
         HashKey::FrozenSet(s) => write!(out, "Z{}:{s}", s.len()),
     };
 }

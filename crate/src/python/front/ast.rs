@@ -192,6 +192,8 @@ pub struct Params {
     pub kwonly: Vec<(Rc<str>, Option<Expr>)>,
     /// `**kwargs`
     pub kwarg: Option<Rc<str>>,
+    /// How many of `args` come before a `/` (positional-only).
+    pub posonly: usize,
 }
 
 /// A function or lambda definition.

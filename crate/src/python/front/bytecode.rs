@@ -145,6 +145,8 @@ pub struct ParamSpec {
     pub vararg: Option<Rc<str>>,
     /// `**kwargs` local (last parameter).
     pub kwarg: Option<Rc<str>>,
+    /// How many of `args` are positional-only (before a `/`).
+    pub posonly: usize,
 }
 
 /// What kind of frame a code object runs in.
@@ -209,6 +211,8 @@ pub struct Code<C = Constant> {
     /// The library file this code comes from (the asyncio prelude); `None` for the
     /// user's program. Tracebacks name it, and its lines are not traced.
     pub file: Option<Rc<str>>,
+    /// A function's docstring (`__doc__`).
+    pub doc: Option<Rc<str>>,
 }
 
 impl Code {
@@ -229,6 +233,7 @@ impl Code {
             kind: self.kind,
             first_line: self.first_line,
             file: self.file.clone(),
+            doc: self.doc.clone(),
         }
     }
 }

@@ -11,6 +11,17 @@ use crate::python::front::scope::{scan_block, scan_comprehension, scan_function,
 
 type CResult<T> = Result<T, SyntaxErr>;
 
+/// The docstring of a body: its first statement when that is a string literal.
+fn docstring(body: &[Stmt]) -> Option<Rc<str>> {
+    match &body.first()?.kind {
+        StmtKind::Expr(Expr {
+            kind: ExprKind::Const(Const::Str(s)),
+            ..
+        }) => Some(s.clone()),
+        _ => None,
+    }
+}
+
 /// Compile a parsed module.
 pub fn compile_module(body: &[Stmt]) -> CResult<Rc<Code>> {
     compile_module_in(body, None)
@@ -53,6 +64,8 @@ enum FBlock {
 
 struct Unit {
     kind: CodeKind,
+    /// The docstring of a function.
+    doc: Option<Rc<str>>,
     name: Rc<str>,
     qualname: Rc<str>,
     instrs: Vec<Instr>,
@@ -82,6 +95,7 @@ impl Unit {
     fn new(kind: CodeKind, name: Rc<str>, qualname: Rc<str>, line: u32) -> Self {
         Unit {
             kind,
+            doc: None,
             name,
             qualname,
             instrs: vec![],
@@ -226,6 +240,7 @@ impl Compiler {
             kind: u.kind,
             first_line: u.first_line,
             file: self.file.clone(),
+            doc: u.doc,
         })
     }
 
@@ -1061,10 +1076,12 @@ impl Compiler {
             kwonly: f.params.kwonly.iter().map(|(n, _)| n.clone()).collect(),
             vararg: f.params.vararg.clone(),
             kwarg: f.params.kwarg.clone(),
+            posonly: f.params.posonly,
         };
         let qual = self.child_qualname(&f.name);
         let mut u = self.function_unit(kind, f.name.clone(), qual, f.pos.line, params, &scan);
         u.is_async = f.is_async;
+        u.doc = docstring(&f.body);
         self.units.push(u);
         for n in &scan.nonlocals {
             if self.u().cell_index(n).is_none() {
@@ -1108,6 +1125,10 @@ impl Compiler {
         if annotated {
             self.emit(Instr::BuildMap(0));
             self.store_name(&"__annotations__".into());
+        }
+        if let Some(doc) = docstring(body) {
+            self.load_const(Constant::Lit(Const::Str(doc)));
+            self.store_name(&"__doc__".into());
         }
         self.stmts(body)?;
         if let Some(i) = self.u().cell_index("__class__") {

@@ -1319,7 +1319,7 @@ impl Parser {
                     }
                 }
             } else if self.eat("/") {
-                // positional-only marker: accepted, treated as ordinary parameters
+                p.posonly = p.args.len();
             } else {
                 let t = self.tok().clone();
                 let n = self.name()?;

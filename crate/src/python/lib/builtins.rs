@@ -146,26 +146,9 @@ pub fn install(vm: &mut Vm) {
         }),
         ("hash", |vm, _, a| {
             let v = arg1(vm, &a, "hash")?;
-            // A class's own __hash__ (dataclasses, namedtuple); `__hash__ = None`
-            // makes it unhashable. (Dicts and sets do not consult it yet.)
-            if let Value::Instance(i) = &v {
-                match i.class.lookup("__hash__") {
-                    Some(Value::None) => {
-                        return vm.type_err(format!("unhashable type: '{}'", i.class.name))
-                    }
-                    Some(f @ Value::Function(_)) => {
-                        let r = vm.call1(&f, vec![v.clone()])?;
-                        return match r {
-                            Value::Int(_) | Value::Big(_) | Value::Bool(_) => Ok(r),
-                            _ => vm.type_err("__hash__ method should return an integer"),
-                        };
-                    }
-                    _ => {}
-                }
-            }
             let k = vm.hash(&v)?;
             Ok(Value::Int(match k {
-                HashKey::Int(i) => i,
+                HashKey::Int(i) | HashKey::User(i) => i,
                 other => {
                     use std::hash::{Hash, Hasher};
                     let mut h = std::collections::hash_map::DefaultHasher::new();

@@ -295,9 +295,39 @@ pub fn exception_method(_vm: &mut Vm, obj: &Value, name: &str) -> Option<Value> 
         "with_traceback" => Some(native_method(obj.clone(), name, |_, b, _| {
             Ok(b.bound.clone().unwrap())
         })),
+        "add_note" => Some(native_method(obj.clone(), name, add_note)),
         "__str__" | "__repr__" => Some(native_method(obj.clone(), name, object_dispatch)),
         _ => None,
     }
+}
+
+/// `BaseException.add_note(note)` (PEP 678): appended to `__notes__`, printed
+/// after the message by tracebacks.
+fn add_note(vm: &mut Vm, b: &Builtin, a: Args) -> PyResult<Value> {
+    let (this, args) = split_self(b, a);
+    let note = match args.pos.as_slice() {
+        [n @ Value::Str(_)] => n.clone(),
+        [other] => return vm.type_err(format!("note must be a str, not '{}'", other.type_name())),
+        _ => {
+            return vm.type_err(format!(
+                "BaseException.add_note() takes exactly one argument ({} given)",
+                args.pos.len()
+            ))
+        }
+    };
+    let Value::Instance(i) = &this else {
+        return Ok(Value::None);
+    };
+    let notes = i.attrs.borrow().get("__notes__").cloned();
+    match notes {
+        Some(Value::List(l)) => l.borrow_mut().push(note),
+        Some(_) => return vm.type_err("Cannot add note: __notes__ is not a list"),
+        None => {
+            let list = Value::List(Rc::new(RefCell::new(vec![note])));
+            i.attrs.borrow_mut().insert("__notes__".into(), list);
+        }
+    }
+    Ok(Value::None)
 }
 
 fn object_dispatch(vm: &mut Vm, b: &Builtin, a: Args) -> PyResult<Value> {
@@ -965,8 +995,8 @@ fn str_method(vm: &mut Vm, s: &Rc<str>, name: &str, a: Args) -> PyResult<Value> 
                 "ljust" => format!("{}{}", s, f(k)),
                 "rjust" => format!("{}{}", f(k), s),
                 _ => {
-                    // CPython puts the extra space on the left when the string length is odd
-                    let left = k / 2 + (k & n & 1);
+                    // CPython (pad): the odd padding goes left when the width is odd
+                    let left = k / 2 + (k & w & 1);
                     format!("{}{}{}", f(left), s, f(k - left))
                 }
             })
