@@ -17,7 +17,7 @@ use super::vm::Vm;
 use super::{Host, Interpreter, ModuleStep, Resumed};
 use crate::runtime::future::AnyFut;
 use crate::runtime::{Exc, Fut, Loop, Program, Task};
-use crate::trace::Stream;
+use crate::trace::{Kind, Stream};
 
 /// The prelude's file name, as tracebacks show it.
 const PRELUDE_FILE: &str = "<asyncio>";
@@ -812,26 +812,78 @@ fn nf_fut_exception(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
     }
 }
 
+/// The wake reasons the trace format names (ARCHITECTURE.md, `wake.why`) that the
+/// prelude may give when it completes a future.
+const WAKE_REASONS: &[&str] = &[
+    "done",
+    "gather",
+    "wait",
+    "queue",
+    "timer",
+    "lock",
+    "event",
+    "semaphore",
+    "condition",
+];
+
+/// The `why, by` arguments at `i`, `i + 1` of `fut_set_result` / `fut_set_exception`:
+/// what woke the tasks waiting on the future, and which tasks did (a list of task
+/// ids). Absent, the cause is the task running now, as `Future.set_result` done by
+/// a task says.
+fn wake_cause(st: &State, a: &Args, i: usize) -> (Vec<u32>, &'static str) {
+    let why = match a.pos.get(i) {
+        Some(Value::Str(s)) => WAKE_REASONS.iter().find(|w| **w == &**s).copied(),
+        _ => None,
+    };
+    let by = task_ids(a.pos.get(i + 1)).unwrap_or_else(|| match st.lp.current() {
+        0 => Vec::new(),
+        id => vec![id],
+    });
+    (by, why.unwrap_or("done"))
+}
+
+/// A Python list of task ids (None when `v` is not a list).
+fn task_ids(v: Option<&Value>) -> Option<Vec<u32>> {
+    let Some(Value::List(l)) = v else { return None };
+    let list = l.borrow();
+    let ids = list.iter().filter_map(|v| match v {
+        Value::Int(id) if *id > 0 => Some(*id as u32),
+        _ => None,
+    });
+    Some(ids.collect())
+}
+
+/// `_boucle.fut_set_result(h, value[, why, by])`.
 fn nf_fut_set_result(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
-    let (_, f) = fut_h(vm, &a)?;
+    let (st, f) = fut_h(vm, &a)?;
     if f.is_done() {
         return vm.err("InvalidStateError", "invalid state");
     }
-    f.set_result(arg(&a, 1));
+    let (by, why) = wake_cause(&st, &a, 2);
+    f.complete(Ok(arg(&a, 1)), by, why);
     Ok(Value::None)
 }
 
+/// `_boucle.fut_set_exception(h, exc[, why, by])`.
 fn nf_fut_set_exception(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
     let (st, f) = fut_h(vm, &a)?;
     if f.is_done() {
         return vm.err("InvalidStateError", "invalid state");
     }
     let e = object_exc(vm, arg(&a, 1));
-    let by = match st.lp.current() {
-        0 => Vec::new(),
-        id => vec![id],
-    };
-    f.complete(Err(e), by, "done");
+    let (by, why) = wake_cause(&st, &a, 2);
+    f.complete(Err(e), by, why);
+    Ok(Value::None)
+}
+
+/// `_boucle.wait_result(done_ids, pending_ids)`: `asyncio.wait` returns to the
+/// running task (the trace's `wait_result`, which the chart draws as arrows).
+fn nf_wait_result(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let st = state(vm);
+    let done = task_ids(a.pos.first()).unwrap_or_default();
+    let pending = task_ids(a.pos.get(1)).unwrap_or_default();
+    st.lp
+        .emit(st.lp.current(), Kind::WaitResult { done, pending });
     Ok(Value::None)
 }
 
@@ -1206,6 +1258,7 @@ pub fn core_module(vm: &mut Vm) -> PyResult<Value> {
         ("fut_exception", nf_fut_exception),
         ("fut_set_result", nf_fut_set_result),
         ("fut_set_exception", nf_fut_set_exception),
+        ("wait_result", nf_wait_result),
         ("fut_cancel", nf_fut_cancel),
         ("fut_cancelled_error", nf_fut_cancelled_error),
         ("fut_cancel_message", nf_fut_cancel_message),
