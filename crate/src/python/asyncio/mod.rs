@@ -528,7 +528,6 @@ fn exc_value(vm: &mut Vm, e: Exc) -> Value {
         Exc::Cancelled => cancelled_exc(vm, None),
         Exc::Object { obj, .. } => obj.downcast_ref::<Value>().cloned().unwrap_or(Value::None),
         Exc::Error { kind, msg } => vm.new_exc(&kind, msg),
-        Exc::Group { msg, .. } => vm.new_exc("Exception", msg),
     }
 }
 
@@ -566,7 +565,7 @@ async fn task_body(st: Rc<State>, coro: Value) -> Result<Value, Exc> {
                 Resumed::Budget => {}
                 Resumed::Yielded(v) => {
                     let waited = match &v {
-                        Value::None => st.lp.sleep(0.0).await.map(|_| Value::None),
+                        Value::None => st.lp.yield_now().await.map(|_| Value::None),
                         _ => match fut_of(&st, &v) {
                             Some(fut) => {
                                 let h = handle_of(&v);
