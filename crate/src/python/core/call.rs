@@ -3,9 +3,9 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::bytecode::CodeKind;
-use super::value::*;
-use super::vm::{Called, Vm};
+use crate::python::core::value::*;
+use crate::python::core::vm::{Called, Vm};
+use crate::python::front::bytecode::CodeKind;
 
 fn plural(n: usize, word: &str) -> String {
     if n == 1 {
@@ -162,7 +162,9 @@ pub fn start_call(vm: &mut Vm, f: Value, mut args: Args) -> PyResult<Called> {
         }
         Value::Builtin(b) => Ok(Called::Value((b.f)(vm, &b, args)?)),
         Value::Class(c) => instantiate(vm, c, args),
-        Value::Type(t) => Ok(Called::Value(super::builtins::construct(vm, t, args)?)),
+        Value::Type(t) => Ok(Called::Value(crate::python::lib::builtins::construct(
+            vm, t, args,
+        )?)),
         Value::Instance(_) => match vm.lookup_special(&f, "__call__") {
             Some(m) => start_call(vm, m, args),
             None => vm.type_err(format!("'{}' object is not callable", f.type_name())),

@@ -3,11 +3,11 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::builtins::{kwarg, native_method, sort_values};
-use super::engine;
-use super::set::Operand;
-use super::value::*;
-use super::vm::{Exit, Mode, Vm};
+use crate::python::core::set::Operand;
+use crate::python::core::value::*;
+use crate::python::core::vm::{Exit, Mode, Vm};
+use crate::python::lib::builtins::{kwarg, native_method, sort_values};
+use crate::python::num::engine;
 
 const STR_METHODS: &[&str] = &[
     "upper",
@@ -227,16 +227,19 @@ pub fn value_attr(_vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<Value>
 pub fn type_attr(_vm: &mut Vm, t: BuiltinType, name: &str) -> Option<Value> {
     use BuiltinType as T;
     if t == T::Dict && name == "fromkeys" {
-        return Some(super::builtins::native("fromkeys", |vm, _, a| {
-            let keys = a.pos.first().cloned().unwrap_or(Value::None);
-            let v = a.pos.get(1).cloned().unwrap_or(Value::None);
-            let mut d = Dict::new();
-            for k in vm.to_vec(&keys)? {
-                let hk = vm.hash(&k)?;
-                d.insert(hk, k, v.clone());
-            }
-            Ok(Value::dict(d))
-        }));
+        return Some(crate::python::lib::builtins::native(
+            "fromkeys",
+            |vm, _, a| {
+                let keys = a.pos.first().cloned().unwrap_or(Value::None);
+                let v = a.pos.get(1).cloned().unwrap_or(Value::None);
+                let mut d = Dict::new();
+                for k in vm.to_vec(&keys)? {
+                    let hk = vm.hash(&k)?;
+                    d.insert(hk, k, v.clone());
+                }
+                Ok(Value::dict(d))
+            },
+        ));
     }
     let list: &[&str] = match t {
         T::Str => STR_METHODS,
@@ -257,9 +260,10 @@ pub fn type_attr(_vm: &mut Vm, t: BuiltinType, name: &str) -> Option<Value> {
     }
     if t == T::Object {
         return match name {
-            "__init__" => Some(super::builtins::native("__init__", |_, _, _| {
-                Ok(Value::None)
-            })),
+            "__init__" => Some(crate::python::lib::builtins::native(
+                "__init__",
+                |_, _, _| Ok(Value::None),
+            )),
             "__str__" | "__repr__" | "__eq__" | "__ne__" | "__hash__" | "__setattr__" => {
                 Some(Value::Builtin(Rc::new(Builtin {
                     name: name.into(),
@@ -487,7 +491,7 @@ fn dispatch(vm: &mut Vm, b: &Builtin, a: Args) -> PyResult<Value> {
 }
 
 fn generic_dunder(vm: &mut Vm, this: &Value, name: &str, a: Args) -> PyResult<Value> {
-    use super::ast::{BinOp, CmpOp};
+    use crate::python::front::ast::{BinOp, CmpOp};
     let o = a.pos.first().cloned().unwrap_or(Value::None);
     match name {
         "__len__" => Ok(Value::Int(vm.len(this)?)),
@@ -858,7 +862,9 @@ fn str_method(vm: &mut Vm, s: &Rc<str>, name: &str, a: Args) -> PyResult<Value> 
                 None => Ok(Value::Int(-1)),
             }
         }
-        "format" => st(super::format::str_format(vm, s, &a.pos, &a.kw)?),
+        "format" => st(crate::python::core::format::str_format(
+            vm, s, &a.pos, &a.kw,
+        )?),
         "format_map" => {
             let m = a.pos.first().cloned().unwrap_or(Value::None);
             let items = vm.mapping_items(&m)?;
@@ -872,7 +878,7 @@ fn str_method(vm: &mut Vm, s: &Rc<str>, name: &str, a: Args) -> PyResult<Value> 
                     }
                 })
                 .collect();
-            st(super::format::str_format(vm, s, &[], &kw)?)
+            st(crate::python::core::format::str_format(vm, s, &[], &kw)?)
         }
         "isdigit" | "isdecimal" | "isnumeric" => Ok(Value::Bool(
             !s.is_empty() && s.chars().all(|c| c.is_numeric()),
@@ -1216,7 +1222,7 @@ fn dict_method(vm: &mut Vm, d: &Rc<RefCell<Dict>>, name: &str, a: Args) -> PyRes
         "update" => {
             let mut nd = d.borrow().clone();
             if let Some(v) = a.pos.first() {
-                super::builtins::dict_update(vm, &mut nd, v)?;
+                crate::python::lib::builtins::dict_update(vm, &mut nd, v)?;
             }
             for (k, v) in a.kw {
                 nd.insert(HashKey::Str(k.clone()), Value::Str(k), v);
@@ -1243,11 +1249,15 @@ fn same_object(a: &Value, b: &Value) -> bool {
 }
 
 fn set_method(vm: &mut Vm, this: &Value, name: &str, a: Args) -> PyResult<Value> {
-    use super::ast::{BinOp, CmpOp};
+    use crate::python::front::ast::{BinOp, CmpOp};
     let to_set = |vm: &mut Vm, v: &Value| -> PyResult<Value> {
         match v {
             Value::Set(_) | Value::FrozenSet(_) => Ok(v.clone()),
-            _ => super::builtins::construct(vm, BuiltinType::Set, Args::new(vec![v.clone()])),
+            _ => crate::python::lib::builtins::construct(
+                vm,
+                BuiltinType::Set,
+                Args::new(vec![v.clone()]),
+            ),
         }
     };
     let set = match this {
@@ -1323,7 +1333,7 @@ fn set_method(vm: &mut Vm, this: &Value, name: &str, a: Args) -> PyResult<Value>
             if first {
                 acc = acc.set_copy();
             }
-            Ok(super::set::same_type(this, acc))
+            Ok(crate::python::core::set::same_type(this, acc))
         }
         "update" | "intersection_update" | "difference_update" | "symmetric_difference_update" => {
             if name == "symmetric_difference_update" {
