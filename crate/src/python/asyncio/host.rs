@@ -4,6 +4,7 @@
 //! (`run_until_complete`, `run_forever`) suspend it while the driver runs the loop;
 //! a task's body resumes its coroutine and waits on what it yields.
 
+use crate::python::core::exc::ExcKind;
 use std::any::Any;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -106,12 +107,12 @@ impl PyProgram {
             let cancelled = new_exc_class(
                 "CancelledError",
                 "asyncio.exceptions",
-                Some(vm.exc_class("BaseException")),
+                Some(vm.exc_class(ExcKind::BaseException)),
             );
             let invalid = new_exc_class(
                 "InvalidStateError",
                 "asyncio.exceptions",
-                Some(vm.exc_class("Exception")),
+                Some(vm.exc_class(ExcKind::Exception)),
             );
             vm.exc_classes.insert("CancelledError", cancelled.clone());
             vm.exc_classes.insert("InvalidStateError", invalid);
@@ -245,7 +246,7 @@ async fn await_future(st: &Rc<State>, me: u32, v: &Value) -> Option<Value> {
         return with_interp(st, |it| {
             let r = it.vm().repr(v).unwrap_or_default();
             it.vm()
-                .new_exc("RuntimeError", format!("Task got bad yield: {r}"))
+                .new_exc(ExcKind::RuntimeError, format!("Task got bad yield: {r}"))
         });
     };
     // CPython's task_wakeup callback, keyed by the task; it keeps the awaited

@@ -13,6 +13,7 @@
 //! A Python task is a runtime task whose body resumes the coroutine, so it shows
 //! in the trace like any other.
 
+use crate::python::core::exc::ExcKind;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -99,7 +100,7 @@ fn run_part(vm: &mut Vm, part: &Part, globals: &super::value::Namespace) -> PyRe
         Ok(c) => c,
         Err(e) => {
             let text = e.render(part.file, part.source);
-            return vm.err("ImportError", format!("asyncio prelude: {text}"));
+            return vm.err(ExcKind::ImportError, format!("asyncio prelude: {text}"));
         }
     };
     vm.add_library(part.file, part.source);
@@ -111,7 +112,7 @@ fn run_part(vm: &mut Vm, part: &Part, globals: &super::value::Namespace) -> PyRe
 pub fn asyncio_module(vm: &mut Vm) -> PyResult<Value> {
     if vm.asyncio.is_none() {
         return vm.err(
-            "ModuleNotFoundError",
+            ExcKind::ModuleNotFoundError,
             "asyncio needs the event loop: run the program with boucle",
         );
     }
@@ -146,7 +147,7 @@ fn nf_module_getattr(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
         }
     }
     vm.err(
-        "AttributeError",
+        ExcKind::AttributeError,
         format!("module 'asyncio' has no attribute '{name}'"),
     )
 }

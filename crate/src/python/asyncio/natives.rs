@@ -2,6 +2,7 @@
 //! plain values (a future's handle, a task's id) and works on the loop and on the
 //! records of [`super::state`].
 
+use crate::python::core::exc::ExcKind;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -104,7 +105,7 @@ fn fut_h(vm: &mut Vm, a: &Args) -> PyResult<(Rc<State>, usize, Fut<Value>)> {
     let h = int_arg(vm, a, 0)? as usize;
     match st.fut(h) {
         Some(f) => Ok((st, h, f)),
-        None => vm.err("RuntimeError", "unknown future"),
+        None => vm.err(ExcKind::RuntimeError, "unknown future"),
     }
 }
 
@@ -133,7 +134,7 @@ pub(super) fn nf_fut_result(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value
     let (st, h, f) = fut_h(vm, &a)?;
     st.mark_retrieved(h);
     match f.result() {
-        None => vm.err("InvalidStateError", "Result is not set."),
+        None => vm.err(ExcKind::InvalidStateError, "Result is not set."),
         Some(Ok(v)) => Ok(v),
         Some(Err(Exc::Cancelled)) => Err(cancelled_error(&st, vm, h, 0).unwrap_or(Value::None)),
         Some(Err(e)) => Err(exc_value(vm, e)),
@@ -148,7 +149,7 @@ pub(super) fn nf_fut_exception(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Va
         st.mark_retrieved(h);
     }
     match f.result() {
-        None => vm.err("InvalidStateError", "Exception is not set."),
+        None => vm.err(ExcKind::InvalidStateError, "Exception is not set."),
         Some(Ok(_)) => Ok(Value::None),
         Some(Err(Exc::Cancelled)) => Err(cancelled_error(&st, vm, h, 0).unwrap_or(Value::None)),
         Some(Err(e)) => Ok(exc_value(vm, e)),
@@ -200,7 +201,7 @@ pub(super) fn task_ids(v: Option<&Value>) -> Option<Vec<u32>> {
 pub(super) fn nf_fut_set_result(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
     let (st, _, f) = fut_h(vm, &a)?;
     if f.is_done() {
-        return vm.err("InvalidStateError", "invalid state");
+        return vm.err(ExcKind::InvalidStateError, "invalid state");
     }
     let (by, why) = wake_cause(&st, &a, 2);
     f.complete(Ok(arg(&a, 1)), by, why);
@@ -211,7 +212,7 @@ pub(super) fn nf_fut_set_result(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<V
 pub(super) fn nf_fut_set_exception(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
     let (st, _, f) = fut_h(vm, &a)?;
     if f.is_done() {
-        return vm.err("InvalidStateError", "invalid state");
+        return vm.err(ExcKind::InvalidStateError, "invalid state");
     }
     let e = object_exc(vm, arg(&a, 1));
     let (by, why) = wake_cause(&st, &a, 2);
@@ -511,7 +512,7 @@ pub(super) fn nf_run_forever(vm: &mut Vm, _: &Builtin, _: Args) -> PyResult<Valu
 pub fn core_module(vm: &mut Vm) -> PyResult<Value> {
     let st = match vm.asyncio.clone().and_then(|s| s.downcast::<State>().ok()) {
         Some(st) => st,
-        None => return vm.err("ModuleNotFoundError", "No module named '_boucle'"),
+        None => return vm.err(ExcKind::ModuleNotFoundError, "No module named '_boucle'"),
     };
     let fns: &[(&str, crate::python::value::NativeFn)] = &[
         ("fut_new", nf_fut_new),
@@ -566,7 +567,7 @@ pub fn core_module(vm: &mut Vm) -> PyResult<Value> {
     );
     attrs.insert(
         Rc::from("InvalidStateError"),
-        Value::Class(vm.exc_class("InvalidStateError")),
+        Value::Class(vm.exc_class(ExcKind::InvalidStateError)),
     );
     Ok(Value::Module(Rc::new(Module {
         name: "_boucle".into(),

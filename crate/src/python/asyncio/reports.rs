@@ -3,6 +3,7 @@
 //! is pending! »), a task's coroutine repr and its call label on the chart, and the
 //! conversion of exceptions between the interpreter and the runtime.
 
+use crate::python::core::exc::ExcKind;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -170,7 +171,7 @@ pub(super) fn exc_value(vm: &mut Vm, e: Exc) -> Value {
 
 /// `CancelledError(msg)`, or `CancelledError()` without a message.
 pub(super) fn cancelled_exc(vm: &mut Vm, msg: Option<Value>) -> Value {
-    let cls = vm.exc_class("CancelledError");
+    let cls = vm.exc_class(ExcKind::CancelledError);
     let args = msg
         .filter(|m| !matches!(m, Value::None))
         .into_iter()

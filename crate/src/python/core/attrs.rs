@@ -1,6 +1,7 @@
 //! Attribute access: instances, classes (with method binding and descriptors),
 //! modules, functions, and the methods of built-in types.
 
+use crate::python::core::exc::ExcKind;
 use std::rc::Rc;
 
 use crate::python::core::value::*;
@@ -93,7 +94,7 @@ impl Vm {
                     return self.call1(&m, vec![Value::str(name)]);
                 }
                 self.err(
-                    "AttributeError",
+                    ExcKind::AttributeError,
                     format!("'{}' object has no attribute '{}'", inst.class.name, name),
                 )
             }
@@ -136,7 +137,7 @@ impl Vm {
                     Some(Value::Wrapper(w)) if w.0 == WrapperKind::StaticMethod => Ok(w.1.clone()),
                     Some(v) => Ok(v),
                     None => self.err(
-                        "AttributeError",
+                        ExcKind::AttributeError,
                         format!("type object '{}' has no attribute '{}'", c.name, name),
                     ),
                 }
@@ -162,7 +163,7 @@ impl Vm {
                     None => match hook() {
                         Some(h) if name != "__getattr__" => self.call1(&h, vec![Value::str(name)]),
                         _ => self.err(
-                            "AttributeError",
+                            ExcKind::AttributeError,
                             format!("module '{}' has no attribute '{}'", m.name, name),
                         ),
                     },
@@ -188,7 +189,7 @@ impl Vm {
                     match v {
                         Some(v) => Ok(v),
                         None => self.err(
-                            "AttributeError",
+                            ExcKind::AttributeError,
                             format!("'function' object has no attribute '{}'", name),
                         ),
                     }
@@ -199,7 +200,7 @@ impl Vm {
                 "__func__" => Ok(m.0.clone()),
                 "__name__" | "__qualname__" => self.getattr(&m.0.clone(), name),
                 _ => self.err(
-                    "AttributeError",
+                    ExcKind::AttributeError,
                     format!("'method' object has no attribute '{}'", name),
                 ),
             },
@@ -207,7 +208,7 @@ impl Vm {
                 "__name__" | "__qualname__" => Ok(Value::Str(b.name.clone())),
                 "__self__" => Ok(b.bound.clone().unwrap_or(Value::None)),
                 _ => self.err(
-                    "AttributeError",
+                    ExcKind::AttributeError,
                     format!(
                         "'builtin_function_or_method' object has no attribute '{}'",
                         name
@@ -254,7 +255,7 @@ impl Vm {
                     return Ok(m);
                 }
                 self.err(
-                    "AttributeError",
+                    ExcKind::AttributeError,
                     format!("'super' object has no attribute '{}'", name),
                 )
             }
@@ -264,7 +265,7 @@ impl Vm {
                 _ => match crate::python::lib::methods::method(self, o, name) {
                     Some(m) => Ok(m),
                     None => self.err(
-                        "AttributeError",
+                        ExcKind::AttributeError,
                         format!("'{}' object has no attribute '{}'", o.type_name(), name),
                     ),
                 },
@@ -276,7 +277,7 @@ impl Vm {
                 match crate::python::lib::methods::type_attr(self, *t, name) {
                     Some(v) => Ok(v),
                     None => self.err(
-                        "AttributeError",
+                        ExcKind::AttributeError,
                         format!("type object '{}' has no attribute '{}'", t.name(), name),
                     ),
                 }
@@ -288,7 +289,7 @@ impl Vm {
                 match crate::python::lib::methods::method(self, o, name) {
                     Some(m) => Ok(m),
                     None => self.err(
-                        "AttributeError",
+                        ExcKind::AttributeError,
                         format!("'{}' object has no attribute '{}'", o.type_name(), name),
                     ),
                 }
@@ -310,7 +311,7 @@ impl Vm {
                             }
                         }
                         return self.err(
-                            "AttributeError",
+                            ExcKind::AttributeError,
                             format!(
                                 "property '{}' of '{}' object has no setter",
                                 name, inst.class.name
@@ -374,7 +375,7 @@ impl Vm {
                 let has = crate::python::lib::methods::method(self, o, name).is_some();
                 if has {
                     self.err(
-                        "AttributeError",
+                        ExcKind::AttributeError,
                         format!(
                             "'{}' object attribute '{}' is read-only",
                             o.type_name(),
@@ -383,7 +384,7 @@ impl Vm {
                     )
                 } else {
                     self.err(
-                        "AttributeError",
+                        ExcKind::AttributeError,
                         format!("'{}' object has no attribute '{}'", o.type_name(), name),
                     )
                 }
@@ -405,7 +406,7 @@ impl Vm {
         } else {
             let tn = o.type_name();
             self.err(
-                "AttributeError",
+                ExcKind::AttributeError,
                 format!("'{}' object has no attribute '{}'", tn, name),
             )
         }
@@ -415,7 +416,7 @@ impl Vm {
     pub fn getattr_opt(&mut self, o: &Value, name: &str) -> PyResult<Option<Value>> {
         match self.getattr(o, name) {
             Ok(v) => Ok(Some(v)),
-            Err(e) if self.exc_is(&e, "AttributeError") => Ok(None),
+            Err(e) if self.exc_is(&e, ExcKind::AttributeError) => Ok(None),
             Err(e) => Err(e),
         }
     }

@@ -8,6 +8,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use crate::python::core::exc::{ExcKind, ExcName};
 use crate::python::core::host::Host;
 use crate::python::core::value::*;
 use crate::python::front::bytecode::{Code, CodeKind, Instr};
@@ -269,8 +270,9 @@ impl Vm {
     // ------------------------------------------------------------ errors
 
     /// A new exception instance of built-in class `kind` with one message argument.
-    pub fn new_exc(&mut self, kind: &str, msg: impl Into<String>) -> Value {
-        let cls = self.exc_class(kind);
+    pub fn new_exc(&mut self, kind: impl ExcName, msg: impl Into<String>) -> Value {
+        let kind = kind.exc_name();
+        let cls = self.exc_class_named(kind);
         let msg: String = msg.into();
         // CPython raises these bare: `MemoryError()`, not `MemoryError('')`.
         let args = if msg.is_empty() && matches!(kind, "StopIteration" | "MemoryError") {
@@ -282,7 +284,11 @@ impl Vm {
     }
 
     /// The built-in exception class called `kind`.
-    pub fn exc_class(&self, kind: &str) -> Rc<Class> {
+    pub fn exc_class(&self, kind: impl ExcName) -> Rc<Class> {
+        self.exc_class_named(kind.exc_name())
+    }
+
+    fn exc_class_named(&self, kind: &str) -> Rc<Class> {
         self.exc_classes
             .get(kind)
             .cloned()
@@ -303,18 +309,18 @@ impl Vm {
     }
 
     /// `Err(kind(msg))`
-    pub fn err<T>(&mut self, kind: &str, msg: impl Into<String>) -> PyResult<T> {
+    pub fn err<T>(&mut self, kind: impl ExcName, msg: impl Into<String>) -> PyResult<T> {
         Err(self.new_exc(kind, msg))
     }
 
     /// TypeError shortcut.
     pub fn type_err<T>(&mut self, msg: impl Into<String>) -> PyResult<T> {
-        self.err("TypeError", msg)
+        self.err(ExcKind::TypeError, msg)
     }
 
     /// Is `exc` an instance of the built-in exception `kind`?
-    pub fn exc_is(&self, exc: &Value, kind: &str) -> bool {
-        match (exc, self.exc_classes.get(kind)) {
+    pub fn exc_is(&self, exc: &Value, kind: impl ExcName) -> bool {
+        match (exc, self.exc_classes.get(kind.exc_name())) {
             (Value::Instance(i), Some(c)) => i.class.is_subclass(c),
             _ => false,
         }
@@ -380,7 +386,7 @@ impl Vm {
     pub fn request_suspend(&mut self, request: Value) -> PyResult<Value> {
         if self.nested > 0 {
             return self.err(
-                "RuntimeError",
+                ExcKind::RuntimeError,
                 "this event loop call cannot block here (inside a nested call)",
             );
         }
@@ -467,7 +473,7 @@ impl Vm {
     #[allow(clippy::boxed_local)]
     pub fn push_frame(&mut self, f: Box<Frame>) -> PyResult<()> {
         if self.frames.len() >= RECURSION_LIMIT {
-            return self.err("RecursionError", "maximum recursion depth exceeded");
+            return self.err(ExcKind::RecursionError, "maximum recursion depth exceeded");
         }
         self.frames.push(*f);
         Ok(())
@@ -539,7 +545,7 @@ impl Vm {
     fn run_nested(&mut self, fr: Box<Frame>) -> PyResult<Value> {
         if self.nested >= MAX_NESTED {
             return self.err(
-                "RecursionError",
+                ExcKind::RecursionError,
                 "maximum recursion depth exceeded while calling a Python object",
             );
         }
@@ -551,9 +557,10 @@ impl Vm {
         match r {
             Exit::Return(v) => Ok(v),
             Exit::Error(e) => Err(e),
-            Exit::Yield(_) | Exit::Budget | Exit::Suspend(_) => {
-                self.err("RuntimeError", "unexpected suspension in a nested call")
-            }
+            Exit::Yield(_) | Exit::Budget | Exit::Suspend(_) => self.err(
+                ExcKind::RuntimeError,
+                "unexpected suspension in a nested call",
+            ),
         }
     }
 
@@ -581,7 +588,7 @@ impl Vm {
             GenState::Running => {
                 let what = gb.what();
                 drop(gb);
-                return self.err("ValueError", format!("{} already executing", what));
+                return self.err(ExcKind::ValueError, format!("{} already executing", what));
             }
             GenState::Done => {
                 let co = gb.is_coroutine();
@@ -590,7 +597,10 @@ impl Vm {
                     return Err(e);
                 }
                 if co {
-                    return self.err("RuntimeError", "cannot reuse already awaited coroutine");
+                    return self.err(
+                        ExcKind::RuntimeError,
+                        "cannot reuse already awaited coroutine",
+                    );
                 }
                 return Ok(false);
             }
@@ -599,7 +609,7 @@ impl Vm {
                     let what = gb.what();
                     drop(gb);
                     return self.err(
-                        "TypeError",
+                        ExcKind::TypeError,
                         format!("can't send non-None value to a just-started {}", what),
                     );
                 }
@@ -629,7 +639,7 @@ impl Vm {
                 GenState::Suspended
             };
             drop(gb);
-            return self.err("RecursionError", "maximum recursion depth exceeded");
+            return self.err(ExcKind::RecursionError, "maximum recursion depth exceeded");
         }
         self.frames.push(*frame);
         if let Some(exc) = throw {
@@ -709,7 +719,7 @@ impl Vm {
                 _ => "anext",
             };
             return self.err(
-                "RuntimeError",
+                ExcKind::RuntimeError,
                 format!("{what}(): asynchronous generator is already running"),
             );
         }
@@ -728,7 +738,7 @@ impl Vm {
                     self.step_result = Some(d);
                     Ok(false)
                 }
-                None => self.err("StopAsyncIteration", ""),
+                None => self.err(ExcKind::StopAsyncIteration, ""),
             };
         }
         ag.running_step = Some(end);
@@ -769,7 +779,7 @@ impl Vm {
             if self.fuel > self.fuel_limit && !self.killed {
                 self.killed = true;
                 let e = self.new_exc(
-                    "RuntimeError",
+                    ExcKind::RuntimeError,
                     "instruction limit exceeded (the program ran too long)",
                 );
                 if let Some(x) = self.unwind(e, base) {
@@ -781,7 +791,7 @@ impl Vm {
             // growth is caught within a few KB; one big object is checked before
             // it is made.
             if self.fuel & 0xff == 0 && crate::memory::over_limit() {
-                let e = self.new_exc("MemoryError", "");
+                let e = self.new_exc(ExcKind::MemoryError, "");
                 if let Some(x) = self.unwind(e, base) {
                     return x;
                 }
@@ -837,7 +847,10 @@ impl Vm {
                         gb.running_step.take().unwrap_or_default()
                     };
                     let r = if end.close {
-                        Err(self.new_exc("RuntimeError", "async generator ignored GeneratorExit"))
+                        Err(self.new_exc(
+                            ExcKind::RuntimeError,
+                            "async generator ignored GeneratorExit",
+                        ))
                     } else {
                         Ok(v)
                     };
@@ -870,7 +883,7 @@ impl Vm {
                 let r = match end.default {
                     _ if end.close => Ok(Value::None),
                     Some(d) => Ok(d),
-                    None => Err(self.new_exc("StopAsyncIteration", "")),
+                    None => Err(self.new_exc(ExcKind::StopAsyncIteration, "")),
                 };
                 return self.deliver(r, frame.mode);
             }
@@ -879,7 +892,7 @@ impl Vm {
         if let Some(inst) = frame.init_instance {
             if !matches!(v, Value::None) {
                 let e = self.new_exc(
-                    "TypeError",
+                    ExcKind::TypeError,
                     format!("__init__() should return None, not '{}'", v.type_name()),
                 );
                 return self.raise_in_caller(e, frame.mode);
@@ -973,16 +986,16 @@ impl Vm {
             // StopIteration escaping a generator becomes RuntimeError (PEP 479), and
             // so does StopAsyncIteration escaping an async generator
             let agen = frame.code.kind == CodeKind::AsyncGenerator;
-            let stop = if self.exc_is(&exc, "StopIteration") {
+            let stop = if self.exc_is(&exc, ExcKind::StopIteration) {
                 Some("StopIteration")
-            } else if agen && self.exc_is(&exc, "StopAsyncIteration") {
+            } else if agen && self.exc_is(&exc, ExcKind::StopAsyncIteration) {
                 Some("StopAsyncIteration")
             } else {
                 None
             };
             if let (Some(stop), Some(g)) = (stop, &frame.gen) {
                 let what = g.borrow().what();
-                let e = self.new_exc("RuntimeError", format!("{what} raised {stop}"));
+                let e = self.new_exc(ExcKind::RuntimeError, format!("{what} raised {stop}"));
                 if let Value::Instance(i) = &e {
                     let mut st = i.exc.borrow_mut();
                     st.context = Some(exc.clone());
@@ -992,7 +1005,7 @@ impl Vm {
                 }
                 exc = e;
             }
-            if step_end.is_some_and(|e| e.close) && self.exc_is(&exc, "GeneratorExit") {
+            if step_end.is_some_and(|e| e.close) && self.exc_is(&exc, ExcKind::GeneratorExit) {
                 // aclose() ends normally when the generator exits
                 return self.deliver(Ok(Value::None), frame.mode);
             }
@@ -1048,7 +1061,7 @@ impl Vm {
                     }
                     None => {
                         let n = f.code.varnames[i as usize].clone();
-                        return self.err("UnboundLocalError", format!("cannot access local variable '{}' where it is not associated with a value", n));
+                        return self.err(ExcKind::UnboundLocalError, format!("cannot access local variable '{}' where it is not associated with a value", n));
                     }
                 }
             }
@@ -1060,7 +1073,7 @@ impl Vm {
                 let f = self.top();
                 if f.fast[i as usize].take().is_none() {
                     let n = f.code.varnames[i as usize].clone();
-                    return self.err("UnboundLocalError", format!("cannot access local variable '{}' where it is not associated with a value", n));
+                    return self.err(ExcKind::UnboundLocalError, format!("cannot access local variable '{}' where it is not associated with a value", n));
                 }
             }
             LoadDeref(i) => {
@@ -1080,9 +1093,9 @@ impl Vm {
                             .unwrap_or_else(|| "?".into());
                         let is_cell = (i as usize) < f.code.cellvars.len();
                         if is_cell {
-                            return self.err("UnboundLocalError", format!("cannot access local variable '{}' where it is not associated with a value", n));
+                            return self.err(ExcKind::UnboundLocalError, format!("cannot access local variable '{}' where it is not associated with a value", n));
                         }
-                        return self.err("NameError", format!("cannot access free variable '{}' where it is not associated with a value in enclosing scope", n));
+                        return self.err(ExcKind::NameError, format!("cannot access free variable '{}' where it is not associated with a value in enclosing scope", n));
                     }
                 }
             }
@@ -1381,9 +1394,9 @@ impl Vm {
             ListExtend => {
                 let it = self.pop();
                 let items = self.to_vec(&it).map_err(|e| {
-                    if self.exc_is(&e, "TypeError") {
+                    if self.exc_is(&e, ExcKind::TypeError) {
                         self.new_exc(
-                            "TypeError",
+                            ExcKind::TypeError,
                             format!("Value after * must be an iterable, not {}", it.type_name()),
                         )
                     } else {
@@ -1457,7 +1470,7 @@ impl Vm {
                 let (b, a) = (before as usize, after as usize);
                 if items.len() < b + a {
                     return self.err(
-                        "ValueError",
+                        ExcKind::ValueError,
                         format!(
                             "not enough values to unpack (expected at least {}, got {})",
                             b + a,
@@ -1526,7 +1539,9 @@ impl Vm {
                 let cls = self.pop();
                 match cls {
                     Value::Class(c) => self.push(Value::Super(Rc::new((c, obj)))),
-                    _ => return self.err("RuntimeError", "super(): __class__ cell not found"),
+                    _ => {
+                        return self.err(ExcKind::RuntimeError, "super(): __class__ cell not found")
+                    }
                 }
             }
             MakeFunction(c, flags) => {
@@ -1567,7 +1582,7 @@ impl Vm {
                 };
                 let code = match &self.top().code.consts[c as usize] {
                     Value::Code(c) => c.clone(),
-                    _ => return self.err("SystemError", "bad code constant"),
+                    _ => return self.err(ExcKind::SystemError, "bad code constant"),
                 };
                 let globals = self.top().globals.clone();
                 self.push(Value::Function(Rc::new(Function {
@@ -1662,7 +1677,7 @@ impl Vm {
             }
             EndAsyncFor => {
                 let exc = self.pop();
-                if !self.exc_is(&exc, "StopAsyncIteration") {
+                if !self.exc_is(&exc, ExcKind::StopAsyncIteration) {
                     self.reraise = true;
                     return Err(exc);
                 }
@@ -1794,7 +1809,7 @@ impl Vm {
                             _ => "?".into(),
                         };
                         return self.err(
-                            "ImportError",
+                            ExcKind::ImportError,
                             format!(
                                 "cannot import name '{}' from '{}' (unknown location)",
                                 n, mn
@@ -1837,7 +1852,7 @@ impl Vm {
                 }
             }
             LoadAssertionError => {
-                let c = self.exc_class("AssertionError");
+                let c = self.exc_class(ExcKind::AssertionError);
                 self.push(Value::Class(c));
             }
             SetupAnnotations => {}
@@ -1846,7 +1861,7 @@ impl Vm {
     }
 
     fn name_error(&mut self, n: &str) -> Value {
-        self.new_exc("NameError", format!("name '{}' is not defined", n))
+        self.new_exc(ExcKind::NameError, format!("name '{}' is not defined", n))
     }
 
     fn do_raise(&mut self, n: u8) -> Value {
@@ -1856,7 +1871,7 @@ impl Vm {
                     self.reraise = true;
                     e
                 }
-                None => self.new_exc("RuntimeError", "No active exception to reraise"),
+                None => self.new_exc(ExcKind::RuntimeError, "No active exception to reraise"),
             };
         }
         let cause = if n == 2 { Some(self.pop()) } else { None };
@@ -1884,7 +1899,7 @@ impl Vm {
                 }
                 Err(_) => {
                     return self.new_exc(
-                        "TypeError",
+                        ExcKind::TypeError,
                         "exception causes must derive from BaseException",
                     )
                 }
@@ -1908,7 +1923,10 @@ impl Vm {
         match &e {
             Value::Class(c) if c.is_exception => self.call(&e, Args::default()),
             Value::Instance(i) if i.class.is_exception => Ok(e),
-            _ => Err(self.new_exc("TypeError", "exceptions must derive from BaseException")),
+            _ => Err(self.new_exc(
+                ExcKind::TypeError,
+                "exceptions must derive from BaseException",
+            )),
         }
     }
 
@@ -1934,7 +1952,10 @@ impl Vm {
         match &v {
             Value::Gen(g) if matches!(g.borrow().kind, GenKind::Coroutine | GenKind::Step(_)) => {
                 if g.borrow().state == GenState::Done {
-                    return self.err("RuntimeError", "cannot reuse already awaited coroutine");
+                    return self.err(
+                        ExcKind::RuntimeError,
+                        "cannot reuse already awaited coroutine",
+                    );
                 }
                 Ok(v)
             }
