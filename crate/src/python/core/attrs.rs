@@ -26,7 +26,7 @@ impl Vm {
             }
             Value::Gen(_) | Value::Iter(_) => match name {
                 "__next__" | "__iter__" | "send" | "throw" | "close" | "__await__"
-                | "__aiter__" | "__anext__" => crate::python::lib::methods::method(self, v, name),
+                | "__aiter__" | "__anext__" => (self.lib.method)(self, v, name),
                 _ => None,
             },
             _ => None,
@@ -85,7 +85,7 @@ impl Vm {
                     return Ok(bind(a, o, &inst.class));
                 }
                 if inst.class.is_exception {
-                    if let Some(m) = crate::python::lib::methods::exception_method(self, o, name) {
+                    if let Some(m) = (self.lib.exception_method)(self, o, name) {
                         return Ok(m);
                     }
                 }
@@ -238,20 +238,20 @@ impl Vm {
                 if name == "__init__" {
                     if let Value::Instance(i) = obj {
                         if i.class.is_exception {
-                            return Ok(crate::python::lib::builtins::native_method(
+                            return Ok(crate::python::core::value::native_method(
                                 obj.clone(),
                                 "__init__",
-                                crate::python::lib::builtins::exc_init,
+                                self.lib.exc_init,
                             ));
                         }
                     }
-                    return Ok(crate::python::lib::builtins::native_method(
+                    return Ok(crate::python::core::value::native_method(
                         obj.clone(),
                         "__init__",
                         |_, _, _| Ok(Value::None),
                     ));
                 }
-                if let Some(m) = crate::python::lib::methods::object_method(self, obj, name) {
+                if let Some(m) = (self.lib.object_method)(self, obj, name) {
                     return Ok(m);
                 }
                 self.err(
@@ -262,7 +262,7 @@ impl Vm {
             Value::Gen(g) => match name {
                 "__name__" => Ok(Value::Str(g.borrow().name.clone())),
                 "__qualname__" => Ok(Value::Str(g.borrow().qualname.clone())),
-                _ => match crate::python::lib::methods::method(self, o, name) {
+                _ => match (self.lib.method)(self, o, name) {
                     Some(m) => Ok(m),
                     None => self.err(
                         ExcKind::AttributeError,
@@ -274,7 +274,7 @@ impl Vm {
                 if name == "__name__" || name == "__qualname__" {
                     return Ok(Value::str(t.name()));
                 }
-                match crate::python::lib::methods::type_attr(self, *t, name) {
+                match (self.lib.type_attr)(self, *t, name) {
                     Some(v) => Ok(v),
                     None => self.err(
                         ExcKind::AttributeError,
@@ -283,10 +283,10 @@ impl Vm {
                 }
             }
             _ => {
-                if let Some(v) = crate::python::lib::methods::value_attr(self, o, name)? {
+                if let Some(v) = (self.lib.value_attr)(self, o, name)? {
                     return Ok(v);
                 }
-                match crate::python::lib::methods::method(self, o, name) {
+                match (self.lib.method)(self, o, name) {
                     Some(m) => Ok(m),
                     None => self.err(
                         ExcKind::AttributeError,
@@ -372,7 +372,7 @@ impl Vm {
                 t.name()
             )),
             _ => {
-                let has = crate::python::lib::methods::method(self, o, name).is_some();
+                let has = (self.lib.method)(self, o, name).is_some();
                 if has {
                     self.err(
                         ExcKind::AttributeError,

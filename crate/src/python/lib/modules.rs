@@ -80,7 +80,7 @@ pub fn lazy_builtin(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
     }
     vm.modules.insert(EXCEPTION_GROUP_FILE.into(), Value::None);
     let code = crate::python::front::parser::parse_module(EXCEPTION_GROUP)
-        .and_then(|m| crate::python::front::compiler::compile_library(&m, EXCEPTION_GROUP_FILE));
+        .and_then(|m| crate::python::core::code::compile_library(&m, EXCEPTION_GROUP_FILE));
     let code = match code {
         Ok(c) => c,
         Err(e) => {
