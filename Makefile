@@ -164,6 +164,7 @@ fixtures:
 
 # ------------------------------------------------------------------------ bench
 bench: $(WASM)
+	cargo bench --quiet --profile native --bench switch
 	node bench/run.mjs
 	node bench/python.mjs
 	node bench/scale.mjs

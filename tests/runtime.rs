@@ -1,117 +1,220 @@
-//! Executor semantics against CPython: each case is a Python program in
-//! `tests/cases/` whose `.out` was produced by `cpython_vclock.py` (the
-//! CPython oracle); the Rust program beside it, written on the runtime, must print
-//! the same bytes.
+//! What the instrumented loop records when Python programs run on it through the
+//! product path (`PyProgram`, as the page and the CLI run them): who woke a task and
+//! why, `asyncio.wait`'s result, cancellations, and the loop's own errors. What the
+//! programs print is CPython's, checked by the corpus (`tests/cases/`, whose
+//! `fifo_and_sleep0`, `timer_ties`, `gather_order_and_error`, `wait_variants`,
+//! `as_completed_order`, `queue_fifo`, `sync_primitives`, `timeouts_and_groups`,
+//! `closed_loop` and `two_runs_task_names` cover the loop's scheduling order).
 
-use boucle::runtime::{
-    as_completed, gather, wait, Exc, Loop, Program, PyResult, Queue, ReturnWhen, Task,
-};
-use boucle::trace::{Kind, Outcome};
+use boucle::python::asyncio::PyProgram;
+use boucle::python::Outcome as Run;
+use boucle::runtime::{Loop, TaskId};
+use boucle::trace::{Event, Kind, Outcome};
 
-fn case(name: &str) -> String {
-    let path = format!("{}/tests/cases/{name}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
-
-fn run(program: impl FnOnce(Loop) -> Program) -> Loop {
+/// Runs `source` on the virtual clock: the trace and the program's outcome.
+fn run(source: &str) -> (Vec<Event>, Run) {
     let lp = Loop::new_virtual();
-    lp.set_program(program(lp.clone()));
+    let program = PyProgram::install(&lp, "prog.py", source);
     lp.run_to_end();
-    lp
+    (lp.events(), program.result(&lp))
 }
 
-/// Runs `main(loop)` as `asyncio.run(main())` does.
-fn run_main<F>(main: impl FnOnce(Loop) -> F + 'static) -> Loop
-where
-    F: std::future::Future<Output = PyResult<()>> + 'static,
-{
-    run(|lp| {
-        Box::pin(async move {
-            let body = main(lp.clone());
-            lp.run("main", body).await
+/// `(woken task, why, by)` of every wake-up but the timers'.
+fn wakes(events: &[Event]) -> Vec<(TaskId, &'static str, Vec<TaskId>)> {
+    events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            Kind::Wake { by, why } if *why != "timer" => Some((e.task, *why, by.clone())),
+            _ => None,
         })
-    })
+        .collect()
 }
 
-fn assert_same_output(name: &str, lp: &Loop) {
+fn timer_wakes(events: &[Event]) -> Vec<(TaskId, Vec<TaskId>)> {
+    events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            Kind::Wake { by, why: "timer" } => Some((e.task, by.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_task_awaiting_gather_is_woken_by_the_last_gathered_task_to_finish_with_reason_gather() {
+    let (events, out) = run("import asyncio
+
+async def cuire(plat, minutes):
+    await asyncio.sleep(minutes)
+    return plat
+
+async def main():
+    print(await asyncio.gather(cuire('pâtes', 2), cuire('sauce', 1)))
+
+asyncio.run(main())
+");
+    assert_eq!(out.stdout, "['pâtes', 'sauce']\n");
+    // Task-1 main, Task-2 the pasta (2 s, last to finish), Task-3 the sauce.
+    assert_eq!(wakes(&events), vec![(1, "gather", vec![2])]);
+    let woken = events
+        .iter()
+        .find(|e| matches!(e.kind, Kind::Wake { why: "gather", .. }))
+        .unwrap();
+    assert_eq!(woken.at, 2.0, "main is woken when the pasta is done");
+}
+
+#[test]
+fn a_gather_that_fails_wakes_its_task_from_the_failing_child() {
+    let (events, out) = run("import asyncio
+
+async def ok():
+    await asyncio.sleep(2)
+
+async def boom():
+    await asyncio.sleep(1)
+    raise ValueError('boom')
+
+async def main():
+    try:
+        await asyncio.gather(ok(), boom())
+    except ValueError as e:
+        print('gather:', e)
+
+asyncio.run(main())
+");
+    assert_eq!(out.stdout, "gather: boom\n");
+    assert_eq!(wakes(&events)[0], (1, "gather", vec![3]));
+}
+
+#[test]
+fn each_put_wakes_the_waiting_consumer_with_reason_queue_and_the_producer_as_cause() {
+    let (events, out) = run("import asyncio
+
+async def producteur(q):
+    for i in range(3):
+        await asyncio.sleep(1)
+        await q.put(i)
+
+async def consommateur(q):
+    for _ in range(3):
+        print('consommé', await q.get())
+
+async def main():
+    q = asyncio.Queue()
+    await asyncio.gather(producteur(q), consommateur(q))
+
+asyncio.run(main())
+");
+    assert_eq!(out.stdout, "consommé 0\nconsommé 1\nconsommé 2\n");
+    let queue: Vec<_> = wakes(&events)
+        .into_iter()
+        .filter(|w| w.1 == "queue")
+        .collect();
+    assert_eq!(queue, vec![(3, "queue", vec![2]); 3]);
+}
+
+#[test]
+fn asyncio_wait_wakes_its_task_from_the_first_finished_task_and_records_done_and_pending() {
+    let (events, out) = run("import asyncio
+
+async def travail(d):
+    await asyncio.sleep(d)
+
+async def main():
+    a = asyncio.create_task(travail(0.5))
+    b = asyncio.create_task(travail(3))
+    done, pending = await asyncio.wait([a, b], return_when=asyncio.FIRST_COMPLETED)
+    print(len(done), len(pending))
+    done, pending = await asyncio.wait([b], timeout=1)
+    print(len(done), len(pending))
+    b.cancel()
+
+asyncio.run(main())
+");
+    assert_eq!(out.stdout, "1 1\n0 1\n");
+    assert_eq!(wakes(&events)[0], (1, "wait", vec![2]));
+    let results: Vec<_> = events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            Kind::WaitResult { done, pending } => Some((e.task, done.clone(), pending.clone())),
+            _ => None,
+        })
+        .collect();
     assert_eq!(
-        lp.stdout(),
-        case(&format!("{name}.out")),
-        "stdout of {name}"
+        results,
+        vec![(1, vec![2], vec![3]), (1, vec![], vec![3])],
+        "the first wait returns a, the second times out with b pending"
+    );
+    // The timeout's timer wakes main, woken by no task.
+    assert!(timer_wakes(&events).contains(&(1, vec![])));
+}
+
+#[test]
+fn event_lock_semaphore_and_condition_name_themselves_as_the_reason_and_the_releasing_task_as_cause(
+) {
+    let (events, out) = run("import asyncio
+
+async def attend(ev, verrou, sem, cond):
+    await ev.wait()
+    async with verrou:
+        pass
+    async with sem:
+        pass
+    async with cond:
+        await cond.wait()
+    print('fini')
+
+async def main():
+    ev, verrou, sem, cond = asyncio.Event(), asyncio.Lock(), asyncio.Semaphore(0), asyncio.Condition()
+    await verrou.acquire()
+    t = asyncio.create_task(attend(ev, verrou, sem, cond))
+    for f in (ev.set, verrou.release, sem.release):
+        await asyncio.sleep(0.1)
+        f()
+    await asyncio.sleep(0.1)
+    async with cond:
+        cond.notify()
+    await t
+
+asyncio.run(main())
+");
+    assert_eq!(out.stdout, "fini\n");
+    assert_eq!(
+        wakes(&events),
+        vec![
+            (2, "event", vec![1]),
+            (2, "lock", vec![1]),
+            (2, "semaphore", vec![1]),
+            (2, "condition", vec![1]),
+            (1, "done", vec![2]),
+        ]
     );
 }
 
 #[test]
-fn ready_tasks_run_in_fifo_order_and_sleep_zero_lets_the_others_run_first() {
-    async fn co(lp: Loop, n: &'static str) -> PyResult<()> {
-        lp.print(&format!("{n}1"));
-        lp.sleep(0.0).await?;
-        lp.print(&format!("{n}2"));
-        Ok(())
-    }
-    let lp = run_main(|l| async move {
-        let t = l.create_task("a", co(l.clone(), "a"));
-        let u = l.create_task("b", co(l.clone(), "b"));
-        l.print("m1");
-        t.await?;
-        l.print("m2");
-        u.await?;
-        l.print("m3");
-        Ok(())
-    });
-    assert_same_output("fifo_and_sleep0", &lp);
+fn a_sleep_ends_with_its_timer_and_no_waking_task() {
+    let (events, _) = run("import asyncio
+
+async def main():
+    await asyncio.sleep(2)
+
+asyncio.run(main())
+");
+    assert_eq!(timer_wakes(&events), vec![(1, vec![])]);
+    assert!(wakes(&events).is_empty());
 }
 
 #[test]
-fn timers_with_the_same_deadline_fire_in_the_order_they_were_armed() {
-    async fn dort(lp: Loop, nom: &'static str, d: f64) -> PyResult<()> {
-        lp.sleep(d).await?;
-        lp.print(nom);
-        Ok(())
-    }
-    let lp = run_main(|l| async move {
-        let ts: Vec<Task<()>> = [("c", 2.0), ("a", 1.0), ("b", 1.0), ("d", 2.0)]
-            .into_iter()
-            .map(|(n, d)| l.create_task("dort", dort(l.clone(), n, d)))
-            .collect();
-        gather(&l, &ts).await?;
-        Ok(())
-    });
-    assert_same_output("timer_ties", &lp);
-}
-
-#[test]
-fn cancelling_a_sleeping_task_raises_cancelled_error_at_its_await_and_a_fresh_task_never_starts() {
-    async fn dormeur(lp: Loop) -> PyResult<()> {
-        lp.print("je dors");
-        let r = lp.sleep(10.0).await;
-        if r == Err(Exc::Cancelled) {
-            lp.print("réveillé par cancel");
-        }
-        r
-    }
-    let lp = run_main(|l| async move {
-        let t = l.create_task("dormeur", dormeur(l.clone()));
-        let l2 = l.clone();
-        let j = l.create_task("jamais", async move {
-            l2.print("ne doit pas s'afficher");
-            Ok(())
-        });
-        j.cancel();
-        l.sleep(1.0).await?;
-        t.cancel();
-        if let Err(Exc::Cancelled) = t.clone().await {
-            l.print(&format!(
-                "t annulée : {} j annulée : {}",
-                py_bool(t.cancelled()),
-                py_bool(j.cancelled())
-            ));
-        }
-        Ok(())
-    });
-    assert_same_output("cancel_sleeping", &lp);
-    let cancelled = lp
-        .events()
+fn a_cancelled_sleeping_task_and_a_task_cancelled_before_its_start_both_end_cancelled_in_the_trace()
+{
+    let source = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/cases/cancel_sleeping.py"
+    ))
+    .unwrap();
+    let (events, out) = run(&source);
+    assert!(out.stdout.contains("réveillé par cancel"), "{}", out.stdout);
+    let cancelled = events
         .iter()
         .filter(|e| {
             matches!(
@@ -126,328 +229,12 @@ fn cancelling_a_sleeping_task_raises_cancelled_error_at_its_await_and_a_fresh_ta
     assert_eq!(cancelled, 2, "both tasks end cancelled in the trace");
 }
 
-fn py_bool(b: bool) -> &'static str {
-    if b {
-        "True"
-    } else {
-        "False"
-    }
-}
-
-#[test]
-fn gather_returns_results_in_argument_order_and_fails_with_the_first_exception() {
-    async fn valeur(lp: Loop, v: i64, d: f64) -> PyResult<i64> {
-        lp.sleep(d).await?;
-        lp.print(&format!("fini {v}"));
-        Ok(v)
-    }
-    async fn echoue(lp: Loop, d: f64) -> PyResult<i64> {
-        lp.sleep(d).await?;
-        Err(Exc::error("ValueError", "boum"))
-    }
-    let lp = run_main(|l| async move {
-        let ts: Vec<Task<i64>> = [(3, 0.3), (1, 0.1), (2, 0.2)]
-            .into_iter()
-            .map(|(v, d)| l.create_task("valeur", valeur(l.clone(), v, d)))
-            .collect();
-        let r = gather(&l, &ts).await?;
-        let items: Vec<String> = r.iter().map(i64::to_string).collect();
-        l.print(&format!("[{}]", items.join(", ")));
-        let ts = [
-            l.create_task("valeur", valeur(l.clone(), 5, 0.5)),
-            l.create_task("echoue", echoue(l.clone(), 0.2)),
-        ];
-        if let Err(Exc::Error { kind, msg }) = gather(&l, &ts).await {
-            assert_eq!(kind, "ValueError");
-            l.print(&format!("erreur : {msg}"));
-        }
-        l.sleep(1.0).await?;
-        Ok(())
-    });
-    assert_same_output("gather_order_and_error", &lp);
-}
-
-#[test]
-fn wait_returns_on_first_completed_on_timeout_or_when_all_are_done() {
-    async fn travail(lp: Loop, nom: &'static str, d: f64) -> PyResult<&'static str> {
-        lp.sleep(d).await?;
-        lp.print(&format!("fin {nom}"));
-        Ok(nom)
-    }
-    let lp = run_main(|l| async move {
-        let a = l.create_task("travail", travail(l.clone(), "a", 0.5));
-        let b = l.create_task("travail", travail(l.clone(), "b", 1.5));
-        let both = [a, b.clone()];
-        let (d, p) = wait(&l, &both, ReturnWhen::FirstCompleted, None).await?;
-        l.print(&format!("premier : {} {}", d.len(), p.len()));
-        let (d, p) = wait(&l, &[b], ReturnWhen::AllCompleted, Some(0.2)).await?;
-        l.print(&format!("délai : {} {}", d.len(), p.len()));
-        let (d, p) = wait(&l, &both, ReturnWhen::AllCompleted, None).await?;
-        l.print(&format!("tous : {} {}", d.len(), p.len()));
-        Ok(())
-    });
-    assert_same_output("wait_variants", &lp);
-}
-
-#[test]
-fn as_completed_gives_results_in_completion_order() {
-    async fn lire(lp: Loop, n: i64, d: f64) -> PyResult<i64> {
-        lp.print(&format!("début {n}"));
-        lp.sleep(d).await?;
-        Ok(n)
-    }
-    let lp = run_main(|l| async move {
-        let ts: Vec<Task<i64>> = [(1, 0.3), (2, 0.1), (3, 0.2)]
-            .into_iter()
-            .map(|(n, d)| l.create_task("lire", lire(l.clone(), n, d)))
-            .collect();
-        let mut it = as_completed(&l, &ts);
-        while let Some(f) = it.next_done() {
-            let v = f.await?;
-            l.print(&format!("reçu {v}"));
-        }
-        Ok(())
-    });
-    assert_same_output("as_completed_order", &lp);
-}
-
-#[test]
-fn queue_getters_are_served_in_fifo_order_and_join_waits_for_task_done() {
-    async fn consommateur(lp: Loop, nom: &'static str, q: Queue<i64>) -> PyResult<()> {
-        loop {
-            let x = q.get().await?;
-            lp.print(&format!("{nom} prend {x}"));
-            q.task_done()?;
-        }
-    }
-    let lp = run_main(|l| async move {
-        let q: Queue<i64> = Queue::new(&l, 0);
-        let c1 = l.create_task("consommateur", consommateur(l.clone(), "c1", q.clone()));
-        let c2 = l.create_task("consommateur", consommateur(l.clone(), "c2", q.clone()));
-        l.sleep(0.0).await?;
-        for i in 0..4 {
-            q.put(i).await?;
-        }
-        q.join().await?;
-        l.print("tout est traité");
-        c1.cancel();
-        c2.cancel();
-        Ok(())
-    });
-    assert_same_output("queue_fifo", &lp);
-}
-
-#[test]
-fn run_until_complete_on_a_closed_loop_raises_event_loop_is_closed() {
-    let lp = run(|lp| {
-        Box::pin(async move {
-            let l = lp.clone();
-            let f = move || {
-                let l = l.clone();
-                async move {
-                    l.print("f");
-                    Ok(())
-                }
-            };
-            let t = lp.create_task("f", f());
-            lp.run_until_complete(t.fut()).await?;
-            lp.close()?;
-            let t = lp.create_task("f", f());
-            lp.run_until_complete(t.fut()).await?;
-            Ok(())
-        })
-    });
-    assert_same_output("closed_loop", &lp);
-    assert_eq!(lp.status(), Some(1));
-    // CPython's stderr ends with the error, then a warning about the Python coroutine
-    // `f()` left unawaited (a Rust future has no such warning): the error line must
-    // be ours, and the last line we print.
-    let cpython = case("closed_loop.err");
-    let error = cpython
-        .lines()
-        .rfind(|l| l.starts_with("RuntimeError: "))
-        .expect("CPython's error line");
-    assert_eq!(
-        lp.stderr().trim_end().lines().last(),
-        Some(error),
-        "stderr:\n{}",
-        lp.stderr()
-    );
-}
-
-#[test]
-fn a_second_asyncio_run_starts_at_task_4_as_in_cpython() {
-    let lp = run(|lp| {
-        Box::pin(async move {
-            for _ in 0..2 {
-                let l = lp.clone();
-                lp.run("f", async move {
-                    l.print(&l.task_name(l.current()));
-                    Ok(())
-                })
-                .await?;
-            }
-            Ok(())
-        })
-    });
-    assert_same_output("two_runs_task_names", &lp);
-}
-
 #[test]
 fn the_loop_left_with_nothing_to_do_ends_with_a_clear_error_instead_of_hanging() {
-    let lp = run(|lp| Box::pin(async move { lp.run_forever().await }));
-    assert_eq!(lp.status(), Some(1));
-    assert!(
-        lp.stderr().contains("nothing left to run"),
-        "{}",
-        lp.stderr()
-    );
-}
-
-#[test]
-fn event_lock_semaphore_and_condition_wake_their_waiters_in_cpython_order() {
-    use boucle::runtime::{Condition, Event, Lock, Semaphore};
-    use std::cell::RefCell;
-    use std::rc::Rc;
-
-    async fn attendre(lp: Loop, nom: &'static str, ev: Event) -> PyResult<()> {
-        lp.print(&format!("{nom} attend"));
-        ev.wait().await?;
-        lp.print(&format!("{nom} repart"));
-        Ok(())
-    }
-    async fn section(lp: Loop, nom: &'static str, verrou: Lock) -> PyResult<()> {
-        verrou.acquire().await?;
-        lp.print(&format!("{nom} entre"));
-        let r = lp.sleep(0.1).await;
-        lp.print(&format!("{nom} sort"));
-        verrou.release()?;
-        r
-    }
-    async fn limite(lp: Loop, nom: &'static str, sem: Semaphore) -> PyResult<()> {
-        sem.acquire().await?;
-        lp.print(&format!("{nom} commence"));
-        let r = lp.sleep(0.2).await;
-        lp.print(&format!("{nom} finit"));
-        sem.release();
-        r
-    }
-    async fn consommer(
-        lp: Loop,
-        nom: &'static str,
-        cond: Condition,
-        stock: Rc<RefCell<Vec<i64>>>,
-    ) -> PyResult<()> {
-        cond.lock().acquire().await?;
-        while stock.borrow().is_empty() {
-            cond.wait().await?;
-        }
-        let v = stock.borrow_mut().remove(0);
-        lp.print(&format!("{nom} consomme {v}"));
-        cond.lock().release()
-    }
-    let lp = run_main(|l| async move {
-        let ev = Event::new(&l);
-        let t: Vec<Task<()>> = ["a", "b"]
-            .into_iter()
-            .map(|n| l.create_task("attendre", attendre(l.clone(), n, ev.clone())))
-            .collect();
-        l.sleep(0.5).await?;
-        ev.set();
-        gather(&l, &t).await?;
-        let verrou = Lock::new(&l);
-        let t: Vec<Task<()>> = ["x", "y", "z"]
-            .into_iter()
-            .map(|n| l.create_task("section", section(l.clone(), n, verrou.clone())))
-            .collect();
-        gather(&l, &t).await?;
-        let sem = Semaphore::new(&l, 2)?;
-        let t: Vec<Task<()>> = ["p", "q", "r", "s"]
-            .into_iter()
-            .map(|n| l.create_task("limite", limite(l.clone(), n, sem.clone())))
-            .collect();
-        gather(&l, &t).await?;
-        let cond = Condition::new(&l);
-        let stock = Rc::new(RefCell::new(Vec::new()));
-        let c: Vec<Task<()>> = ["c1", "c2"]
-            .into_iter()
-            .map(|n| {
-                l.create_task(
-                    "consommer",
-                    consommer(l.clone(), n, cond.clone(), stock.clone()),
-                )
-            })
-            .collect();
-        l.sleep(0.1).await?;
-        cond.lock().acquire().await?;
-        stock.borrow_mut().extend([1, 2]);
-        cond.notify_all()?;
-        cond.lock().release()?;
-        gather(&l, &c).await?;
-        Ok(())
-    });
-    assert_same_output("sync_primitives", &lp);
-}
-
-#[test]
-fn wait_for_shield_timeout_and_task_group_follow_cpython() {
-    use boucle::runtime::{shield, timeout, wait_for, TaskGroup};
-
-    async fn lent(lp: Loop, d: f64, v: &'static str) -> PyResult<&'static str> {
-        lp.sleep(d).await?;
-        lp.print(&format!("lent fini {v}"));
-        Ok(v)
-    }
-    async fn echoue(lp: Loop, d: f64) -> PyResult<&'static str> {
-        lp.sleep(d).await?;
-        Err(Exc::error("ValueError", "boum"))
-    }
-    let lp = run_main(|l| async move {
-        let t = l.create_task("lent", lent(l.clone(), 0.1, "a"));
-        l.print(wait_for(&l, &t, Some(1.0)).await?);
-        let t = l.create_task("lent", lent(l.clone(), 2.0, "b"));
-        match wait_for(&l, &t, Some(0.5)).await {
-            Err(Exc::Error { kind, .. }) if kind == "TimeoutError" => l.print("délai dépassé"),
-            other => panic!("{other:?}"),
-        }
-        let t = l.create_task("lent", lent(l.clone(), 0.3, "c"));
-        let s = shield(&l, &t);
-        boucle::runtime::future::AnyFut::cancel(&s);
-        l.print(&format!("t annulée ? {}", py_bool(t.cancelled())));
-        l.sleep(0.5).await?;
-        l.print(&format!("t : {}", t.fut().result().unwrap()?));
-        let l2 = l.clone();
-        match timeout(&l, Some(0.2), async move { l2.sleep(1.0).await }).await {
-            Err(Exc::Error { kind, .. }) if kind == "TimeoutError" => l.print("timeout() expiré"),
-            other => panic!("{other:?}"),
-        }
-        let tg = TaskGroup::new(&l);
-        let a = tg.create_task("lent", lent(l.clone(), 0.1, "g1"))?;
-        let b = tg.create_task("lent", lent(l.clone(), 0.2, "g2"))?;
-        tg.exit(Ok(())).await?;
-        let (ra, rb) = (a.fut().result().unwrap()?, b.fut().result().unwrap()?);
-        l.print(&format!("groupe : {ra} {rb}"));
-        let tg = TaskGroup::new(&l);
-        tg.create_task("lent", lent(l.clone(), 1.0, "jamais"))?;
-        tg.create_task("echoue", echoue(l.clone(), 0.1))?;
-        let body = l.sleep(5.0).await;
-        if body.is_ok() {
-            l.print("pas atteint");
-        }
-        match tg.exit(body).await {
-            Err(Exc::Group { errors, .. }) => {
-                let msgs: Vec<String> = errors
-                    .iter()
-                    .map(|e| match e {
-                        Exc::Error { msg, .. } => format!("'{msg}'"),
-                        other => other.to_string(),
-                    })
-                    .collect();
-                l.print(&format!("erreurs : [{}]", msgs.join(", ")));
-            }
-            other => panic!("{other:?}"),
-        }
-        Ok(())
-    });
-    assert_same_output("timeouts_and_groups", &lp);
+    let (_, out) = run("import asyncio
+loop = asyncio.new_event_loop()
+loop.run_forever()
+");
+    assert_eq!(out.status, 1);
+    assert!(out.stderr.contains("nothing left to run"), "{}", out.stderr);
 }

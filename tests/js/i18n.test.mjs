@@ -36,7 +36,7 @@ test('every key the page and the modules ask for is translated', () => {
   }
   for (const s of TASK_STATES) used.add('state.' + s);
   for (const s of LOOP_STATES) used.add('loopState.' + s);
-  for (const w of ['timer', 'done', 'gather', 'wait', 'cancel', 'queue', 'soon', 'host']) used.add('why.' + w);
+  for (const w of ['timer', 'done', 'gather', 'wait', 'cancel', 'queue', 'event', 'lock', 'semaphore', 'condition', 'soon', 'host']) used.add('why.' + w);
   for (const w of ['start', 'stop', 'close', 'idle']) used.add('row.loop.' + w);
   assert.ok(used.size > 40);
   for (const k of used) for (const lang of LANGS) assert.ok(k in DICTS[lang], `missing ${lang} text for ${k}`);

@@ -90,17 +90,16 @@ test('a cancelled task ends cancelled and the arrow points from the task that ca
   assert.ok(m.arrows.some((a) => a.kind === 'cancel' && a.from === 1 && a.to === 2 && a.at === 0.25));
 });
 
-test('a cancellation draws an arrow from the cancelling task to the cancelled one, and to its wake-up', () => {
+test('a cancellation draws an arrow from the cancelling task to the cancelled one, and to its wake-up; asyncio.wait one from the finished task', () => {
   const m = buildModel(ex07);
   const kinds = m.arrows.filter((a) => a.kind !== 'spawn').map((a) => `${a.kind}:${a.from}->${a.to}@${a.at}`);
-  assert.deepEqual(kinds, ['cancel:1->2@0.25', 'wake:1->2@0.25']);
+  // the receiver's end wakes main through asyncio.wait (its callback, then wait's result)
+  assert.deepEqual(kinds, ['wake:3->1@0.25', 'wait:3->1@0.25', 'cancel:1->2@0.25', 'wake:1->2@0.25']);
   const spawns = m.arrows.filter((a) => a.kind === 'spawn').map((a) => `${a.from}->${a.to}`);
   assert.deepEqual(spawns.slice(0, 3), ['0->1', '1->2', '1->3'], 'main creates the sender and the receiver');
 });
 
 test('wake.by and wait_result, as ARCHITECTURE.md documents them, draw arrows from the finished task', () => {
-  // The engine does not fill them for gather and asyncio.wait yet (see the fixtures:
-  // by is [] there); the chart is ready for when it does.
   const m = buildModel([
     { k: 'spawn', at: 0, task: 1, name: 'Task-1', coro: 'main', parent: 0 },
     { k: 'spawn', at: 0, task: 2, name: 'Task-2', coro: 'c', parent: 1 },
@@ -108,6 +107,50 @@ test('wake.by and wait_result, as ARCHITECTURE.md documents them, draw arrows fr
     { k: 'wait_result', at: 1, task: 1, done: [2], pending: [] },
   ]);
   assert.deepEqual(m.arrows.filter((a) => a.kind !== 'spawn').map((a) => `${a.kind}:${a.from}->${a.to}`), ['wake:2->1', 'wait:2->1']);
+});
+
+// wakes.py (tests/js/fixtures): gather, a queue, asyncio.wait, Event, Lock,
+// Semaphore and Condition, run by the engine. Tasks: 1 main, 2 cuire('pâtes', 2),
+// 3 cuire('sauce', 1), 4 producteur, 5 consommateur, 6 riz, 7 four, 8 attend.
+const wakes = fixture('wakes.json');
+
+test('the engine says who woke a task and why: gather, Queue, wait, Event, Lock, Semaphore, Condition', () => {
+  const why = wakes.filter((e) => e.k === 'wake' && e.why !== 'timer').map((e) => `${e.why}:${e.by.join(',')}->${e.task}`);
+  assert.deepEqual(why, [
+    'gather:2->1', // the last gathered task to end (the 2-minute pasta) wakes main
+    'queue:4->5', 'queue:4->5', // each put wakes the waiting consumer
+    'gather:5->1',
+    'wait:6->1', // FIRST_COMPLETED: the rice
+    'cancel:1->7',
+    'event:1->8', 'lock:1->8', 'semaphore:1->8', 'condition:1->8',
+    'done:8->1',
+  ]);
+  const sleeps = wakes.filter((e) => e.k === 'wake' && e.why === 'timer');
+  assert.ok(sleeps.length >= 5 && sleeps.every((e) => e.by.length === 0), 'a sleep ends with its timer, woken by no task');
+  assert.deepEqual(wakes.filter((e) => e.k === 'wait_result').map((e) => [e.task, e.done, e.pending]), [[1, [6], [7]]]);
+});
+
+test('the chart draws an arrow from the gathered task, the producer and the waited task to the task they wake', () => {
+  const m = buildModel(wakes);
+  const arrows = m.arrows.filter((a) => a.kind === 'wake' || a.kind === 'wait').map((a) => `${a.kind}/${a.why ?? ''}:${a.from}->${a.to}`);
+  for (const a of ['wake/gather:2->1', 'wake/queue:4->5', 'wake/gather:5->1', 'wake/wait:6->1', 'wait/:6->1', 'wake/lock:1->8']) {
+    assert.ok(arrows.includes(a), `${a} in ${arrows.join(' ')}`);
+  }
+});
+
+test('the text table says « réveillée par … (gather) » and names the queue, the lock and asyncio.wait', () => {
+  const m = buildModel(wakes);
+  const fr = translator('fr');
+  const rows = narrativeRows(wakes, m, fr, (s) => formatSeconds(s, 'fr')).map((r) => r.text);
+  assert.ok(rows.includes('main() est réveillée par cuire(\'pâtes\', 2) (gather)'), rows.join('\n'));
+  assert.ok(rows.includes('consommateur(…) est réveillée par producteur(…) (file (Queue))'));
+  assert.ok(rows.includes('main() est réveillée par riz (wait)'));
+  assert.ok(rows.includes('asyncio.wait rend la main à main() : 1 terminée(s), 1 en attente'));
+  assert.ok(rows.includes('attend est réveillée par main() (verrou (Lock))'));
+  const en = translator('en');
+  const rowsEn = narrativeRows(wakes, m, en, (s) => formatSeconds(s, 'en')).map((r) => r.text);
+  assert.ok(rowsEn.includes('main() is woken by cuire(\'pâtes\', 2) (gather)'), rowsEn.join('\n'));
+  assert.ok(rowsEn.includes('attend is woken by main() (Semaphore)'));
 });
 
 test('a timer wake-up without a waking task draws no arrow', () => {

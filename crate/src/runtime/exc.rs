@@ -27,13 +27,6 @@ pub enum Exc {
         /// The interpreter's exception value.
         obj: Rc<dyn Any>,
     },
-    /// An `ExceptionGroup` (what a `TaskGroup` raises).
-    Group {
-        /// Its message, e.g. `unhandled errors in a TaskGroup`.
-        msg: String,
-        /// The sub-exceptions.
-        errors: Vec<Exc>,
-    },
 }
 
 /// The result of anything that may raise.
@@ -53,14 +46,6 @@ impl Exc {
         }
     }
 
-    /// An `ExceptionGroup`.
-    pub fn group(msg: &str, errors: Vec<Exc>) -> Exc {
-        Exc::Group {
-            msg: msg.to_string(),
-            errors,
-        }
-    }
-
     /// The last line CPython prints for this exception (`Type: message`).
     pub fn last_line(&self) -> String {
         self.to_string()
@@ -73,9 +58,6 @@ impl PartialEq for Exc {
             (Exc::Cancelled, Exc::Cancelled) => true,
             (Exc::Error { kind: a, msg: b }, Exc::Error { kind: c, msg: d }) => a == c && b == d,
             (Exc::Object { obj: a, .. }, Exc::Object { obj: b, .. }) => Rc::ptr_eq(a, b),
-            (Exc::Group { msg: a, errors: b }, Exc::Group { msg: c, errors: d }) => {
-                a == c && b == d
-            }
             _ => false,
         }
     }
@@ -95,11 +77,6 @@ impl fmt::Display for Exc {
                 write!(f, "{kind}")
             }
             Exc::Error { kind, msg } | Exc::Object { kind, msg, .. } => write!(f, "{kind}: {msg}"),
-            Exc::Group { msg, errors } => {
-                let n = errors.len();
-                let s = if n == 1 { "" } else { "s" };
-                write!(f, "ExceptionGroup: {msg} ({n} sub-exception{s})")
-            }
         }
     }
 }

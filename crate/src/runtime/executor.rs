@@ -293,14 +293,6 @@ impl Loop {
         self.0.st.borrow().stderr.clone()
     }
 
-    /// What was printed on stdout and stderr past byte offsets `out` and `err`
-    /// (a driver that streams the output asks for the new part only).
-    pub fn output_since(&self, out: usize, err: usize) -> (String, String) {
-        let st = self.0.st.borrow();
-        let tail = |s: &str, from: usize| s.get(from..).unwrap_or("").to_string();
-        (tail(&st.stdout, out), tail(&st.stderr, err))
-    }
-
     /// The exit status once the program has ended.
     pub fn status(&self) -> Option<i32> {
         self.0.st.borrow().status
@@ -760,10 +752,6 @@ impl Loop {
         (1..=st.tasks.len() as TaskId)
             .filter(|id| !st.tasks[*id as usize - 1].done)
             .collect()
-    }
-
-    pub(crate) fn task_fut(&self, id: TaskId) -> Rc<dyn AnyFut> {
-        self.0.st.borrow().tasks[id as usize - 1].fut.clone()
     }
 
     /// The name CPython gives the task (`Task-N`).

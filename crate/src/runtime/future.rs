@@ -32,7 +32,7 @@ struct FutInner<T> {
     label: Rc<str>,
     state: RefCell<State<T>>,
     // What `cancel()` does instead of cancelling this future directly: a task's
-    // future cancels the task, a gather's future cancels its children.
+    // future cancels the task.
     on_cancel: RefCell<Option<Box<dyn Fn() -> bool>>>,
 }
 
@@ -45,7 +45,7 @@ impl<T> Clone for Fut<T> {
     }
 }
 
-/// A type-erased view of a future, for the task table and the combinators.
+/// A type-erased view of a future, for the task table.
 pub trait AnyFut {
     /// `future.cancel()`.
     fn cancel(&self) -> bool;
@@ -53,18 +53,10 @@ pub trait AnyFut {
     fn done(&self) -> bool;
     /// Whether it ended cancelled.
     fn cancelled(&self) -> bool;
-    /// The exception it ended with, if any (cancellation included).
-    fn exception(&self) -> Option<Exc>;
     /// Marks it cancelled (the task body was dropped).
     fn finish_cancelled(&self, by: Vec<TaskId>);
     /// Adds a "resume task" callback.
     fn add_wake(&self, task: TaskId);
-    /// Adds a function callback; returns its key.
-    fn add_call(&self, f: Box<dyn FnOnce()>, about: TaskId, label: &str) -> u64;
-    /// Removes a function callback not yet scheduled.
-    fn remove_call(&self, key: u64);
-    /// What waiting on it looks like in the trace.
-    fn label(&self) -> Rc<str>;
 }
 
 impl<T: Clone + 'static> Fut<T> {
@@ -80,11 +72,6 @@ impl<T: Clone + 'static> Fut<T> {
             }),
             on_cancel: RefCell::new(None),
         }))
-    }
-
-    /// Whether both handles are the same future.
-    pub fn same(&self, other: &Fut<T>) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
     }
 
     pub(crate) fn set_cancel_hook(&self, hook: Box<dyn Fn() -> bool>) {
@@ -123,12 +110,6 @@ impl<T: Clone + 'static> Fut<T> {
         true
     }
 
-    /// `future.set_result(value)`, as done by the code running now.
-    pub fn set_result(&self, v: T) -> bool {
-        let by = self.current_as_cause();
-        self.complete(Ok(v), by, "done")
-    }
-
     fn current_as_cause(&self) -> Vec<TaskId> {
         match Loop::from_weak(&self.0.lp).map(|l| l.current()) {
             Some(id) if id != 0 => vec![id],
@@ -163,11 +144,6 @@ impl<T: Clone + 'static> Fut<T> {
             .retain(|c| !matches!(c, Callback::Call(_, _, k, _) if *k == key));
     }
 
-    /// The exception it ended with (cancellation included), if any.
-    pub fn error(&self) -> Option<Exc> {
-        AnyFut::exception(self)
-    }
-
     /// Awaits the future from a task.
     pub fn wait(&self) -> FutAwait<T> {
         FutAwait {
@@ -197,12 +173,6 @@ impl<T: Clone + 'static> AnyFut for Fut<T> {
     fn cancelled(&self) -> bool {
         matches!(self.0.state.borrow().result, Some(Err(Exc::Cancelled)))
     }
-    fn exception(&self) -> Option<Exc> {
-        match &self.0.state.borrow().result {
-            Some(Err(e)) => Some(e.clone()),
-            _ => None,
-        }
-    }
     fn finish_cancelled(&self, by: Vec<TaskId>) {
         self.complete(Err(Exc::Cancelled), by, "done");
     }
@@ -216,15 +186,6 @@ impl<T: Clone + 'static> AnyFut for Fut<T> {
         } else {
             st.callbacks.push(Callback::Wake(task));
         }
-    }
-    fn add_call(&self, f: Box<dyn FnOnce()>, about: TaskId, label: &str) -> u64 {
-        self.add_done_call(f, about, label)
-    }
-    fn remove_call(&self, key: u64) {
-        self.remove_done_call(key);
-    }
-    fn label(&self) -> Rc<str> {
-        self.0.label.clone()
     }
 }
 

@@ -6,28 +6,17 @@
 //! event (see [`crate::trace`]).
 
 pub mod clock;
-pub mod combinators;
 pub mod exc;
 pub mod executor;
 pub mod future;
-pub mod queue;
-pub mod run;
-pub mod sync;
 pub mod task;
-pub mod taskgroup;
-pub mod timeouts;
 pub mod timers;
 
 pub use clock::{Clock, VirtualClock, WallClock};
-pub use combinators::{as_completed, gather, wait, AsCompleted, ReturnWhen};
 pub use exc::{Exc, PyResult};
 pub use executor::{Loop, Next, Program};
 pub use future::Fut;
-pub use queue::Queue;
-pub use sync::{Condition, Event, Lock, Semaphore};
 pub use task::Task;
-pub use taskgroup::TaskGroup;
-pub use timeouts::{shield, timeout, wait_for};
 
 /// Identifies a task in the trace. `0` is the loop itself and the main program's
 /// top-level code, which runs outside any task.

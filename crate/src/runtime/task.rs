@@ -1,5 +1,5 @@
 //! Tasks (`asyncio.Task`): a future that runs a coroutine on the loop, plus the
-//! two primitive awaitables, `asyncio.sleep(d)` and `asyncio.sleep(0)`.
+//! primitive awaitable `asyncio.sleep(0)`.
 
 use std::cell::Cell;
 use std::future::{Future, IntoFuture};
@@ -37,17 +37,9 @@ impl<T: Clone + 'static> Task<T> {
     pub fn fut(&self) -> &Fut<T> {
         &self.fut
     }
-    /// `task.cancel()`.
-    pub fn cancel(&self) -> bool {
-        AnyFut::cancel(&self.fut)
-    }
     /// `task.done()`.
     pub fn done(&self) -> bool {
         self.fut.is_done()
-    }
-    /// `task.cancelled()`.
-    pub fn cancelled(&self) -> bool {
-        AnyFut::cancelled(&self.fut)
     }
 }
 
@@ -65,11 +57,6 @@ impl<T: Clone + 'static> IntoFuture for &Task<T> {
     fn into_future(self) -> FutAwait<T> {
         self.fut.wait()
     }
-}
-
-fn describe(secs: f64) -> String {
-    // As Python would write the argument: 2 for 2.0, 0.25 for 0.25.
-    crate::trace::json::decimal(secs)
 }
 
 impl Loop {
@@ -129,32 +116,15 @@ impl Loop {
         Task { id, fut }
     }
 
-    /// `await asyncio.sleep(secs)`. `sleep(0)` yields once to the loop without a
-    /// timer, like CPython's `__sleep0`.
-    pub async fn sleep(&self, secs: f64) -> PyResult<()> {
-        if secs <= 0.0 {
-            return YieldNow {
-                lp: self.clone(),
-                yielded: false,
-            }
-            .await;
+    /// `await asyncio.sleep(0)` (a bare `yield` of a coroutine): yields once to the
+    /// loop without a timer, like CPython's `__sleep0`. (A sleep with a delay is the
+    /// prelude's: a future and a `call_later` timer.)
+    pub async fn yield_now(&self) -> PyResult<()> {
+        YieldNow {
+            lp: self.clone(),
+            yielded: false,
         }
-        let label = format!("sleep({})", describe(secs));
-        let fut: Fut<()> = Fut::new(self, label.as_str());
-        let f2 = fut.clone();
-        let timer = self.call_later(
-            secs,
-            label,
-            Box::new(move || {
-                // futures._set_result_unless_cancelled
-                f2.complete(Ok(()), Vec::new(), "timer");
-            }),
-        );
-        let r = fut.wait().await;
-        if r.is_err() {
-            self.cancel_timer(timer);
-        }
-        r
+        .await
     }
 }
 

@@ -70,6 +70,15 @@ class Future:
     def _make_cancelled_error(self):
         return _boucle.fut_cancelled_error(self._h)
 
+    # set_result / set_exception saying, for the trace, what wakes the tasks
+    # waiting on this future (`why`: a wake reason of the trace format) and which
+    # tasks did (`by`: task ids; None: the task running now).
+    def _set_result_by(self, result, why, by=None):
+        _boucle.fut_set_result(self._h, result, why, by)
+
+    def _set_exception_by(self, exception, why, by=None):
+        _boucle.fut_set_exception(self._h, exception, why, by)
+
     def add_done_callback(self, fn, *, context=None):
         me = self
         name = getattr(fn, '__qualname__', None) or getattr(fn, '__name__', 'callback')
@@ -170,6 +179,11 @@ def iscoroutine(obj):
 
 def iscoroutinefunction(func):
     return _boucle.is_coroutine_function(func)
+
+
+def _task_ids(futs):
+    """The ids of the tasks among `futs` (a wake's `by`, wait_result's lists)."""
+    return [f._id for f in futs if isinstance(f, Task)]
 
 
 def isfuture(obj):
@@ -407,7 +421,7 @@ async def sleep(delay, result=None):
 def _set_result_unless_cancelled(fut, result):
     if fut.cancelled():
         return
-    fut.set_result(result)
+    fut._set_result_by(result, 'timer', [])
 
 
 class _GatheringFuture(Future):
@@ -442,14 +456,16 @@ def gather(*coros_or_futures, return_exceptions=False):
             return
         if not return_exceptions:
             if fut.cancelled():
-                outer.set_exception(fut._make_cancelled_error())
+                outer._set_exception_by(fut._make_cancelled_error(), 'gather', _task_ids([fut]))
                 return
             else:
                 exc = fut.exception()
                 if exc is not None:
-                    outer.set_exception(exc)
+                    outer._set_exception_by(exc, 'gather', _task_ids([fut]))
                     return
         if nfinished == nfuts:
+            # the last gathered task to end wakes the task awaiting gather
+            by = _task_ids([fut])
             results = []
             for fut in children:
                 if fut.cancelled():
@@ -461,9 +477,9 @@ def gather(*coros_or_futures, return_exceptions=False):
                         res = fut.result()
                 results.append(res)
             if outer._cancel_requested:
-                outer.set_exception(CancelledError())
+                outer._set_exception_by(CancelledError(), 'gather', by)
             else:
-                outer.set_result(results)
+                outer._set_result_by(results, 'gather', by)
 
     _done_callback.__qualname__ = '_GatheringFuture._done_callback'
     arg_to_fut = {}
@@ -487,8 +503,15 @@ def gather(*coros_or_futures, return_exceptions=False):
 
 
 def _release_waiter(waiter, *args):
+    # a timeout's timer (wait, wait_for)
     if not waiter.done():
-        waiter.set_result(None)
+        waiter._set_result_by(None, 'timer', [])
+
+
+def _release_waiter_done(waiter, fut):
+    # the awaited future ended (wait_for, _cancel_and_wait): its task wakes the waiter
+    if not waiter.done():
+        waiter._set_result_by(None, 'done', _task_ids([fut]))
 
 
 async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
@@ -517,7 +540,7 @@ async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
             if timeout_handle is not None:
                 timeout_handle.cancel()
             if not waiter.done():
-                waiter.set_result(None)
+                waiter._set_result_by(None, 'wait', _task_ids([f]))
 
     _on_completion.__qualname__ = 'wait._on_completion'
     for f in fs:
@@ -535,6 +558,8 @@ async def wait(fs, *, timeout=None, return_when=ALL_COMPLETED):
             done.add(f)
         else:
             pending.add(f)
+    _boucle.wait_result(_task_ids([f for f in fs if f in done]),
+                        _task_ids([f for f in fs if f in pending]))
     return done, pending
 
 
@@ -555,7 +580,7 @@ async def wait_for(fut, timeout):
     timeout_handle = loop.call_later(timeout, _release_waiter, waiter)
 
     def cb(f):
-        _release_waiter(waiter)
+        _release_waiter_done(waiter, f)
 
     cb.__qualname__ = '_release_waiter'
     fut = ensure_future(fut, loop=loop)
@@ -587,7 +612,7 @@ async def _cancel_and_wait(fut, loop):
     waiter = Future()
 
     def cb(f):
-        _release_waiter(waiter)
+        _release_waiter_done(waiter, f)
 
     cb.__qualname__ = '_release_waiter'
     fut.add_done_callback(cb)

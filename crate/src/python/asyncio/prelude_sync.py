@@ -143,7 +143,8 @@ class TaskGroup:
             self._tasks.remove(task)
         if self._on_completed_fut is not None and not self._tasks:
             if not self._on_completed_fut.done():
-                self._on_completed_fut.set_result(True)
+                # the group's last task ended: it wakes the `async with` body
+                self._on_completed_fut._set_result_by(True, 'done', _task_ids([task]))
         if task.cancelled():
             return
         exc = task.exception()
@@ -174,7 +175,7 @@ class Queue:
         while waiters:
             waiter = waiters.pop(0)
             if not waiter.done():
-                waiter.set_result(None)
+                waiter._set_result_by(None, 'queue')
                 break
 
     def qsize(self):
@@ -315,7 +316,7 @@ class Event:
             self._value = True
             for fut in self._waiters:
                 if not fut.done():
-                    fut.set_result(True)
+                    fut._set_result_by(True, 'event')
 
     def clear(self):
         self._value = False
@@ -382,7 +383,7 @@ class Lock(_ContextManagerMixin):
             return
         fut = self._waiters[0]
         if not fut.done():
-            fut.set_result(True)
+            fut._set_result_by(True, 'lock')
 
 
 class Semaphore(_ContextManagerMixin):
@@ -428,7 +429,7 @@ class Semaphore(_ContextManagerMixin):
         for fut in self._waiters:
             if not fut.done():
                 self._value -= 1
-                fut.set_result(True)
+                fut._set_result_by(True, 'semaphore')
                 return True
         return False
 
@@ -493,7 +494,7 @@ class Condition(_ContextManagerMixin):
                 break
             if not fut.done():
                 idx += 1
-                fut.set_result(False)
+                fut._set_result_by(False, 'condition')
 
     def notify_all(self):
         self.notify(len(self._waiters))
