@@ -23,6 +23,16 @@ impl Vm {
                 let a = i.class.lookup(name)?;
                 Some(bind(a, v, &i.class))
             }
+            // A class whose `__metaclass__` names a class: that class's methods
+            // answer for it (how `enum` iterates, sizes and looks members up).
+            Value::Class(c) => {
+                let meta = match c.lookup("__metaclass__") {
+                    Some(Value::Class(m)) => m,
+                    _ => return None,
+                };
+                let a = meta.lookup(name)?;
+                Some(bind(a, v, &meta))
+            }
             Value::Gen(_) | Value::Iter(_) => match name {
                 "__next__" | "__iter__" | "send" | "throw" | "close" | "__await__"
                 | "__aiter__" | "__anext__" => super::methods::method(self, v, name),

@@ -1268,13 +1268,15 @@ pub fn construct(vm: &mut Vm, t: BuiltinType, a: Args) -> PyResult<Value> {
                 }
             }
             let attrs: Namespace = Rc::new(RefCell::new(HashMap::new()));
+            let mut order = vec![];
             for (k, v) in ns.borrow().iter() {
                 if let Value::Str(k) = k {
                     attrs.borrow_mut().insert(k.clone(), v.clone());
+                    order.push(k.clone());
                 }
             }
             let name = name.clone();
-            super::call::build_class(vm, name.clone(), name, classes, attrs, Value::None)
+            super::call::build_class(vm, name.clone(), name, classes, attrs, Value::None, order)
         }
         T::Object => Ok(Value::Instance(Rc::new(Instance {
             class: object_class(vm),

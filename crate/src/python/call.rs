@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use super::bytecode::CodeKind;
 use super::value::*;
-use super::vm::{Called, Vm};
+use super::vm::{Called, Mode, Vm};
 
 fn plural(n: usize, word: &str) -> String {
     if n == 1 {
@@ -161,7 +161,10 @@ pub fn start_call(vm: &mut Vm, f: Value, mut args: Args) -> PyResult<Called> {
             start_call(vm, m.0.clone(), args)
         }
         Value::Builtin(b) => Ok(Called::Value((b.f)(vm, &b, args)?)),
-        Value::Class(c) => instantiate(vm, c, args),
+        Value::Class(ref c) => match vm.lookup_special(&f, "__call__") {
+            Some(m) => start_call(vm, m, args),
+            None => instantiate(vm, c.clone(), args),
+        },
         Value::Type(t) => Ok(Called::Value(super::builtins::construct(vm, t, args)?)),
         Value::Instance(_) => match vm.lookup_special(&f, "__call__") {
             Some(m) => start_call(vm, m, args),
@@ -170,6 +173,30 @@ pub fn start_call(vm: &mut Vm, f: Value, mut args: Args) -> PyResult<Called> {
         Value::Wrapper(w) if w.0 == WrapperKind::StaticMethod => start_call(vm, w.1.clone(), args),
         other => vm.type_err(format!("'{}' object is not callable", other.type_name())),
     }
+}
+
+/// `type.__call__(cls, ...)`: the class made the usual way (`__init__`), bypassing
+/// its metaclass's `__call__` (which calls this to construct).
+pub fn construct(vm: &mut Vm, c: Rc<Class>, args: Args) -> PyResult<Value> {
+    match instantiate(vm, c, args)? {
+        Called::Value(v) => Ok(v),
+        Called::Frame(mut fr) => {
+            fr.mode = Mode::Sync;
+            vm.run_nested(fr)
+        }
+    }
+}
+
+/// `object.__new__(cls)`: an instance of `cls` whose `__init__` has not run.
+pub fn new_instance(vm: &mut Vm, c: Rc<Class>) -> Value {
+    if c.is_exception {
+        return vm.make_exc(c, vec![]);
+    }
+    Value::Instance(Rc::new(Instance {
+        class: c,
+        attrs: RefCell::new(AttrMap::default()),
+        exc: RefCell::new(ExcState::default()),
+    }))
 }
 
 fn instantiate(vm: &mut Vm, c: Rc<Class>, args: Args) -> PyResult<Called> {
@@ -231,6 +258,7 @@ pub fn build_class(
     bases: Vec<Rc<Class>>,
     ns: Namespace,
     cell: Value,
+    order: Vec<Rc<str>>,
 ) -> PyResult<Value> {
     let mut mro: Vec<Rc<Class>> = vec![];
     // C3 linearization is overkill for the single inheritance we support; for several
@@ -276,5 +304,23 @@ pub fn build_class(
     }
     // Its MRO holds it (and `__class__` cells its methods): the teardown breaks that.
     vm.classes.push(Rc::downgrade(&cls));
-    Ok(Value::Class(cls))
+    let class = Value::Class(cls.clone());
+    // The metaclass stand-in's `__init__(cls, name, bases, namespace)`, the namespace
+    // in definition order (how `enum` turns the class's values into members).
+    if let Some(init) = vm.lookup_special(&class, "__init__") {
+        let mut d = Dict::new();
+        for k in &order {
+            if let Some(v) = cls.attrs.borrow().get(k) {
+                d.insert(HashKey::Str(k.clone()), Value::Str(k.clone()), v.clone());
+            }
+        }
+        let bases: Vec<Value> = cls.bases.iter().map(|b| Value::Class(b.clone())).collect();
+        let args = vec![
+            Value::Str(cls.name.clone()),
+            Value::tuple(bases),
+            Value::dict(d),
+        ];
+        vm.call1(&init, args)?;
+    }
+    Ok(class)
 }

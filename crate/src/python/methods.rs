@@ -255,8 +255,26 @@ pub fn type_attr(_vm: &mut Vm, t: BuiltinType, name: &str) -> Option<Value> {
             f: dispatch,
         })));
     }
+    if t == T::Type && name == "__call__" {
+        return Some(super::builtins::native(
+            "__call__",
+            |vm, _, mut a| match a.pos.first().cloned() {
+                Some(Value::Class(c)) => {
+                    a.pos.remove(0);
+                    super::call::construct(vm, c, a)
+                }
+                _ => vm.type_err("descriptor '__call__' requires a 'type' object"),
+            },
+        ));
+    }
     if t == T::Object {
         return match name {
+            "__new__" => Some(super::builtins::native("__new__", |vm, _, a| {
+                match a.pos.first().cloned() {
+                    Some(Value::Class(c)) => Ok(super::call::new_instance(vm, c)),
+                    _ => vm.type_err("object.__new__(X): X is not a type object"),
+                }
+            })),
             "__init__" => Some(super::builtins::native("__init__", |_, _, _| {
                 Ok(Value::None)
             })),

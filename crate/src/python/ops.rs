@@ -809,7 +809,9 @@ impl Vm {
                 }
                 _ => false,
             }),
-            Value::Instance(_) if self.lookup_special(container, "__contains__").is_some() => {
+            Value::Instance(_) | Value::Class(_)
+                if self.lookup_special(container, "__contains__").is_some() =>
+            {
                 let m = self.lookup_special(container, "__contains__").unwrap();
                 let r = self.call1(&m, vec![x.clone()])?;
                 self.truthy(&r)
@@ -862,7 +864,7 @@ impl Vm {
                 }
                 return Ok(v.clone());
             }
-            Value::Instance(_) => {
+            Value::Instance(_) | Value::Class(_) => {
                 if let Some(m) = self.lookup_special(v, "__iter__") {
                     let r = self.call1(&m, vec![])?;
                     if self.lookup_special(&r, "__next__").is_none()
@@ -1268,6 +1270,10 @@ impl Vm {
                 Some(m) => self.call1(&m, vec![i.clone()]),
                 None => self.type_err(format!("'{}' object is not subscriptable", o.type_name())),
             },
+            Value::Class(_) if self.lookup_special(o, "__getitem__").is_some() => {
+                let m = self.lookup_special(o, "__getitem__").unwrap();
+                self.call1(&m, vec![i.clone()])
+            }
             Value::Type(_) | Value::Class(_) => Ok(o.clone()),
             _ => self.type_err(format!("'{}' object is not subscriptable", o.type_name())),
         }
@@ -1522,7 +1528,7 @@ impl Vm {
                     )
                 }
             },
-            Value::Instance(_) => match self.lookup_special(v, "__len__") {
+            Value::Instance(_) | Value::Class(_) => match self.lookup_special(v, "__len__") {
                 Some(m) => {
                     let r = self.call1(&m, vec![])?;
                     match r {

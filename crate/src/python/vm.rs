@@ -45,6 +45,9 @@ pub enum Mode {
         ns: Namespace,
         /// Qualified name.
         qualname: Rc<str>,
+        /// The names the body bound, in the order first bound (the namespace is a
+        /// HashMap; a metaclass's `__init__` sees them in definition order).
+        order: Vec<Rc<str>>,
     },
     /// A generator resumed by `ForIter`: on return jump to the target.
     ForIter(u32),
@@ -533,7 +536,7 @@ impl Vm {
         }
     }
 
-    fn run_nested(&mut self, fr: Box<Frame>) -> PyResult<Value> {
+    pub(super) fn run_nested(&mut self, fr: Box<Frame>) -> PyResult<Value> {
         if self.nested >= MAX_NESTED {
             return self.err(
                 "RecursionError",
@@ -889,7 +892,8 @@ impl Vm {
                 bases,
                 ns,
                 qualname,
-            } => match super::call::build_class(self, name, qualname, bases, ns, v) {
+                order,
+            } => match super::call::build_class(self, name, qualname, bases, ns, v, order) {
                 Ok(c) => {
                     self.frames.last_mut().unwrap().stack.push(c);
                     None
@@ -1149,9 +1153,12 @@ impl Vm {
                 let v = self.pop();
                 let f = self.top();
                 let old = match &f.ns {
-                    Some(ns) => ns.borrow_mut().insert(n, v),
-                    None => f.globals.borrow_mut().insert(n, v),
+                    Some(ns) => ns.borrow_mut().insert(n.clone(), v),
+                    None => f.globals.borrow_mut().insert(n.clone(), v),
                 };
+                if let (None, Mode::Class { order, .. }) = (&old, &mut f.mode) {
+                    order.push(n);
+                }
                 if old.is_some_and(|o| matches!(o, Value::Gen(_))) {
                     self.close_dropped();
                 }
@@ -1589,6 +1596,9 @@ impl Vm {
                         match b {
                             Value::Class(c) => bs.push(c.clone()),
                             Value::Type(super::value::BuiltinType::Object) => {}
+                            // a metaclass (`class EnumType(type)`), used through a
+                            // class's `__metaclass__` attribute
+                            Value::Type(super::value::BuiltinType::Type) => {}
                             other => {
                                 let tn = other.type_name();
                                 return self.type_err(format!("cannot inherit from {} (only classes defined in Python, exceptions and object are supported)", if let Value::Type(t) = other { t.name().into() } else { tn }));
@@ -1614,6 +1624,7 @@ impl Vm {
                         bases: bs,
                         ns,
                         qualname: f.code.qualname.clone(),
+                        order: vec![],
                     };
                     self.push_frame(fr)?;
                 }
