@@ -1183,6 +1183,15 @@ impl Vm {
             Value::Big(_) => {
                 return self.err("IndexError", "cannot fit 'int' into an index-sized integer")
             }
+            // an object with `__index__` (an IntEnum member)
+            Value::Instance(_) if self.lookup_special(i, "__index__").is_some() => {
+                let m = self.lookup_special(i, "__index__").unwrap();
+                let v = self.call1(&m, vec![])?;
+                if matches!(v, Value::Instance(_)) {
+                    return self.type_err("__index__ returned non-int");
+                }
+                return self.index(&v, len, what);
+            }
             // CPython 3.11's str words it differently from list and tuple
             _ if what == "string" => {
                 return self.type_err(format!(
