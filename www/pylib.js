@@ -7,7 +7,7 @@
 
 /** The modules of www/pylib/ (a node test checks the folder and the engine's list). */
 export const MODULES = ['collections', 'dataclasses', 'itertools', 'functools', 'contextlib',
-  'json', 'string', 'typing', 'operator', '_math'];
+  'json', 'string', 'typing', 'operator', '_math', 'enum', 'datetime', 'statistics', 're'];
 
 const IMPORT = /\bimport[ \t]+([\w.]+(?:[ \t]+as[ \t]+\w+)?(?:[ \t]*,[ \t]*[\w.]+(?:[ \t]+as[ \t]+\w+)?)*)|\bfrom[ \t]+([\w.]+)[ \t]+import\b/g;
 

@@ -40,6 +40,10 @@ pylib!(
     "typing",
     "operator",
     "_math",
+    "enum",
+    "datetime",
+    "statistics",
+    "re",
 );
 
 thread_local! {
