@@ -240,7 +240,18 @@ impl Vm {
                 for c in &mro[pos..] {
                     let a = c.attrs.borrow().get(name).cloned();
                     if let Some(a) = a {
+                        // `__new__` is a static method: `super().__new__(cls)`
+                        if name == "__new__" {
+                            return Ok(a);
+                        }
                         return Ok(bind(a, obj, &start));
+                    }
+                }
+                if name == "__new__" {
+                    if let Some(new) =
+                        super::methods::type_attr(self, BuiltinType::Object, "__new__")
+                    {
+                        return Ok(new);
                     }
                 }
                 // object's and BaseException's methods

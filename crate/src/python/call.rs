@@ -219,11 +219,38 @@ fn instantiate(vm: &mut Vm, c: Rc<Class>, args: Args) -> PyResult<Called> {
             }
         };
     }
-    let inst = Value::Instance(Rc::new(Instance {
-        class: c.clone(),
-        attrs: RefCell::new(AttrMap::default()),
-        exc: RefCell::new(ExcState::default()),
-    }));
+    // A class's own `__new__(cls, ...)` makes the object; `__init__` then runs only
+    // when it gave an instance of the class (CPython's type.__call__).
+    let inst = match c.lookup("__new__") {
+        Some(new @ (Value::Function(_) | Value::Wrapper(_))) => {
+            let new = match new {
+                Value::Wrapper(w) => w.1.clone(),
+                f => f,
+            };
+            let mut a = Args {
+                pos: args.pos.clone(),
+                kw: args.kw.clone(),
+            };
+            a.pos.insert(0, Value::Class(c.clone()));
+            let inst = vm.call(&new, a)?;
+            let of_class = match &inst {
+                Value::Instance(i) => i.class.mro.borrow().iter().any(|k| Rc::ptr_eq(k, &c)),
+                _ => false,
+            };
+            if !of_class {
+                return Ok(Called::Value(inst));
+            }
+            if init.is_none() {
+                return Ok(Called::Value(inst));
+            }
+            inst
+        }
+        _ => Value::Instance(Rc::new(Instance {
+            class: c.clone(),
+            attrs: RefCell::new(AttrMap::default()),
+            exc: RefCell::new(ExcState::default()),
+        })),
+    };
     match init {
         Some(Value::Function(f)) => {
             let mut a = args;
