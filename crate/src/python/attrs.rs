@@ -145,6 +145,11 @@ impl Vm {
                     }
                     Some(Value::Wrapper(w)) if w.0 == WrapperKind::StaticMethod => Ok(w.1.clone()),
                     Some(v) => Ok(v),
+                    // inherited from object: `Base.__new__(cls)`
+                    None if name == "__new__" => {
+                        Ok(super::methods::type_attr(self, BuiltinType::Object, name)
+                            .unwrap_or(Value::None))
+                    }
                     None => self.err(
                         "AttributeError",
                         format!("type object '{}' has no attribute '{}'", c.name, name),
