@@ -2,7 +2,7 @@
 # Run every case (or the cases named) through Boucle's interpreter (`boucle run NAME.py`)
 # and compare with the expected files: stdout, last line of stderr, exit status.
 # Prints one line per failing case and a summary; exit 1 if any case fails.
-# Usage: BOUCLE=target/native/boucle tests/pycases/against_boucle.sh [-v] [NAME...]
+# Usage: BOUCLE=target/native/boucle tests/cases/against_boucle.sh [-v] [NAME...]
 set -u
 cd "$(dirname "$0")" || exit 1
 BOUCLE=${BOUCLE:-../../target/native/boucle}

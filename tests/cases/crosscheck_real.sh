@@ -7,7 +7,7 @@
 # The cases sleep for real: runs them in parallel (JOBS=16 by default), ~1 min in all.
 # A real run names the program by its absolute path (the oracle: `NAME.py`, as in task
 # reprs): that prefix is removed.
-# Usage: tests/pycases/crosscheck_real.sh [NAME...]
+# Usage: tests/cases/crosscheck_real.sh [NAME...]
 set -u
 PYTHON=${PYTHON:-python3}
 JOBS=${JOBS:-16}
