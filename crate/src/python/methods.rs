@@ -470,13 +470,34 @@ fn dispatch(vm: &mut Vm, b: &Builtin, a: Args) -> PyResult<Value> {
                 if !f.is_finite() {
                     return vm.err("OverflowError", "cannot convert Infinity to integer ratio");
                 }
-                let mut num = *f;
-                let mut den = 1i64;
-                while num.fract() != 0.0 && den < (1 << 52) {
-                    num *= 2.0;
-                    den *= 2;
+                // exact: the float's mantissa and power of two, reduced
+                if *f == 0.0 {
+                    return Ok(Value::tuple(vec![Value::Int(0), Value::Int(1)]));
                 }
-                Ok(Value::tuple(vec![Value::Int(num as i64), Value::Int(den)]))
+                let bits = f.to_bits();
+                let biased = ((bits >> 52) & 0x7ff) as i64;
+                let mut mant = (bits & ((1u64 << 52) - 1)) as i64;
+                let mut exp = if biased == 0 {
+                    -1074
+                } else {
+                    mant |= 1 << 52;
+                    biased - 1075
+                };
+                let tz = mant.trailing_zeros() as i64;
+                mant >>= tz;
+                exp += tz;
+                if f.is_sign_negative() {
+                    mant = -mant;
+                }
+                use super::ast::BinOp;
+                let (num, den) = if exp >= 0 {
+                    let n = vm.binary(BinOp::LShift, &Value::Int(mant), &Value::Int(exp), false)?;
+                    (n, Value::Int(1))
+                } else {
+                    let d = vm.binary(BinOp::LShift, &Value::Int(1), &Value::Int(-exp), false)?;
+                    (Value::Int(mant), d)
+                };
+                Ok(Value::tuple(vec![num, den]))
             }
             _ => vm.err(
                 "NotImplementedError",
