@@ -831,6 +831,27 @@ fn str_method(vm: &mut Vm, s: &Rc<str>, name: &str, a: Args) -> PyResult<Value> 
         }
         "startswith" | "endswith" => {
             want(vm, &a, name, 1, 3)?;
+            // s[start:end] when they are given (as slice bounds; a start past the
+            // end never matches, not even '')
+            let window: Option<String> = if a.pos.len() > 1 {
+                let chars: Vec<char> = s.chars().collect();
+                let n = chars.len() as i64;
+                let bound = |v: Option<&Value>, d: i64| -> i64 {
+                    match v {
+                        Some(Value::Int(i)) if *i < 0 => (i + n).max(0),
+                        Some(Value::Int(i)) => *i,
+                        _ => d,
+                    }
+                };
+                let (b, e) = (bound(a.pos.get(1), 0), bound(a.pos.get(2), n).min(n));
+                if b > n {
+                    return Ok(Value::Bool(false));
+                }
+                Some(chars[b as usize..e.max(b) as usize].iter().collect())
+            } else {
+                None
+            };
+            let s: &str = window.as_deref().unwrap_or(s);
             let pats: Vec<Value> = match &a.pos[0] {
                 Value::Tuple(t) => t.to_vec(),
                 v => vec![v.clone()],
