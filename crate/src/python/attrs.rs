@@ -42,8 +42,14 @@ impl Vm {
         }
     }
 
-    /// `getattr(o, name)`
+    /// `getattr(o, name)`; an AttributeError gets CPython's `name` and `obj`.
     pub fn getattr(&mut self, o: &Value, name: &str) -> PyResult<Value> {
+        self.getattr_plain(o, name).inspect_err(|e| {
+            super::suggest::note_attribute_error(self, e, o, name);
+        })
+    }
+
+    fn getattr_plain(&mut self, o: &Value, name: &str) -> PyResult<Value> {
         match o {
             Value::Instance(inst) => {
                 if let Some(v) = inst.attrs.borrow().get(name) {

@@ -223,6 +223,21 @@ pub fn value_attr(_vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<Value>
     })
 }
 
+/// The method names of a built-in type (what "Did you mean" compares a typo with).
+pub fn method_names(t: BuiltinType) -> &'static [&'static str] {
+    use BuiltinType as T;
+    match t {
+        T::Str => STR_METHODS,
+        T::List => LIST_METHODS,
+        T::Dict => DICT_METHODS,
+        T::Set => SET_METHODS,
+        T::Tuple => TUPLE_METHODS,
+        T::Int | T::Bool => INT_METHODS,
+        T::Float => FLOAT_METHODS,
+        _ => &[],
+    }
+}
+
 /// Attributes of built-in types (`str.join`, `dict.fromkeys`...): unbound methods.
 pub fn type_attr(_vm: &mut Vm, t: BuiltinType, name: &str) -> Option<Value> {
     use BuiltinType as T;

@@ -29,6 +29,7 @@ pub mod random;
 pub mod scope;
 pub mod set;
 pub mod stdlib;
+pub mod suggest;
 pub mod token;
 pub mod traceback;
 pub mod value;

@@ -1854,7 +1854,12 @@ impl Vm {
     }
 
     fn name_error(&mut self, n: &str) -> Value {
-        self.new_exc("NameError", format!("name '{}' is not defined", n))
+        let e = self.new_exc("NameError", format!("name '{}' is not defined", n));
+        if let Value::Instance(i) = &e {
+            i.attrs.borrow_mut().insert("name".into(), Value::str(n));
+            i.exc.borrow_mut().suggestion = super::suggest::for_name(self, n);
+        }
+        e
     }
 
     fn do_raise(&mut self, n: u8) -> Value {
