@@ -223,6 +223,22 @@ pub fn value_attr(_vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<Value>
     })
 }
 
+/// The first digit (zero) of each run of ten Unicode decimal digits (category Nd),
+/// as Python 3.11's `str.isdecimal` and `re`'s `\d` know them ('²' is not one).
+const DECIMAL_ZEROS: &[u32] = &[
+    0x30, 0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66,
+    0xde6, 0xe50, 0xed0, 0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90,
+    0x1b50, 0x1bb0, 0x1c40, 0x1c50, 0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0, 0xff10,
+    0x104a0, 0x10d30, 0x11066, 0x110f0, 0x11136, 0x111d0, 0x112f0, 0x11450, 0x114d0, 0x11650,
+    0x116c0, 0x11730, 0x118e0, 0x11950, 0x11c50, 0x11d50, 0x11da0, 0x16a60, 0x16ac0, 0x16b50,
+    0x1d7ce, 0x1d7d8, 0x1d7e2, 0x1d7ec, 0x1d7f6, 0x1e140, 0x1e2f0, 0x1e950, 0x1fbf0,
+];
+
+fn is_decimal(c: char) -> bool {
+    let c = c as u32;
+    DECIMAL_ZEROS.iter().any(|&z| (z..z + 10).contains(&c))
+}
+
 /// The method names of a built-in type (what "Did you mean" compares a typo with).
 pub fn method_names(t: BuiltinType) -> &'static [&'static str] {
     use BuiltinType as T;
@@ -949,7 +965,8 @@ fn str_method(vm: &mut Vm, s: &Rc<str>, name: &str, a: Args) -> PyResult<Value> 
                 .collect();
             st(super::format::str_format(vm, s, &[], &kw)?)
         }
-        "isdigit" | "isdecimal" | "isnumeric" => Ok(Value::Bool(
+        "isdecimal" => Ok(Value::Bool(!s.is_empty() && s.chars().all(is_decimal))),
+        "isdigit" | "isnumeric" => Ok(Value::Bool(
             !s.is_empty() && s.chars().all(|c| c.is_numeric()),
         )),
         "isalpha" => Ok(Value::Bool(
