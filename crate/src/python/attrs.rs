@@ -103,6 +103,11 @@ impl Vm {
                     if let Some(m) = super::methods::exception_method(self, o, name) {
                         return Ok(m);
                     }
+                    // AttributeError's `name` / `obj` and NameError's `name` are None
+                    // unless the lookup that failed set them
+                    if super::suggest::has_none_default(self, inst, name) {
+                        return Ok(Value::None);
+                    }
                 }
                 if let Some(ga) = inst.class.lookup("__getattr__") {
                     let m = bind(ga, o, &inst.class);

@@ -1639,7 +1639,42 @@ fn int_true_div(a: &BigInt, b: &BigInt) -> f64 {
             return x as f64 / y as f64;
         }
     }
-    a.to_f64() / b.to_f64()
+    // Correctly rounded, as CPython's long_true_divide: a quotient of 55 or 56 bits
+    // whose last bit is sticky (round to odd), rounded once more to the float's 53.
+    let neg = a.is_negative() != b.is_negative();
+    let (a, b) = (a.abs(), b.abs());
+    let k = 55 - (a.bit_length() as i64 - b.bit_length() as i64);
+    let (num, den) = if k >= 0 {
+        (a.shl(k as u64), b)
+    } else {
+        (a, b.shl(k.unsigned_abs()))
+    };
+    let Some((q, r)) = num.divmod(&den) else {
+        return f64::NAN;
+    };
+    let mut q = q.to_i64().unwrap_or(i64::MAX);
+    if !r.is_zero() {
+        q |= 1;
+    }
+    let x = ldexp(q as f64, -k);
+    if neg {
+        -x
+    } else {
+        x
+    }
+}
+
+/// `x * 2**e` with one rounding (x has at most 57 bits: one step of 2**±1000 is exact).
+fn ldexp(mut x: f64, mut e: i64) -> f64 {
+    while e > 1000 {
+        x *= 2f64.powi(1000);
+        e -= 1000;
+    }
+    while e < -1000 {
+        x *= 2f64.powi(-1000);
+        e += 1000;
+    }
+    x * 2f64.powi(e as i32)
 }
 
 /// Can `v` be a side of a type union (`int | None`)?

@@ -180,6 +180,15 @@ pub fn note_attribute_error(vm: &Vm, exc: &Value, obj: &Value, name: &str) {
     attrs.insert("obj".into(), obj.clone());
 }
 
+/// `e.name` / `e.obj` of an AttributeError, `e.name` of a NameError: None when unset.
+pub fn has_none_default(vm: &Vm, i: &Instance, attr: &str) -> bool {
+    match attr {
+        "name" => is_a(vm, i, "AttributeError") || is_a(vm, i, "NameError"),
+        "obj" => is_a(vm, i, "AttributeError"),
+        _ => false,
+    }
+}
+
 fn is_a(vm: &Vm, i: &Instance, class: &str) -> bool {
     let target = vm.exc_class(class);
     i.class.mro.borrow().iter().any(|c| Rc::ptr_eq(c, &target))
