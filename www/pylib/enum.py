@@ -303,14 +303,25 @@ class ReprEnum(Enum):
     _enum_base_ = True
 
 
-def _value_op(name, reflected=False):
+def _value_op(fn, reflected=False):
     def op(self, other):
         if isinstance(other, Enum):
             other = other._value_
         a, b = (other, self._value_) if reflected else (self._value_, other)
-        return getattr(a, name)(b)
-    op.__name__ = name
+        return fn(a, b)
     return op
+
+
+def _add(a, b):
+    return a + b
+
+
+def _sub(a, b):
+    return a - b
+
+
+def _mul(a, b):
+    return a * b
 
 
 class _ValueMixin:
@@ -374,16 +385,19 @@ class IntEnum(_ValueMixin, ReprEnum):
     def __abs__(self):
         return abs(self._value_)
 
-    __add__ = _value_op('__add__')
-    __radd__ = _value_op('__add__', True)
-    __sub__ = _value_op('__sub__')
-    __rsub__ = _value_op('__sub__', True)
-    __mul__ = _value_op('__mul__')
-    __rmul__ = _value_op('__mul__', True)
-    __truediv__ = _value_op('__truediv__')
-    __floordiv__ = _value_op('__floordiv__')
-    __mod__ = _value_op('__mod__')
-    __pow__ = _value_op('__pow__')
+    __add__ = _value_op(_add)
+    __radd__ = _value_op(_add, True)
+    __sub__ = _value_op(_sub)
+    __rsub__ = _value_op(_sub, True)
+    __mul__ = _value_op(_mul)
+    __rmul__ = _value_op(_mul, True)
+    __truediv__ = _value_op(lambda a, b: a / b)
+    __rtruediv__ = _value_op(lambda a, b: a / b, True)
+    __floordiv__ = _value_op(lambda a, b: a // b)
+    __rfloordiv__ = _value_op(lambda a, b: a // b, True)
+    __mod__ = _value_op(lambda a, b: a % b)
+    __rmod__ = _value_op(lambda a, b: a % b, True)
+    __pow__ = _value_op(lambda a, b: a ** b)
 
 
 class StrEnum(_ValueMixin, ReprEnum):
@@ -403,9 +417,9 @@ class StrEnum(_ValueMixin, ReprEnum):
     def __contains__(self, x):
         return x in self._value_
 
-    __add__ = _value_op('__add__')
-    __radd__ = _value_op('__add__', True)
-    __mul__ = _value_op('__mul__')
+    __add__ = _value_op(_add)
+    __radd__ = _value_op(_add, True)
+    __mul__ = _value_op(_mul)
 
 
 class Flag(Enum):

@@ -335,7 +335,7 @@ class _Parser:
                     c = src.get()
                     if c is None:
                         raise error('unexpected end of pattern', self.pattern, src.i)
-                    raise error('unknown extension ?P' + c, self.pattern, src.i - 1)
+                    raise error('unknown extension ?P' + c, self.pattern, start + 1)
             elif c == '#':
                 while True:
                     c = src.get()
@@ -353,7 +353,7 @@ class _Parser:
                 if c is None or c not in '=!':
                     if c is None:
                         raise error('unexpected end of pattern', self.pattern, src.i)
-                    raise error('unknown extension ?<' + c, self.pattern, src.i - 1)
+                    raise error('unknown extension ?<' + c, self.pattern, start + 1)
                 node = self.alternation()
                 if not src.match(')'):
                     raise error('missing ), unterminated subpattern', self.pattern, start)
@@ -364,7 +364,7 @@ class _Parser:
             elif c in 'aiLmsux-':
                 return self.inline_flags(c, start)
             else:
-                raise error('unknown extension ?' + c, self.pattern, src.i - 1)
+                raise error('unknown extension ?' + c, self.pattern, start + 1)
         if name is not None or not src.s[start + 1:start + 2] == '?':
             index = self.groups
             self.groups += 1
