@@ -491,8 +491,8 @@ fn every_course_example_parses_and_compiles() {
         if p.extension().map(|x| x == "py").unwrap_or(false) {
             let src = std::fs::read_to_string(&p).unwrap();
             let name = p.file_name().unwrap().to_string_lossy().to_string();
-            let parsed = boucle::python::parser::parse_module(&src)
-                .and_then(|m| boucle::python::compiler::compile_module(&m));
+            let parsed = boucle::python::front::parser::parse_module(&src)
+                .and_then(|m| boucle::python::front::compiler::compile_module(&m));
             assert_eq!(parsed.is_err(), name.starts_with("04_"), "{}", name);
         }
     }

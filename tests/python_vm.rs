@@ -2,7 +2,7 @@
 //! driver resumes from outside, execution is bounded by an instruction budget, and no
 //! input can crash or hang the host.
 
-use boucle::python::value::Value;
+use boucle::python::core::value::Value;
 use boucle::python::{run_source, Interpreter, Resumed, VirtualHost};
 
 fn interp(src: &str) -> Interpreter {

@@ -3,11 +3,11 @@
 
 use std::rc::Rc;
 
-use super::ast::*;
-use super::bigint::BigInt;
-use super::errors::SyntaxErr;
-use super::lexer::tokenize;
-use super::token::{is_keyword, TokKind, Token};
+use crate::python::front::ast::*;
+use crate::python::front::errors::SyntaxErr;
+use crate::python::front::lexer::tokenize;
+use crate::python::front::token::{is_keyword, TokKind, Token};
+use crate::python::num::bigint::BigInt;
 
 type PResult<T> = Result<T, SyntaxErr>;
 
@@ -941,7 +941,9 @@ impl Parser {
         }
         let body = self.block("'with' statement", start.line)?;
         if is_async {
-            return Ok(super::desugar::async_with(items, body, start));
+            return Ok(crate::python::front::desugar::async_with(
+                items, body, start,
+            ));
         }
         Ok(Stmt {
             kind: StmtKind::With {
@@ -1752,7 +1754,7 @@ impl Parser {
         }
         if lower.contains(['.', 'e']) {
             return Ok(ExprKind::Const(Const::Float(
-                super::engine::parse_f64(&lower).unwrap_or(f64::INFINITY),
+                crate::python::num::engine::parse_f64(&lower).unwrap_or(f64::INFINITY),
             )));
         }
         Ok(ExprKind::Const(Const::Int(

@@ -102,7 +102,7 @@ fn shortest_native(a: f64) -> String {
         return s;
     }
     let len = s.split('e').next().unwrap_or("").replace('.', "").len();
-    let (m, e) = super::format::scientific(a, len.saturating_sub(1));
+    let (m, e) = crate::python::num::float::scientific(a, len.saturating_sub(1));
     format!("{m}e{e}")
 }
 

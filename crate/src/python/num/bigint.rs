@@ -393,7 +393,7 @@ impl BigInt {
             };
         }
         // Use the decimal string: the parser rounds correctly.
-        super::engine::parse_f64(&self.to_string()).unwrap_or(f64::INFINITY)
+        crate::python::num::engine::parse_f64(&self.to_string()).unwrap_or(f64::INFINITY)
     }
 
     /// From an integral float (the caller checks it is finite).

@@ -4,11 +4,11 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use super::ast::*;
-use super::bytecode::{Code, CodeKind, Instr, ParamSpec};
-use super::errors::SyntaxErr;
-use super::scope::{scan_block, scan_comprehension, scan_function, Names, Scan};
-use super::value::Value;
+use crate::python::core::value::Value;
+use crate::python::front::ast::*;
+use crate::python::front::bytecode::{Code, CodeKind, Instr, ParamSpec};
+use crate::python::front::errors::SyntaxErr;
+use crate::python::front::scope::{scan_block, scan_comprehension, scan_function, Names, Scan};
 
 type CResult<T> = Result<T, SyntaxErr>;
 

@@ -130,11 +130,15 @@ fn dir(obj: &Value) -> Vec<Rc<str>> {
             let mut n: Vec<Rc<str>> = m.attrs.borrow().keys().cloned().collect();
             // asyncio's names loaded on first use (its module `__getattr__`)
             if &*m.name == "asyncio" {
-                n.extend(super::asyncio::SYNC_NAMES.iter().map(|s| Rc::from(*s)));
+                n.extend(
+                    crate::python::asyncio::SYNC_NAMES
+                        .iter()
+                        .map(|s| Rc::from(*s)),
+                );
             }
             n
         }
-        other => super::methods::method_names(other.builtin_type())
+        other => crate::python::lib::methods::method_names(other.builtin_type())
             .iter()
             .map(|s| Rc::from(*s))
             .collect(),

@@ -3,11 +3,11 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::builtins::{kwarg, native_method, sort_values};
-use super::engine;
-use super::set::Operand;
-use super::value::*;
-use super::vm::{Exit, Mode, Vm};
+use crate::python::core::set::Operand;
+use crate::python::core::value::*;
+use crate::python::core::vm::{Exit, Mode, Vm};
+use crate::python::lib::builtins::{kwarg, native_method, sort_values};
+use crate::python::num::engine;
 
 const STR_METHODS: &[&str] = &[
     "upper",
@@ -258,16 +258,19 @@ pub fn method_names(t: BuiltinType) -> &'static [&'static str] {
 pub fn type_attr(_vm: &mut Vm, t: BuiltinType, name: &str) -> Option<Value> {
     use BuiltinType as T;
     if t == T::Dict && name == "fromkeys" {
-        return Some(super::builtins::native("fromkeys", |vm, _, a| {
-            let keys = a.pos.first().cloned().unwrap_or(Value::None);
-            let v = a.pos.get(1).cloned().unwrap_or(Value::None);
-            let mut d = Dict::new();
-            for k in vm.to_vec(&keys)? {
-                let hk = vm.hash(&k)?;
-                d.insert(hk, k, v.clone());
-            }
-            Ok(Value::dict(d))
-        }));
+        return Some(crate::python::lib::builtins::native(
+            "fromkeys",
+            |vm, _, a| {
+                let keys = a.pos.first().cloned().unwrap_or(Value::None);
+                let v = a.pos.get(1).cloned().unwrap_or(Value::None);
+                let mut d = Dict::new();
+                for k in vm.to_vec(&keys)? {
+                    let hk = vm.hash(&k)?;
+                    d.insert(hk, k, v.clone());
+                }
+                Ok(Value::dict(d))
+            },
+        ));
     }
     let list: &[&str] = match t {
         T::Str => STR_METHODS,
@@ -287,12 +290,12 @@ pub fn type_attr(_vm: &mut Vm, t: BuiltinType, name: &str) -> Option<Value> {
         })));
     }
     if t == T::Type && name == "__call__" {
-        return Some(super::builtins::native(
+        return Some(crate::python::lib::builtins::native(
             "__call__",
             |vm, _, mut a| match a.pos.first().cloned() {
                 Some(Value::Class(c)) => {
                     a.pos.remove(0);
-                    super::call::construct(vm, c, a)
+                    crate::python::core::call::construct(vm, c, a)
                 }
                 _ => vm.type_err("descriptor '__call__' requires a 'type' object"),
             },
@@ -300,15 +303,17 @@ pub fn type_attr(_vm: &mut Vm, t: BuiltinType, name: &str) -> Option<Value> {
     }
     if t == T::Object {
         return match name {
-            "__new__" => Some(super::builtins::native("__new__", |vm, _, a| {
-                match a.pos.first().cloned() {
-                    Some(Value::Class(c)) => Ok(super::call::new_instance(vm, c)),
+            "__new__" => Some(crate::python::lib::builtins::native(
+                "__new__",
+                |vm, _, a| match a.pos.first().cloned() {
+                    Some(Value::Class(c)) => Ok(crate::python::core::call::new_instance(vm, c)),
                     _ => vm.type_err("object.__new__(X): X is not a type object"),
-                }
-            })),
-            "__init__" => Some(super::builtins::native("__init__", |_, _, _| {
-                Ok(Value::None)
-            })),
+                },
+            )),
+            "__init__" => Some(crate::python::lib::builtins::native(
+                "__init__",
+                |_, _, _| Ok(Value::None),
+            )),
             "__str__" | "__repr__" | "__eq__" | "__ne__" | "__hash__" | "__setattr__" => {
                 Some(Value::Builtin(Rc::new(Builtin {
                     name: name.into(),
@@ -520,7 +525,7 @@ fn dispatch(vm: &mut Vm, b: &Builtin, a: Args) -> PyResult<Value> {
                 if f.is_sign_negative() {
                     mant = -mant;
                 }
-                use super::ast::BinOp;
+                use crate::python::front::ast::BinOp;
                 let (num, den) = if exp >= 0 {
                     let n = vm.binary(BinOp::LShift, &Value::Int(mant), &Value::Int(exp), false)?;
                     (n, Value::Int(1))
@@ -557,7 +562,7 @@ fn dispatch(vm: &mut Vm, b: &Builtin, a: Args) -> PyResult<Value> {
 }
 
 fn generic_dunder(vm: &mut Vm, this: &Value, name: &str, a: Args) -> PyResult<Value> {
-    use super::ast::{BinOp, CmpOp};
+    use crate::python::front::ast::{BinOp, CmpOp};
     let o = a.pos.first().cloned().unwrap_or(Value::None);
     match name {
         "__len__" => Ok(Value::Int(vm.len(this)?)),
@@ -949,7 +954,9 @@ fn str_method(vm: &mut Vm, s: &Rc<str>, name: &str, a: Args) -> PyResult<Value> 
                 None => Ok(Value::Int(-1)),
             }
         }
-        "format" => st(super::format::str_format(vm, s, &a.pos, &a.kw)?),
+        "format" => st(crate::python::core::format::str_format(
+            vm, s, &a.pos, &a.kw,
+        )?),
         "format_map" => {
             let m = a.pos.first().cloned().unwrap_or(Value::None);
             let items = vm.mapping_items(&m)?;
@@ -963,7 +970,7 @@ fn str_method(vm: &mut Vm, s: &Rc<str>, name: &str, a: Args) -> PyResult<Value> 
                     }
                 })
                 .collect();
-            st(super::format::str_format(vm, s, &[], &kw)?)
+            st(crate::python::core::format::str_format(vm, s, &[], &kw)?)
         }
         "isdecimal" => Ok(Value::Bool(!s.is_empty() && s.chars().all(is_decimal))),
         "isdigit" | "isnumeric" => Ok(Value::Bool(
@@ -1308,7 +1315,7 @@ fn dict_method(vm: &mut Vm, d: &Rc<RefCell<Dict>>, name: &str, a: Args) -> PyRes
         "update" => {
             let mut nd = d.borrow().clone();
             if let Some(v) = a.pos.first() {
-                super::builtins::dict_update(vm, &mut nd, v)?;
+                crate::python::lib::builtins::dict_update(vm, &mut nd, v)?;
             }
             for (k, v) in a.kw {
                 nd.insert(HashKey::Str(k.clone()), Value::Str(k), v);
@@ -1335,11 +1342,15 @@ fn same_object(a: &Value, b: &Value) -> bool {
 }
 
 fn set_method(vm: &mut Vm, this: &Value, name: &str, a: Args) -> PyResult<Value> {
-    use super::ast::{BinOp, CmpOp};
+    use crate::python::front::ast::{BinOp, CmpOp};
     let to_set = |vm: &mut Vm, v: &Value| -> PyResult<Value> {
         match v {
             Value::Set(_) | Value::FrozenSet(_) => Ok(v.clone()),
-            _ => super::builtins::construct(vm, BuiltinType::Set, Args::new(vec![v.clone()])),
+            _ => crate::python::lib::builtins::construct(
+                vm,
+                BuiltinType::Set,
+                Args::new(vec![v.clone()]),
+            ),
         }
     };
     let set = match this {
@@ -1415,7 +1426,7 @@ fn set_method(vm: &mut Vm, this: &Value, name: &str, a: Args) -> PyResult<Value>
             if first {
                 acc = acc.set_copy();
             }
-            Ok(super::set::same_type(this, acc))
+            Ok(crate::python::core::set::same_type(this, acc))
         }
         "update" | "intersection_update" | "difference_update" | "symmetric_difference_update" => {
             if name == "symmetric_difference_update" {

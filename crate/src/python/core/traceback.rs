@@ -1,8 +1,8 @@
 //! Printing an uncaught exception the way CPython 3.11 does (without the `~~^~~`
 //! position markers of PEP 657, which are not reproduced yet).
 
-use super::value::*;
-use super::vm::Vm;
+use crate::python::core::value::*;
+use crate::python::core::vm::Vm;
 
 /// Tracebacks collapse a line repeated more than this many times.
 const RECURSIVE_CUTOFF: usize = 3;

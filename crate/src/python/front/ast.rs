@@ -23,7 +23,7 @@ pub enum Const {
     /// `True` / `False`
     Bool(bool),
     /// Integer literal (decimal digits, already converted from any base).
-    Int(super::bigint::BigInt),
+    Int(crate::python::num::bigint::BigInt),
     /// Float literal.
     Float(f64),
     /// String literal (escapes decoded, adjacent literals joined).

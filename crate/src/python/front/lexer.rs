@@ -1,8 +1,8 @@
 //! The tokenizer: logical lines, INDENT/DEDENT (tabs to multiples of 8, checked against
 //! tab size 1 like CPython to detect TabError), brackets, strings and numbers.
 
-use super::errors::SyntaxErr;
-use super::token::{TokKind, Token};
+use crate::python::front::errors::SyntaxErr;
+use crate::python::front::token::{TokKind, Token};
 
 /// Turn `source` into tokens. A tokenizer error becomes a final `Error` token so that
 /// the parser reports any earlier syntax error first, as CPython's lazy tokenizer does.

@@ -15,9 +15,9 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::ast::BinOp;
-use super::value::{known_key, Dict, HashKey, PyResult, Value};
-use super::vm::Vm;
+use crate::python::core::value::{known_key, Dict, HashKey, PyResult, Value};
+use crate::python::core::vm::Vm;
+use crate::python::front::ast::BinOp;
 
 /// CPython's table of a set: the hash stored in each slot, and its counters (the
 /// number of keys is `Dict::index.len()`, CPython's `used`).

@@ -3,9 +3,9 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::bytecode::CodeKind;
-use super::value::*;
-use super::vm::{Called, Mode, Vm};
+use crate::python::core::value::*;
+use crate::python::core::vm::{Called, Mode, Vm};
+use crate::python::front::bytecode::CodeKind;
 
 fn plural(n: usize, word: &str) -> String {
     if n == 1 {
@@ -165,7 +165,9 @@ pub fn start_call(vm: &mut Vm, f: Value, mut args: Args) -> PyResult<Called> {
             Some(m) => start_call(vm, m, args),
             None => instantiate(vm, c.clone(), args),
         },
-        Value::Type(t) => Ok(Called::Value(super::builtins::construct(vm, t, args)?)),
+        Value::Type(t) => Ok(Called::Value(crate::python::lib::builtins::construct(
+            vm, t, args,
+        )?)),
         Value::Instance(_) => match vm.lookup_special(&f, "__call__") {
             Some(m) => start_call(vm, m, args),
             None => vm.type_err(format!("'{}' object is not callable", f.type_name())),

@@ -11,8 +11,8 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use super::value::*;
-use super::vm::Vm;
+use crate::python::core::value::*;
+use crate::python::core::vm::Vm;
 
 macro_rules! pylib {
     ($($name:literal),* $(,)?) => {
@@ -22,7 +22,7 @@ macro_rules! pylib {
         #[cfg(not(target_arch = "wasm32"))]
         fn embedded(name: &str) -> Option<&'static str> {
             match name {
-                $($name => Some(include_str!(concat!("../../../www/pylib/", $name, ".py"))),)*
+                $($name => Some(include_str!(concat!("../../../../www/pylib/", $name, ".py"))),)*
                 _ => None,
             }
         }
@@ -89,8 +89,8 @@ pub fn load(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
     };
     let file = format!("<{name}>");
     // Compiled at each first import of a run: a few ms, and no cache in the wasm.
-    let code =
-        super::parser::parse_module(&src).and_then(|m| super::compiler::compile_library(&m, &file));
+    let code = crate::python::front::parser::parse_module(&src)
+        .and_then(|m| crate::python::front::compiler::compile_library(&m, &file));
     let code = match code {
         Ok(c) => c,
         Err(e) => {

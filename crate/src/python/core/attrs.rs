@@ -3,8 +3,8 @@
 
 use std::rc::Rc;
 
-use super::value::*;
-use super::vm::Vm;
+use crate::python::core::value::*;
+use crate::python::core::vm::Vm;
 
 impl Vm {
     /// `type(v)`
@@ -35,7 +35,7 @@ impl Vm {
             }
             Value::Gen(_) | Value::Iter(_) => match name {
                 "__next__" | "__iter__" | "send" | "throw" | "close" | "__await__"
-                | "__aiter__" | "__anext__" => super::methods::method(self, v, name),
+                | "__aiter__" | "__anext__" => crate::python::lib::methods::method(self, v, name),
                 _ => None,
             },
             _ => None,
@@ -100,7 +100,7 @@ impl Vm {
                     return Ok(bind(a, o, &inst.class));
                 }
                 if inst.class.is_exception {
-                    if let Some(m) = super::methods::exception_method(self, o, name) {
+                    if let Some(m) = crate::python::lib::methods::exception_method(self, o, name) {
                         return Ok(m);
                     }
                     // AttributeError's `name` / `obj` and NameError's `name` are None
@@ -158,8 +158,10 @@ impl Vm {
                     Some(v) => Ok(v),
                     // inherited from object: `Base.__new__(cls)`
                     None if name == "__new__" => {
-                        Ok(super::methods::type_attr(self, BuiltinType::Object, name)
-                            .unwrap_or(Value::None))
+                        Ok(
+                            crate::python::lib::methods::type_attr(self, BuiltinType::Object, name)
+                                .unwrap_or(Value::None),
+                        )
                     }
                     None => self.err(
                         "AttributeError",
@@ -265,7 +267,7 @@ impl Vm {
                 }
                 if name == "__new__" {
                     if let Some(new) =
-                        super::methods::type_attr(self, BuiltinType::Object, "__new__")
+                        crate::python::lib::methods::type_attr(self, BuiltinType::Object, "__new__")
                     {
                         return Ok(new);
                     }
@@ -274,20 +276,20 @@ impl Vm {
                 if name == "__init__" {
                     if let Value::Instance(i) = obj {
                         if i.class.is_exception {
-                            return Ok(super::builtins::native_method(
+                            return Ok(crate::python::lib::builtins::native_method(
                                 obj.clone(),
                                 "__init__",
-                                super::builtins::exc_init,
+                                crate::python::lib::builtins::exc_init,
                             ));
                         }
                     }
-                    return Ok(super::builtins::native_method(
+                    return Ok(crate::python::lib::builtins::native_method(
                         obj.clone(),
                         "__init__",
                         |_, _, _| Ok(Value::None),
                     ));
                 }
-                if let Some(m) = super::methods::object_method(self, obj, name) {
+                if let Some(m) = crate::python::lib::methods::object_method(self, obj, name) {
                     return Ok(m);
                 }
                 self.err(
@@ -298,7 +300,7 @@ impl Vm {
             Value::Gen(g) => match name {
                 "__name__" => Ok(Value::Str(g.borrow().name.clone())),
                 "__qualname__" => Ok(Value::Str(g.borrow().qualname.clone())),
-                _ => match super::methods::method(self, o, name) {
+                _ => match crate::python::lib::methods::method(self, o, name) {
                     Some(m) => Ok(m),
                     None => self.err(
                         "AttributeError",
@@ -310,7 +312,7 @@ impl Vm {
                 if name == "__name__" || name == "__qualname__" {
                     return Ok(Value::str(t.name()));
                 }
-                match super::methods::type_attr(self, *t, name) {
+                match crate::python::lib::methods::type_attr(self, *t, name) {
                     Some(v) => Ok(v),
                     None => self.err(
                         "AttributeError",
@@ -319,10 +321,10 @@ impl Vm {
                 }
             }
             _ => {
-                if let Some(v) = super::methods::value_attr(self, o, name)? {
+                if let Some(v) = crate::python::lib::methods::value_attr(self, o, name)? {
                     return Ok(v);
                 }
-                match super::methods::method(self, o, name) {
+                match crate::python::lib::methods::method(self, o, name) {
                     Some(m) => Ok(m),
                     None => self.err(
                         "AttributeError",
@@ -408,7 +410,7 @@ impl Vm {
                 t.name()
             )),
             _ => {
-                let has = super::methods::method(self, o, name).is_some();
+                let has = crate::python::lib::methods::method(self, o, name).is_some();
                 if has {
                     self.err(
                         "AttributeError",

@@ -4,9 +4,9 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use super::bigint::BigInt;
-use super::bytecode::Code;
-use super::vm::{Frame, Vm};
+use crate::python::core::vm::{Frame, Vm};
+use crate::python::front::bytecode::Code;
+use crate::python::num::bigint::BigInt;
 
 /// Result of an operation that may raise: the error is the exception instance.
 pub type PyResult<T> = Result<T, Value>;
@@ -528,7 +528,7 @@ pub struct Dict {
     pub(super) entries: Vec<Option<(Value, Value)>>,
     pub(super) index: HashMap<HashKey, usize>,
     /// Sets only: the hashes and counters of CPython's table.
-    pub(super) set: Option<super::set::SetTable>,
+    pub(super) set: Option<crate::python::core::set::SetTable>,
 }
 
 impl Dict {
@@ -724,7 +724,7 @@ impl std::fmt::Debug for Value {
             Value::None => write!(f, "None"),
             Value::Bool(b) => write!(f, "{}", b),
             Value::Int(i) => write!(f, "{}", i),
-            Value::Float(x) => f.write_str(&super::format::float_repr(*x)),
+            Value::Float(x) => f.write_str(&crate::python::core::format::float_repr(*x)),
             Value::Str(s) => write!(f, "{:?}", s),
             other => write!(f, "<{}>", other.type_name()),
         }

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use super::ast::*;
+use crate::python::front::ast::*;
 
 /// A set of names, iterated in sorted order: a sorted `Vec` (the sets are small),
 /// which keeps `BTreeSet`'s code (8 KB) out of the wasm.

@@ -4,10 +4,10 @@ use std::cell::RefCell;
 use std::cmp::Ordering;
 use std::rc::Rc;
 
-use super::ast::{BinOp, CmpOp, UnOp};
-use super::bigint::BigInt;
-use super::value::*;
-use super::vm::{Mode, Vm};
+use crate::python::core::value::*;
+use crate::python::core::vm::{Mode, Vm};
+use crate::python::front::ast::{BinOp, CmpOp, UnOp};
+use crate::python::num::bigint::BigInt;
 
 /// A number widened for arithmetic.
 enum Num {
@@ -103,7 +103,9 @@ impl Vm {
                 Value::Str(_) | Value::List(_) | Value::Tuple(_),
             ) => return self.repeat(b, a),
             (BinOp::Mod, Value::Str(f), _) => {
-                return Ok(Value::str(&super::format::percent_format(self, f, b)?))
+                return Ok(Value::str(&crate::python::core::format::percent_format(
+                    self, f, b,
+                )?))
             }
             (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, _, _)
                 if (set_view(a) || set_view(b))
@@ -112,17 +114,20 @@ impl Vm {
             {
                 // CPython's dictviews_and & co.: `set(a)` then the set method with
                 // `b`, any iterable; the result is always a new set
-                let x =
-                    super::builtins::construct(self, BuiltinType::Set, Args::new(vec![a.clone()]))?;
+                let x = crate::python::lib::builtins::construct(
+                    self,
+                    BuiltinType::Set,
+                    Args::new(vec![a.clone()]),
+                )?;
                 let y = match b {
                     Value::Set(_) | Value::FrozenSet(_) => b.clone(),
-                    _ => super::builtins::construct(
+                    _ => crate::python::lib::builtins::construct(
                         self,
                         BuiltinType::Set,
                         Args::new(vec![b.clone()]),
                     )?,
                 };
-                return super::set::set_binop(self, op, &x, &y, false);
+                return crate::python::core::set::set_binop(self, op, &x, &y, false);
             }
             (BinOp::BitOr, Value::Type(_) | Value::Class(_) | Value::Tuple(_), _)
             | (BinOp::BitOr, Value::None, Value::Type(_) | Value::Class(_))
@@ -155,7 +160,7 @@ impl Vm {
                 BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor,
                 Value::Set(_) | Value::FrozenSet(_),
                 Value::Set(_) | Value::FrozenSet(_),
-            ) => return super::set::set_binop(self, op, a, b, inplace),
+            ) => return crate::python::core::set::set_binop(self, op, a, b, inplace),
             _ => {}
         }
         // user-defined operators
@@ -314,7 +319,9 @@ impl Vm {
                                 "0.0 cannot be raised to a negative power",
                             );
                         }
-                        return Ok(Value::Float(super::engine::m::pow(a as f64, b as f64)));
+                        return Ok(Value::Float(crate::python::num::engine::m::pow(
+                            a as f64, b as f64,
+                        )));
                     }
                     if b > u32::MAX as i64 {
                         None
@@ -390,7 +397,7 @@ impl Vm {
                     if a < 0.0 && b.fract() != 0.0 {
                         return self.err("ValueError", "complex results are not supported");
                     }
-                    let r = super::engine::m::pow(a, b);
+                    let r = crate::python::num::engine::m::pow(a, b);
                     if r.is_infinite() && a.is_finite() && b.is_finite() {
                         return self.err("OverflowError", "(34, 'Numerical result out of range')");
                     }
@@ -451,7 +458,10 @@ impl Vm {
             }
             Pow => {
                 if b.is_negative() {
-                    return Ok(Value::Float(super::engine::m::pow(a.to_f64(), b.to_f64())));
+                    return Ok(Value::Float(crate::python::num::engine::m::pow(
+                        a.to_f64(),
+                        b.to_f64(),
+                    )));
                 }
                 let e = b.to_i64().unwrap_or(i64::MAX) as u64;
                 // The result's bits, in bytes, and as much again for the work.
@@ -1061,8 +1071,8 @@ impl Vm {
 
     /// Run a generator frame just pushed by `resume_gen` until it yields or returns.
     pub fn run_gen_nested(&mut self, base: usize) -> PyResult<Option<Value>> {
-        use super::vm::Exit;
-        if self.nested >= super::vm::MAX_NESTED {
+        use crate::python::core::vm::Exit;
+        if self.nested >= crate::python::core::vm::MAX_NESTED {
             // undo: the frame is on the stack; let it fail inside
             let e = self.new_exc("RecursionError", "maximum recursion depth exceeded");
             self.pending_throw = Some(e);

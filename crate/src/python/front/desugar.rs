@@ -8,7 +8,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use super::ast::{Arg, Const, Expr, ExprKind, Handler, Pos, Stmt, StmtKind};
+use crate::python::front::ast::{Arg, Const, Expr, ExprKind, Handler, Pos, Stmt, StmtKind};
 
 thread_local! {
     static COUNTER: Cell<u32> = const { Cell::new(0) };
@@ -135,7 +135,10 @@ pub fn async_with(items: Vec<(Expr, Option<Expr>)>, body: Vec<Stmt>, pos: Pos) -
             s(
                 StmtKind::If(
                     e(
-                        ExprKind::Unary(super::ast::UnOp::Not, Box::new(exit_with_exc)),
+                        ExprKind::Unary(
+                            crate::python::front::ast::UnOp::Not,
+                            Box::new(exit_with_exc),
+                        ),
                         pos,
                     ),
                     vec![s(StmtKind::Raise(None, None), pos)],

@@ -8,9 +8,9 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use super::bytecode::{Code, CodeKind, Instr};
-use super::host::Host;
-use super::value::*;
+use crate::python::core::host::Host;
+use crate::python::core::value::*;
+use crate::python::front::bytecode::{Code, CodeKind, Instr};
 
 /// CPython's default recursion limit (frames, the module's included).
 pub const RECURSION_LIMIT: usize = 1000;
@@ -166,7 +166,7 @@ pub struct Vm {
     /// Objects being repr'd (for `[...]` on cycles).
     pub repr_guard: Vec<usize>,
     /// Random generator state.
-    pub rng: super::random::Mt19937,
+    pub rng: crate::python::num::random::Mt19937,
     /// Re-raise in progress: do not add a traceback entry.
     reraise: bool,
     /// An exception to raise in the top frame before the next instruction.
@@ -236,7 +236,7 @@ impl Vm {
             killed: false,
             nested: 0,
             repr_guard: vec![],
-            rng: super::random::Mt19937::new(0),
+            rng: crate::python::num::random::Mt19937::new(0),
             reraise: false,
             pending_throw: None,
             suspend: None,
@@ -265,7 +265,7 @@ impl Vm {
                 drop(frame);
             }
         }
-        super::builtins::install(&mut vm);
+        crate::python::lib::builtins::install(&mut vm);
         vm
     }
 
@@ -350,7 +350,7 @@ impl Vm {
     /// Build the frame of a call to `func` with `args` bound to its parameters.
     pub fn make_frame(&mut self, func: &Rc<Function>, args: Args) -> PyResult<Box<Frame>> {
         let code = func.code.clone();
-        let fast = super::call::bind_args(self, func, args)?;
+        let fast = crate::python::core::call::bind_args(self, func, args)?;
         let mut cells: Vec<CellRef> = code
             .cellvars
             .iter()
@@ -410,7 +410,7 @@ impl Vm {
     /// Prints CPython's warning for coroutines destroyed before they ran: at the
     /// current line, or `sys:1` when the program is over.
     pub fn warn_unawaited(&mut self, at_exit: bool) {
-        let names: Vec<Rc<str>> = super::value::UNAWAITED
+        let names: Vec<Rc<str>> = crate::python::core::value::UNAWAITED
             .try_with(|u| std::mem::take(&mut *u.borrow_mut()))
             .unwrap_or_default();
         for name in names {
@@ -454,9 +454,12 @@ impl Vm {
         for (g, finalizer) in gens {
             let _ = match finalizer {
                 Some(f) => self
-                    .call(&f, super::value::Args::new(vec![Value::Gen(g)]))
+                    .call(
+                        &f,
+                        crate::python::core::value::Args::new(vec![Value::Gen(g)]),
+                    )
                     .map(|_| ()),
-                None => super::methods::close_gen(self, &g).map(|_| ()),
+                None => crate::python::lib::methods::close_gen(self, &g).map(|_| ()),
             };
         }
     }
@@ -513,7 +516,7 @@ impl Vm {
     /// Call and deliver the result on the current frame's stack (a Python callee runs
     /// as a new frame, without Rust recursion).
     fn call_push(&mut self, f: Value, args: Args) -> PyResult<()> {
-        match super::call::start_call(self, f, args)? {
+        match crate::python::core::call::start_call(self, f, args)? {
             Called::Value(v) => {
                 self.frames.last_mut().unwrap().stack.push(v);
                 Ok(())
@@ -527,7 +530,7 @@ impl Vm {
 
     /// Call synchronously from native code (runs a nested loop for Python callees).
     pub fn call(&mut self, f: &Value, args: Args) -> PyResult<Value> {
-        match super::call::start_call(self, f.clone(), args)? {
+        match crate::python::core::call::start_call(self, f.clone(), args)? {
             Called::Value(v) => Ok(v),
             Called::Frame(mut fr) => {
                 fr.mode = Mode::Sync;
@@ -893,7 +896,9 @@ impl Vm {
                 ns,
                 qualname,
                 order,
-            } => match super::call::build_class(self, name, qualname, bases, ns, v, order) {
+            } => match crate::python::core::call::build_class(
+                self, name, qualname, bases, ns, v, order,
+            ) {
                 Ok(c) => {
                     self.frames.last_mut().unwrap().stack.push(c);
                     None
@@ -1107,7 +1112,7 @@ impl Vm {
                         let b = self.builtins.borrow().get(&n).cloned();
                         match b {
                             Some(v) => v,
-                            None => match super::modules::lazy_builtin(self, &n)? {
+                            None => match crate::python::lib::modules::lazy_builtin(self, &n)? {
                                 Some(v) => v,
                                 None => return Err(self.name_error(&n)),
                             },
@@ -1141,7 +1146,7 @@ impl Vm {
                     v = self.builtins.borrow().get(&n).cloned();
                 }
                 if v.is_none() {
-                    v = super::modules::lazy_builtin(self, &n)?;
+                    v = crate::python::lib::modules::lazy_builtin(self, &n)?;
                 }
                 match v {
                     Some(v) => self.push(v),
@@ -1338,7 +1343,7 @@ impl Vm {
                     // from its own order when it registers it (merge_consts_recursive);
                     // the set is a copy of that
                     let mut f = Dict::new_set();
-                    f.set_update(&super::set::Operand::Items(d.keys_hashed()));
+                    f.set_update(&crate::python::core::set::Operand::Items(d.keys_hashed()));
                     d = f.set_copy();
                 }
                 self.push(Value::Set(Rc::new(RefCell::new(d))));
@@ -1400,7 +1405,7 @@ impl Vm {
             }
             SetUpdate => {
                 let it = self.pop();
-                let o = super::set::Operand::new(self, &it)?;
+                let o = crate::python::core::set::Operand::new(self, &it)?;
                 if let Some(Value::Set(l)) = self.top().stack.last() {
                     l.borrow_mut().set_update(&o);
                 }
@@ -1438,7 +1443,7 @@ impl Vm {
                 let v = match conv {
                     Some('r') => Value::str(&self.repr(&v)?),
                     Some('s') => Value::str(&self.to_str(&v)?),
-                    Some('a') => Value::str(&super::format::ascii(&self.repr(&v)?)),
+                    Some('a') => Value::str(&crate::python::core::format::ascii(&self.repr(&v)?)),
                     _ => v,
                 };
                 let spec = match spec {
@@ -1595,10 +1600,10 @@ impl Vm {
                     for b in t.iter() {
                         match b {
                             Value::Class(c) => bs.push(c.clone()),
-                            Value::Type(super::value::BuiltinType::Object) => {}
+                            Value::Type(crate::python::core::value::BuiltinType::Object) => {}
                             // a metaclass (`class EnumType(type)`), used through a
                             // class's `__metaclass__` attribute
-                            Value::Type(super::value::BuiltinType::Type) => {}
+                            Value::Type(crate::python::core::value::BuiltinType::Type) => {}
                             other => {
                                 let tn = other.type_name();
                                 return self.type_err(format!("cannot inherit from {} (only classes defined in Python, exceptions and object are supported)", if let Value::Type(t) = other { t.name().into() } else { tn }));
@@ -1788,7 +1793,7 @@ impl Vm {
                     Value::Str(s) => s.clone(),
                     _ => "".into(),
                 };
-                let m = super::modules::import(self, &name)?;
+                let m = crate::python::lib::modules::import(self, &name)?;
                 self.push(m);
             }
             ImportFrom(i) => {

@@ -4,10 +4,10 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use super::ast::CmpOp;
-use super::bigint::BigInt;
-use super::value::*;
-use super::vm::Vm;
+use crate::python::core::value::*;
+use crate::python::core::vm::Vm;
+use crate::python::front::ast::CmpOp;
+use crate::python::num::bigint::BigInt;
 
 /// A native function value.
 pub fn native(name: &str, f: NativeFn) -> Value {
@@ -146,7 +146,7 @@ pub fn install(vm: &mut Vm) {
         ("ascii", |vm, _, a| {
             let v = arg1(vm, &a, "ascii")?;
             let r = vm.repr(&v)?;
-            Ok(Value::str(&super::format::ascii(&r)))
+            Ok(Value::str(&crate::python::core::format::ascii(&r)))
         }),
         ("abs", bi_abs),
         ("min", |vm, _, a| min_max(vm, a, true)),
@@ -337,7 +337,12 @@ pub fn install(vm: &mut Vm) {
                         close: false,
                         default: Some(d.clone()),
                     };
-                    return Ok(super::methods::agen_step(g, Value::None, None, end));
+                    return Ok(crate::python::lib::methods::agen_step(
+                        g,
+                        Value::None,
+                        None,
+                        end,
+                    ));
                 }
             }
             match vm.lookup_special(it, "__anext__") {
@@ -369,7 +374,7 @@ pub fn install(vm: &mut Vm) {
             if let Value::Gen(g) = it {
                 let g = g.clone();
                 let base = vm.frames.len();
-                if !vm.resume_gen(&g, Value::None, None, super::vm::Mode::Sync)? {
+                if !vm.resume_gen(&g, Value::None, None, crate::python::core::vm::Mode::Sync)? {
                     return match a.pos.get(1) {
                         Some(d) => Ok(d.clone()),
                         None => Err(vm.new_exc("StopIteration", "")),
@@ -377,12 +382,12 @@ pub fn install(vm: &mut Vm) {
                 }
                 let r = vm.run(base, None);
                 return match r {
-                    super::vm::Exit::Suspend(_) => Err(vm.new_exc(
+                    crate::python::core::vm::Exit::Suspend(_) => Err(vm.new_exc(
                         "RuntimeError",
                         "this event loop call cannot block here (inside a nested call)",
                     )),
-                    super::vm::Exit::Yield(v) => Ok(v),
-                    super::vm::Exit::Return(v) => match a.pos.get(1) {
+                    crate::python::core::vm::Exit::Yield(v) => Ok(v),
+                    crate::python::core::vm::Exit::Return(v) => match a.pos.get(1) {
                         Some(d) => Ok(d.clone()),
                         None => {
                             let args = if matches!(v, Value::None) {
@@ -393,8 +398,8 @@ pub fn install(vm: &mut Vm) {
                             Err(vm.make_exc(vm.exc_class("StopIteration"), args))
                         }
                     },
-                    super::vm::Exit::Error(e) => Err(e),
-                    super::vm::Exit::Budget => Ok(Value::None),
+                    crate::python::core::vm::Exit::Error(e) => Err(e),
+                    crate::python::core::vm::Exit::Budget => Ok(Value::None),
                 };
             }
             match vm.next(it)? {
@@ -455,19 +460,39 @@ pub fn install(vm: &mut Vm) {
             if a.pos.len() != 2 {
                 return vm.type_err(format!("divmod expected 2 arguments, got {}", a.pos.len()));
             }
-            let q = vm.binary(super::ast::BinOp::FloorDiv, &a.pos[0], &a.pos[1], false)?;
-            let r = vm.binary(super::ast::BinOp::Mod, &a.pos[0], &a.pos[1], false)?;
+            let q = vm.binary(
+                crate::python::front::ast::BinOp::FloorDiv,
+                &a.pos[0],
+                &a.pos[1],
+                false,
+            )?;
+            let r = vm.binary(
+                crate::python::front::ast::BinOp::Mod,
+                &a.pos[0],
+                &a.pos[1],
+                false,
+            )?;
             Ok(Value::tuple(vec![q, r]))
         }),
         ("pow", |vm, _, a| {
             if a.pos.len() == 3 {
-                let p = vm.binary(super::ast::BinOp::Pow, &a.pos[0], &a.pos[1], false)?;
-                return vm.binary(super::ast::BinOp::Mod, &p, &a.pos[2], false);
+                let p = vm.binary(
+                    crate::python::front::ast::BinOp::Pow,
+                    &a.pos[0],
+                    &a.pos[1],
+                    false,
+                )?;
+                return vm.binary(crate::python::front::ast::BinOp::Mod, &p, &a.pos[2], false);
             }
             if a.pos.len() != 2 {
                 return vm.type_err("pow() takes 2 or 3 arguments");
             }
-            vm.binary(super::ast::BinOp::Pow, &a.pos[0], &a.pos[1], false)
+            vm.binary(
+                crate::python::front::ast::BinOp::Pow,
+                &a.pos[0],
+                &a.pos[1],
+                false,
+            )
         }),
         ("round", bi_round),
         ("format", |vm, _, a| {
@@ -705,7 +730,7 @@ fn bi_sum(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
     // floats are summed with compensation like CPython's sum() fast path? CPython adds
     // plainly for floats (no Neumaier before 3.12), so plain addition matches 3.11.
     while let Some(x) = vm.next(&it)? {
-        acc = vm.binary(super::ast::BinOp::Add, &acc, &x, false)?;
+        acc = vm.binary(crate::python::front::ast::BinOp::Add, &acc, &x, false)?;
     }
     Ok(acc)
 }
@@ -915,10 +940,10 @@ fn bi_round(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
             }
             if n >= 0 {
                 // correctly rounded decimal string, like CPython's double rounding via dtoa
-                let s = super::format::fixed(f.abs(), n as usize);
+                let s = crate::python::num::float::fixed(f.abs(), n as usize);
                 let sign = if f.is_sign_negative() { "-" } else { "" };
                 Ok(Value::Float(
-                    super::engine::parse_f64(&format!("{sign}{s}")).unwrap_or(*f),
+                    crate::python::num::engine::parse_f64(&format!("{sign}{s}")).unwrap_or(*f),
                 ))
             } else {
                 let p = 10f64.powi((-n) as i32);
@@ -1073,7 +1098,7 @@ pub fn parse_int(vm: &mut Vm, s: &str, base: u32) -> PyResult<Value> {
             format!(
                 "invalid literal for int() with base {}: {}",
                 base,
-                super::format::str_repr(s)
+                crate::python::core::format::str_repr(s)
             ),
         ),
     }
@@ -1091,13 +1116,13 @@ pub fn parse_float(vm: &mut Vm, s: &str) -> PyResult<f64> {
     if let Some(v) = v {
         return Ok(if l.starts_with('-') { -v } else { v });
     }
-    match super::engine::parse_f64(&t) {
+    match crate::python::num::engine::parse_f64(&t) {
         Some(f) => Ok(f),
         None => vm.err(
             "ValueError",
             format!(
                 "could not convert string to float: {}",
-                super::format::str_repr(s)
+                crate::python::core::format::str_repr(s)
             ),
         ),
     }
@@ -1188,7 +1213,7 @@ pub fn construct(vm: &mut Vm, t: BuiltinType, a: Args) -> PyResult<Value> {
             }
             let mut d = Dict::new_set();
             if let Some(v) = first {
-                d.set_update(&super::set::Operand::new(vm, &v)?);
+                d.set_update(&crate::python::core::set::Operand::new(vm, &v)?);
             }
             Ok(if t == T::Set {
                 Value::Set(Rc::new(RefCell::new(d)))
@@ -1276,7 +1301,15 @@ pub fn construct(vm: &mut Vm, t: BuiltinType, a: Args) -> PyResult<Value> {
                 }
             }
             let name = name.clone();
-            super::call::build_class(vm, name.clone(), name, classes, attrs, Value::None, order)
+            crate::python::core::call::build_class(
+                vm,
+                name.clone(),
+                name,
+                classes,
+                attrs,
+                Value::None,
+                order,
+            )
         }
         T::Object => Ok(Value::Instance(Rc::new(Instance {
             class: object_class(vm),

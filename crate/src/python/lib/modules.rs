@@ -5,11 +5,11 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use super::bigint::BigInt;
-use super::builtins::{kwarg, native, native_method};
-use super::engine::{self, m};
-use super::value::*;
-use super::vm::Vm;
+use crate::python::core::value::*;
+use crate::python::core::vm::Vm;
+use crate::python::lib::builtins::{kwarg, native, native_method};
+use crate::python::num::bigint::BigInt;
+use crate::python::num::engine::{self, m};
 
 fn module(name: &str, items: Vec<(&str, Value)>) -> Value {
     let mut m = HashMap::new();
@@ -33,7 +33,7 @@ pub fn import(vm: &mut Vm, name: &str) -> PyResult<Value> {
             let m = math();
             vm.modules.insert(name.into(), m.clone());
             if let (Some(Value::Module(extra)), Value::Module(mm)) =
-                (super::stdlib::load(vm, "_math")?, &m)
+                (crate::python::lib::stdlib::load(vm, "_math")?, &m)
             {
                 for (k, v) in extra.attrs.borrow().iter() {
                     if !k.starts_with('_') && &**k != "math" {
@@ -46,9 +46,9 @@ pub fn import(vm: &mut Vm, name: &str) -> PyResult<Value> {
         "time" => time(),
         "random" => random(),
         "sys" => sys(vm),
-        "asyncio" => super::asyncio::asyncio_module(vm)?,
-        "_boucle" => super::asyncio::core_module(vm)?,
-        _ => match super::stdlib::load(vm, name)? {
+        "asyncio" => crate::python::asyncio::asyncio_module(vm)?,
+        "_boucle" => crate::python::asyncio::core_module(vm)?,
+        _ => match crate::python::lib::stdlib::load(vm, name)? {
             // registered by `load` itself
             Some(m) => return Ok(m),
             None => return vm.err("ModuleNotFoundError", format!("No module named '{}'", name)),
@@ -73,8 +73,8 @@ pub fn lazy_builtin(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         return Ok(None);
     }
     vm.modules.insert(EXCEPTION_GROUP_FILE.into(), Value::None);
-    let code = super::parser::parse_module(EXCEPTION_GROUP)
-        .and_then(|m| super::compiler::compile_library(&m, EXCEPTION_GROUP_FILE));
+    let code = crate::python::front::parser::parse_module(EXCEPTION_GROUP)
+        .and_then(|m| crate::python::front::compiler::compile_library(&m, EXCEPTION_GROUP_FILE));
     let code = match code {
         Ok(c) => c,
         Err(e) => {
@@ -516,7 +516,7 @@ fn math() -> Value {
                     let items = vm.to_vec(a.pos.first().unwrap_or(&Value::None))?;
                     let mut acc = kwarg(&a, "start").unwrap_or(Value::Int(1));
                     for x in items {
-                        acc = vm.binary(super::ast::BinOp::Mul, &acc, &x, false)?;
+                        acc = vm.binary(crate::python::front::ast::BinOp::Mul, &acc, &x, false)?;
                     }
                     Ok(acc)
                 }),
@@ -662,7 +662,7 @@ fn random() -> Value {
                 "seed",
                 native("seed", |vm, _, a| {
                     if let Some(Value::Big(b)) = a.pos.first() {
-                        vm.rng = super::random::Mt19937::seed_words(b.limbs());
+                        vm.rng = crate::python::num::random::Mt19937::seed_words(b.limbs());
                         return Ok(Value::None);
                     }
                     let seed = match a.pos.first() {
@@ -673,7 +673,7 @@ fn random() -> Value {
                     Some(Value::Str(s)) => s.bytes().fold(0u64, |h, b| h.wrapping_mul(31).wrapping_add(b as u64)),
                     Some(o) => return vm.type_err(format!("The only supported seed types are: None, int, float, str, bytes, and bytearray. Got {}", o.type_name())),
                 };
-                    vm.rng = super::random::Mt19937::new(seed);
+                    vm.rng = crate::python::num::random::Mt19937::new(seed);
                     Ok(Value::None)
                 }),
             ),
@@ -909,7 +909,7 @@ fn sys(vm: &mut Vm) -> Value {
             (
                 "getrecursionlimit",
                 native("getrecursionlimit", |_, _, _| {
-                    Ok(Value::Int(super::vm::RECURSION_LIMIT as i64))
+                    Ok(Value::Int(crate::python::core::vm::RECURSION_LIMIT as i64))
                 }),
             ),
             (

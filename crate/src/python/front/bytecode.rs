@@ -4,8 +4,8 @@
 
 use std::rc::Rc;
 
-use super::ast::{BinOp, CmpOp, UnOp};
-use super::value::Value;
+use crate::python::core::value::Value;
+use crate::python::front::ast::{BinOp, CmpOp, UnOp};
 
 /// One instruction. Operands index the code object's tables.
 #[derive(Clone, Copy, Debug)]

@@ -1,6 +1,6 @@
 //! Tokens produced by the lexer, with the positions CPython reports in errors.
 
-use super::errors::SyntaxErr;
+use crate::python::front::errors::SyntaxErr;
 
 /// What a token is.
 #[derive(Clone, Debug, PartialEq)]

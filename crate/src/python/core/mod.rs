@@ -1,0 +1,12 @@
+//! The runtime: values, the VM, operators, attributes, calls, exceptions, formatting, tracebacks. Imports `num` and `front`.
+
+pub mod attrs;
+pub mod call;
+pub mod format;
+pub mod host;
+pub mod ops;
+pub mod set;
+pub mod suggest;
+pub mod traceback;
+pub mod value;
+pub mod vm;
