@@ -3,6 +3,7 @@
 //! number of instructions, for hosts that must not block (the browser). `web/`, the
 //! CLI and the scenarios run Python through this file.
 
+use crate::python::core::exc::ExcKind;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -171,7 +172,7 @@ impl Interpreter {
             Exit::Error(e) => self.report(&e),
             Exit::Suspend(_) => {
                 let e = self.vm.new_exc(
-                    "RuntimeError",
+                    ExcKind::RuntimeError,
                     "the event loop needs a driver: run this program with python::asyncio",
                 );
                 self.report(&e)
@@ -188,7 +189,7 @@ impl Interpreter {
 
     fn report(&mut self, e: &Value) -> i32 {
         let vm = &mut self.vm;
-        if vm.exc_is(e, "SystemExit") {
+        if vm.exc_is(e, ExcKind::SystemExit) {
             let args = vm.exc_args(e);
             return match args.first() {
                 None | Some(Value::None) => 0,
@@ -247,7 +248,7 @@ impl Interpreter {
             Value::Gen(g) => g.clone(),
             other => {
                 let e = self.vm.new_exc(
-                    "TypeError",
+                    ExcKind::TypeError,
                     format!("'{}' object is not a coroutine", other.type_name()),
                 );
                 return Resumed::Raised(e);
@@ -259,7 +260,7 @@ impl Interpreter {
         {
             Ok(true) => self.resume_more(budget),
             Ok(false) => {
-                let e = self.vm.new_exc("StopIteration", "");
+                let e = self.vm.new_exc(ExcKind::StopIteration, "");
                 Resumed::Raised(e)
             }
             Err(e) => Resumed::Raised(e),
@@ -278,7 +279,7 @@ impl Interpreter {
                 // A coroutine cannot block the loop it runs on.
                 let e = self
                     .vm
-                    .new_exc("RuntimeError", "This event loop is already running");
+                    .new_exc(ExcKind::RuntimeError, "This event loop is already running");
                 Resumed::Raised(e)
             }
         }

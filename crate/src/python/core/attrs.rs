@@ -1,6 +1,7 @@
 //! Attribute access: instances, classes (with method binding and descriptors),
 //! modules, functions, and the methods of built-in types.
 
+use crate::python::core::exc::ExcKind;
 use std::rc::Rc;
 
 use crate::python::core::value::*;
@@ -114,7 +115,7 @@ impl Vm {
                     return self.call1(&m, vec![Value::str(name)]);
                 }
                 self.err(
-                    "AttributeError",
+                    ExcKind::AttributeError,
                     format!("'{}' object has no attribute '{}'", inst.class.name, name),
                 )
             }
@@ -164,7 +165,7 @@ impl Vm {
                         )
                     }
                     None => self.err(
-                        "AttributeError",
+                        ExcKind::AttributeError,
                         format!("type object '{}' has no attribute '{}'", c.name, name),
                     ),
                 }
@@ -190,7 +191,7 @@ impl Vm {
                     None => match hook() {
                         Some(h) if name != "__getattr__" => self.call1(&h, vec![Value::str(name)]),
                         _ => self.err(
-                            "AttributeError",
+                            ExcKind::AttributeError,
                             format!("module '{}' has no attribute '{}'", m.name, name),
                         ),
                     },
@@ -216,7 +217,7 @@ impl Vm {
                     match v {
                         Some(v) => Ok(v),
                         None => self.err(
-                            "AttributeError",
+                            ExcKind::AttributeError,
                             format!("'function' object has no attribute '{}'", name),
                         ),
                     }
@@ -227,7 +228,7 @@ impl Vm {
                 "__func__" => Ok(m.0.clone()),
                 "__name__" | "__qualname__" => self.getattr(&m.0.clone(), name),
                 _ => self.err(
-                    "AttributeError",
+                    ExcKind::AttributeError,
                     format!("'method' object has no attribute '{}'", name),
                 ),
             },
@@ -235,7 +236,7 @@ impl Vm {
                 "__name__" | "__qualname__" => Ok(Value::Str(b.name.clone())),
                 "__self__" => Ok(b.bound.clone().unwrap_or(Value::None)),
                 _ => self.err(
-                    "AttributeError",
+                    ExcKind::AttributeError,
                     format!(
                         "'builtin_function_or_method' object has no attribute '{}'",
                         name
@@ -293,7 +294,7 @@ impl Vm {
                     return Ok(m);
                 }
                 self.err(
-                    "AttributeError",
+                    ExcKind::AttributeError,
                     format!("'super' object has no attribute '{}'", name),
                 )
             }
@@ -303,7 +304,7 @@ impl Vm {
                 _ => match crate::python::lib::methods::method(self, o, name) {
                     Some(m) => Ok(m),
                     None => self.err(
-                        "AttributeError",
+                        ExcKind::AttributeError,
                         format!("'{}' object has no attribute '{}'", o.type_name(), name),
                     ),
                 },
@@ -315,7 +316,7 @@ impl Vm {
                 match crate::python::lib::methods::type_attr(self, *t, name) {
                     Some(v) => Ok(v),
                     None => self.err(
-                        "AttributeError",
+                        ExcKind::AttributeError,
                         format!("type object '{}' has no attribute '{}'", t.name(), name),
                     ),
                 }
@@ -327,7 +328,7 @@ impl Vm {
                 match crate::python::lib::methods::method(self, o, name) {
                     Some(m) => Ok(m),
                     None => self.err(
-                        "AttributeError",
+                        ExcKind::AttributeError,
                         format!("'{}' object has no attribute '{}'", o.type_name(), name),
                     ),
                 }
@@ -349,7 +350,7 @@ impl Vm {
                             }
                         }
                         return self.err(
-                            "AttributeError",
+                            ExcKind::AttributeError,
                             format!(
                                 "property '{}' of '{}' object has no setter",
                                 name, inst.class.name
@@ -413,7 +414,7 @@ impl Vm {
                 let has = crate::python::lib::methods::method(self, o, name).is_some();
                 if has {
                     self.err(
-                        "AttributeError",
+                        ExcKind::AttributeError,
                         format!(
                             "'{}' object attribute '{}' is read-only",
                             o.type_name(),
@@ -422,7 +423,7 @@ impl Vm {
                     )
                 } else {
                     self.err(
-                        "AttributeError",
+                        ExcKind::AttributeError,
                         format!("'{}' object has no attribute '{}'", o.type_name(), name),
                     )
                 }
@@ -444,7 +445,7 @@ impl Vm {
         } else {
             let tn = o.type_name();
             self.err(
-                "AttributeError",
+                ExcKind::AttributeError,
                 format!("'{}' object has no attribute '{}'", tn, name),
             )
         }
@@ -454,7 +455,7 @@ impl Vm {
     pub fn getattr_opt(&mut self, o: &Value, name: &str) -> PyResult<Option<Value>> {
         match self.getattr(o, name) {
             Ok(v) => Ok(Some(v)),
-            Err(e) if self.exc_is(&e, "AttributeError") => Ok(None),
+            Err(e) if self.exc_is(&e, ExcKind::AttributeError) => Ok(None),
             Err(e) => Err(e),
         }
     }

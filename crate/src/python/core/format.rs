@@ -1,5 +1,6 @@
 //! repr() / str() of values, the format-spec mini-language, `str.format` and `%` formatting.
 
+use crate::python::core::exc::ExcKind;
 use crate::python::core::value::*;
 use crate::python::core::vm::Vm;
 use crate::python::num::bigint::BigInt;
@@ -101,12 +102,12 @@ impl Vm {
         let at_least =
             ((b.bit_length().saturating_sub(1)) as f64 * std::f64::consts::LOG10_2) as u64 + 1;
         if limit > 0 && at_least > limit as u64 {
-            return self.err("ValueError", too_long());
+            return self.err(ExcKind::ValueError, too_long());
         }
         let s = b.to_string();
         let digits = s.len() - b.is_negative() as usize;
         if limit > 0 && digits > limit {
-            return self.err("ValueError", too_long());
+            return self.err(ExcKind::ValueError, too_long());
         }
         Ok(s)
     }
@@ -140,7 +141,7 @@ impl Vm {
                 }
                 if self.repr_guard.len() > 200 {
                     return self.err(
-                        "RecursionError",
+                        ExcKind::RecursionError,
                         "maximum recursion depth exceeded while getting the repr of an object",
                     );
                 }
@@ -216,7 +217,7 @@ impl Vm {
                 if let Some(m) = self.lookup_special(v, "__repr__") {
                     if self.repr_guard.len() > 200 {
                         return self.err(
-                            "RecursionError",
+                            ExcKind::RecursionError,
                             "maximum recursion depth exceeded while getting the repr of an object",
                         );
                     }
@@ -343,7 +344,8 @@ impl Vm {
                 }
                 if inst.class.is_exception {
                     let args = self.exc_args(v);
-                    if inst.class.is_subclass(&self.exc_class("KeyError")) && args.len() == 1 {
+                    if inst.class.is_subclass(&self.exc_class(ExcKind::KeyError)) && args.len() == 1
+                    {
                         return self.repr(&args[0]);
                     }
                     return match args.len() {
@@ -378,7 +380,7 @@ impl Vm {
         }
         let sp = match Spec::parse(spec) {
             Some(s) => s,
-            None => return self.err("ValueError", "Invalid format specifier"),
+            None => return self.err(ExcKind::ValueError, "Invalid format specifier"),
         };
         match v {
             Value::Int(_) | Value::Big(_) | Value::Bool(_) => {
@@ -408,7 +410,7 @@ impl Vm {
             Value::Str(s) => {
                 if !matches!(sp.ty, None | Some('s')) {
                     return self.err(
-                        "ValueError",
+                        ExcKind::ValueError,
                         format!(
                             "Unknown format code '{}' for object of type 'str'",
                             sp.ty.unwrap()
@@ -416,7 +418,10 @@ impl Vm {
                     );
                 }
                 if sp.sign.is_some() {
-                    return self.err("ValueError", "Sign not allowed in string format specifier");
+                    return self.err(
+                        ExcKind::ValueError,
+                        "Sign not allowed in string format specifier",
+                    );
                 }
                 let s: String = match sp.precision {
                     Some(p) => s.chars().take(p).collect(),
@@ -440,7 +445,7 @@ impl Vm {
     fn format_int(&mut self, b: &BigInt, sp: &Spec) -> PyResult<String> {
         if sp.precision.is_some() {
             return self.err(
-                "ValueError",
+                ExcKind::ValueError,
                 "Precision not allowed in integer format specifier",
             );
         }
@@ -461,7 +466,7 @@ impl Vm {
             }
             Some(t) => {
                 return self.err(
-                    "ValueError",
+                    ExcKind::ValueError,
                     format!("Unknown format code '{}' for object of type 'int'", t),
                 )
             }
@@ -524,7 +529,7 @@ impl Vm {
                 },
                 Some(t) => {
                     return self.err(
-                        "ValueError",
+                        ExcKind::ValueError,
                         format!("Unknown format code '{}' for object of type 'float'", t),
                     )
                 }
@@ -701,7 +706,7 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
         }
         i += 1;
         if i >= c.len() {
-            return vm.err("ValueError", "incomplete format");
+            return vm.err(ExcKind::ValueError, "incomplete format");
         }
         let mut key = None;
         if c[i] == '(' {
@@ -710,7 +715,7 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
                 i += 1;
             }
             if i >= c.len() {
-                return vm.err("ValueError", "incomplete format key");
+                return vm.err(ExcKind::ValueError, "incomplete format key");
             }
             key = Some(c[st..i].iter().collect::<String>());
             i += 1;
@@ -721,7 +726,7 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
         }
         let flags: String = c[st..i].iter().collect();
         if i >= c.len() {
-            return vm.err("ValueError", "incomplete format");
+            return vm.err(ExcKind::ValueError, "incomplete format");
         }
         let ty = c[i];
         i += 1;
@@ -788,7 +793,7 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
             }
             _ => {
                 return vm.err(
-                    "ValueError",
+                    ExcKind::ValueError,
                     format!(
                         "unsupported format character '{}' (0x{:x}) at index {}",
                         ty,
@@ -872,7 +877,7 @@ pub fn str_format(
                 i += 1;
             }
             if depth > 0 {
-                return vm.err("ValueError", "expected '}' before end of string");
+                return vm.err(ExcKind::ValueError, "expected '}' before end of string");
             }
             let field: String = c[st..i - 1].iter().collect();
             let (name_conv, spec) = match field.find(':') {
@@ -896,7 +901,7 @@ pub fn str_format(
                     Some(v) => v,
                     None => {
                         return vm.err(
-                            "IndexError",
+                            ExcKind::IndexError,
                             format!(
                                 "Replacement index {} out of range for positional args tuple",
                                 auto - 1
@@ -909,7 +914,7 @@ pub fn str_format(
                     Some(v) => v.clone(),
                     None => {
                         return vm.err(
-                            "IndexError",
+                            ExcKind::IndexError,
                             format!(
                                 "Replacement index {} out of range for positional args tuple",
                                 n
@@ -921,7 +926,9 @@ pub fn str_format(
                 match kw.iter().find(|(k, _)| &**k == head) {
                     Some((_, v)) => v.clone(),
                     None => {
-                        return Err(vm.make_exc(vm.exc_class("KeyError"), vec![Value::str(head)]))
+                        return Err(
+                            vm.make_exc(vm.exc_class(ExcKind::KeyError), vec![Value::str(head)])
+                        )
                     }
                 }
             };
@@ -961,7 +968,10 @@ pub fn str_format(
                 i += 2;
                 continue;
             }
-            return vm.err("ValueError", "Single '}' encountered in format string");
+            return vm.err(
+                ExcKind::ValueError,
+                "Single '}' encountered in format string",
+            );
         } else {
             out.push(ch);
             i += 1;

@@ -2,6 +2,7 @@
 
 pub mod attrs;
 pub mod call;
+pub mod exc;
 pub mod format;
 pub mod host;
 pub mod ops;

@@ -1,5 +1,6 @@
 //! Operators, truth, hashing, subscripts and iteration on values.
 
+use crate::python::core::exc::ExcKind;
 use std::cell::RefCell;
 use std::cmp::Ordering;
 use std::rc::Rc;
@@ -248,7 +249,7 @@ impl Vm {
             _ => (0, 0),
         };
         if crate::memory::would_exceed(len.saturating_mul(n).saturating_mul(item)) {
-            return self.err("MemoryError", "");
+            return self.err(ExcKind::MemoryError, "");
         }
         Ok(match seq {
             Value::Str(s) => Value::str(&s.repeat(n)),
@@ -281,7 +282,10 @@ impl Vm {
                 Mul => a.checked_mul(b),
                 FloorDiv | Mod => {
                     if b == 0 {
-                        return self.err("ZeroDivisionError", "integer division or modulo by zero");
+                        return self.err(
+                            ExcKind::ZeroDivisionError,
+                            "integer division or modulo by zero",
+                        );
                     }
                     if op == FloorDiv {
                         a.checked_div_euclid(b).map(|_| {
@@ -304,7 +308,7 @@ impl Vm {
                 }
                 Div => {
                     if b == 0 {
-                        return self.err("ZeroDivisionError", "division by zero");
+                        return self.err(ExcKind::ZeroDivisionError, "division by zero");
                     }
                     return Ok(Value::Float(int_true_div(
                         &BigInt::from_i64(a),
@@ -315,7 +319,7 @@ impl Vm {
                     if b < 0 {
                         if a == 0 {
                             return self.err(
-                                "ZeroDivisionError",
+                                ExcKind::ZeroDivisionError,
                                 "0.0 cannot be raised to a negative power",
                             );
                         }
@@ -331,7 +335,7 @@ impl Vm {
                 }
                 LShift | RShift => {
                     if b < 0 {
-                        return self.err("ValueError", "negative shift count");
+                        return self.err(ExcKind::ValueError, "negative shift count");
                     }
                     if op == RShift {
                         Some(if b >= 64 {
@@ -370,36 +374,40 @@ impl Vm {
                 Mul => a * b,
                 Div => {
                     if b == 0.0 {
-                        return self.err("ZeroDivisionError", "float division by zero");
+                        return self.err(ExcKind::ZeroDivisionError, "float division by zero");
                     }
                     a / b
                 }
                 FloorDiv => {
                     if b == 0.0 {
-                        return self.err("ZeroDivisionError", "float floor division by zero");
+                        return self
+                            .err(ExcKind::ZeroDivisionError, "float floor division by zero");
                     }
                     let m = fmod_py(a, b);
                     ((a - m) / b).round()
                 }
                 Mod => {
                     if b == 0.0 {
-                        return self.err("ZeroDivisionError", "float modulo");
+                        return self.err(ExcKind::ZeroDivisionError, "float modulo");
                     }
                     fmod_py(a, b)
                 }
                 Pow => {
                     if a == 0.0 && b < 0.0 {
                         return self.err(
-                            "ZeroDivisionError",
+                            ExcKind::ZeroDivisionError,
                             "0.0 cannot be raised to a negative power",
                         );
                     }
                     if a < 0.0 && b.fract() != 0.0 {
-                        return self.err("ValueError", "complex results are not supported");
+                        return self.err(ExcKind::ValueError, "complex results are not supported");
                     }
                     let r = crate::python::num::engine::m::pow(a, b);
                     if r.is_infinite() && a.is_finite() && b.is_finite() {
-                        return self.err("OverflowError", "(34, 'Numerical result out of range')");
+                        return self.err(
+                            ExcKind::OverflowError,
+                            "(34, 'Numerical result out of range')",
+                        );
                     }
                     r
                 }
@@ -436,12 +444,17 @@ impl Vm {
             Mul => {
                 // The product, and as much again for the work (Karatsuba's parts).
                 if crate::memory::would_exceed(((a.bit_length() + b.bit_length()) / 4) as usize) {
-                    return self.err("MemoryError", "");
+                    return self.err(ExcKind::MemoryError, "");
                 }
                 a.mul(&b)
             }
             FloorDiv | Mod => match a.divmod(&b) {
-                None => return self.err("ZeroDivisionError", "integer division or modulo by zero"),
+                None => {
+                    return self.err(
+                        ExcKind::ZeroDivisionError,
+                        "integer division or modulo by zero",
+                    )
+                }
                 Some((q, m)) => {
                     if op == FloorDiv {
                         q
@@ -452,7 +465,7 @@ impl Vm {
             },
             Div => {
                 if b.is_zero() {
-                    return self.err("ZeroDivisionError", "division by zero");
+                    return self.err(ExcKind::ZeroDivisionError, "division by zero");
                 }
                 return Ok(Value::Float(int_true_div(&a, &b)));
             }
@@ -467,24 +480,24 @@ impl Vm {
                 // The result's bits, in bytes, and as much again for the work.
                 let bits = a.bit_length().saturating_mul(e);
                 if crate::memory::would_exceed((bits / 4).min(usize::MAX as u64) as usize) {
-                    return self.err("MemoryError", "");
+                    return self.err(ExcKind::MemoryError, "");
                 }
                 a.pow(e)
             }
             LShift => {
                 let s = b.to_i64().unwrap_or(i64::MAX);
                 if s < 0 {
-                    return self.err("ValueError", "negative shift count");
+                    return self.err(ExcKind::ValueError, "negative shift count");
                 }
                 if crate::memory::would_exceed(((a.bit_length() + s as u64) / 8) as usize) {
-                    return self.err("MemoryError", "");
+                    return self.err(ExcKind::MemoryError, "");
                 }
                 a.shl(s as u64)
             }
             RShift => {
                 let s = b.to_i64().unwrap_or(i64::MAX);
                 if s < 0 {
-                    return self.err("ValueError", "negative shift count");
+                    return self.err(ExcKind::ValueError, "negative shift count");
                 }
                 if s as u64 > a.bit_length() {
                     return Ok(Value::Int(if a.is_negative() { -1 } else { 0 }));
@@ -493,7 +506,7 @@ impl Vm {
             }
             _ => {
                 return self.err(
-                    "OverflowError",
+                    ExcKind::OverflowError,
                     "bitwise operations on integers beyond 64 bits are not supported",
                 )
             }
@@ -917,8 +930,8 @@ impl Vm {
                                 let r = match self.getitem(&other, &Value::Int(idx as i64)) {
                                     Ok(v) => Some(v),
                                     Err(e)
-                                        if self.exc_is(&e, "IndexError")
-                                            || self.exc_is(&e, "StopIteration") =>
+                                        if self.exc_is(&e, ExcKind::IndexError)
+                                            || self.exc_is(&e, ExcKind::StopIteration) =>
                                     {
                                         None
                                     }
@@ -974,7 +987,7 @@ impl Vm {
                                 "dictionary changed size during iteration"
                             };
                             drop(st);
-                            return self.err("RuntimeError", msg);
+                            return self.err(ExcKind::RuntimeError, msg);
                         }
                         let r = v.get(*i).cloned();
                         *i += 1;
@@ -1060,7 +1073,7 @@ impl Vm {
             Value::Instance(_) => match self.lookup_special(it, "__next__") {
                 Some(m) => match self.call1(&m, vec![]) {
                     Ok(v) => Ok(Some(v)),
-                    Err(e) if self.exc_is(&e, "StopIteration") => Ok(None),
+                    Err(e) if self.exc_is(&e, ExcKind::StopIteration) => Ok(None),
                     Err(e) => Err(e),
                 },
                 None => self.type_err(format!("'{}' object is not an iterator", it.type_name())),
@@ -1074,7 +1087,7 @@ impl Vm {
         use crate::python::core::vm::Exit;
         if self.nested >= crate::python::core::vm::MAX_NESTED {
             // undo: the frame is on the stack; let it fail inside
-            let e = self.new_exc("RecursionError", "maximum recursion depth exceeded");
+            let e = self.new_exc(ExcKind::RecursionError, "maximum recursion depth exceeded");
             self.pending_throw = Some(e);
         }
         self.nested += 1;
@@ -1082,7 +1095,7 @@ impl Vm {
         self.nested -= 1;
         match r {
             Exit::Suspend(_) => Err(self.new_exc(
-                "RuntimeError",
+                ExcKind::RuntimeError,
                 "this event loop call cannot block here (inside a nested call)",
             )),
             Exit::Yield(v) => Ok(Some(v)),
@@ -1104,7 +1117,7 @@ impl Vm {
         while let Some(x) = self.next(&it)? {
             out.push(x);
             if out.len() > 50_000_000 {
-                return self.err("MemoryError", "");
+                return self.err(ExcKind::MemoryError, "");
             }
         }
         Ok(out)
@@ -1134,7 +1147,7 @@ impl Vm {
                     out.push(x);
                     if out.len() > n {
                         return self.err(
-                            "ValueError",
+                            ExcKind::ValueError,
                             format!("too many values to unpack (expected {})", n),
                         );
                     }
@@ -1144,13 +1157,13 @@ impl Vm {
         };
         if items.len() > n {
             return self.err(
-                "ValueError",
+                ExcKind::ValueError,
                 format!("too many values to unpack (expected {})", n),
             );
         }
         if items.len() < n {
             return self.err(
-                "ValueError",
+                ExcKind::ValueError,
                 format!(
                     "not enough values to unpack (expected {}, got {})",
                     n,
@@ -1191,7 +1204,10 @@ impl Vm {
             Value::Int(i) => *i,
             Value::Bool(b) => *b as i64,
             Value::Big(_) => {
-                return self.err("IndexError", "cannot fit 'int' into an index-sized integer")
+                return self.err(
+                    ExcKind::IndexError,
+                    "cannot fit 'int' into an index-sized integer",
+                )
             }
             // an object with `__index__` (an IntEnum member)
             Value::Instance(_) if self.lookup_special(i, "__index__").is_some() => {
@@ -1225,7 +1241,7 @@ impl Vm {
                 "range object" => "range object index out of range",
                 _ => "string index out of range",
             };
-            return self.err("IndexError", msg);
+            return self.err(ExcKind::IndexError, msg);
         }
         Ok(j as usize)
     }
@@ -1271,7 +1287,7 @@ impl Vm {
                     Some(j) if (0..n).contains(&j) => {
                         Ok(Value::Int(r.0.wrapping_add(r.2.wrapping_mul(j))))
                     }
-                    _ => self.err("IndexError", "range object index out of range"),
+                    _ => self.err(ExcKind::IndexError, "range object index out of range"),
                 }
             }
             Value::Dict(d) => {
@@ -1280,7 +1296,7 @@ impl Vm {
                 match v {
                     Some(v) => Ok(v),
                     None => {
-                        let e = self.make_exc(self.exc_class("KeyError"), vec![i.clone()]);
+                        let e = self.make_exc(self.exc_class(ExcKind::KeyError), vec![i.clone()]);
                         Err(e)
                     }
                 }
@@ -1319,7 +1335,7 @@ impl Vm {
         };
         let step = get(self, &s.2)?.unwrap_or(1);
         if step == 0 {
-            return self.err("ValueError", "slice step cannot be zero");
+            return self.err(ExcKind::ValueError, "slice step cannot be zero");
         }
         let len = len as i64;
         let norm = |v: Option<i64>, default: i64, lo: i64, hi: i64| -> i64 {
@@ -1414,7 +1430,7 @@ impl Vm {
                     }
                     let pos = self.slice_positions(s, n)?;
                     if pos.len() != items.len() {
-                        return self.err("ValueError", format!("attempt to assign sequence of size {} to extended slice of size {}", items.len(), pos.len()));
+                        return self.err(ExcKind::ValueError, format!("attempt to assign sequence of size {} to extended slice of size {}", items.len(), pos.len()));
                     }
                     let mut lb = l.borrow_mut();
                     for (p, x) in pos.into_iter().zip(items) {
@@ -1424,8 +1440,8 @@ impl Vm {
                 }
                 let n = l.borrow().len();
                 let j = self.index(&i, n, "list").map_err(|e| {
-                    if self.exc_is(&e, "IndexError") {
-                        self.new_exc("IndexError", "list assignment index out of range")
+                    if self.exc_is(&e, ExcKind::IndexError) {
+                        self.new_exc(ExcKind::IndexError, "list assignment index out of range")
                     } else {
                         e
                     }
@@ -1475,8 +1491,8 @@ impl Vm {
                 }
                 let n = l.borrow().len();
                 let j = self.index(i, n, "list").map_err(|e| {
-                    if self.exc_is(&e, "IndexError") {
-                        self.new_exc("IndexError", "list assignment index out of range")
+                    if self.exc_is(&e, ExcKind::IndexError) {
+                        self.new_exc(ExcKind::IndexError, "list assignment index out of range")
                     } else {
                         e
                     }
@@ -1489,7 +1505,7 @@ impl Vm {
                 let r = d.borrow_mut().remove(&k);
                 match r {
                     Some(_) => Ok(()),
-                    None => Err(self.make_exc(self.exc_class("KeyError"), vec![i.clone()])),
+                    None => Err(self.make_exc(self.exc_class(ExcKind::KeyError), vec![i.clone()])),
                 }
             }
             Value::Instance(_) if self.lookup_special(o, "__delitem__").is_some() => {
@@ -1542,7 +1558,7 @@ impl Vm {
                 n if n >= 0 => n,
                 _ => {
                     return self.err(
-                        "OverflowError",
+                        ExcKind::OverflowError,
                         "Python int too large to convert to C ssize_t",
                     )
                 }
@@ -1553,7 +1569,7 @@ impl Vm {
                     match r {
                         Value::Int(i) if i >= 0 => i,
                         Value::Int(_) => {
-                            return self.err("ValueError", "__len__() should return >= 0")
+                            return self.err(ExcKind::ValueError, "__len__() should return >= 0")
                         }
                         _ => {
                             return self.type_err(format!(

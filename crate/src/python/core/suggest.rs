@@ -6,6 +6,7 @@
 
 use std::rc::Rc;
 
+use super::exc::ExcKind;
 use super::value::*;
 use super::vm::Vm;
 
@@ -173,7 +174,7 @@ pub fn for_name(vm: &Vm, name: &str) -> Option<Rc<str>> {
 /// `obj` attributes CPython gives it (the suggestion is computed when printed).
 pub fn note_attribute_error(vm: &Vm, exc: &Value, obj: &Value, name: &str) {
     let Value::Instance(i) = exc else { return };
-    if !is_a(vm, i, "AttributeError") {
+    if !is_a(vm, i, ExcKind::AttributeError) {
         return;
     }
     let mut attrs = i.attrs.borrow_mut();
@@ -187,13 +188,13 @@ pub fn note_attribute_error(vm: &Vm, exc: &Value, obj: &Value, name: &str) {
 /// `e.name` / `e.obj` of an AttributeError, `e.name` of a NameError: None when unset.
 pub fn has_none_default(vm: &Vm, i: &Instance, attr: &str) -> bool {
     match attr {
-        "name" => is_a(vm, i, "AttributeError") || is_a(vm, i, "NameError"),
-        "obj" => is_a(vm, i, "AttributeError"),
+        "name" => is_a(vm, i, ExcKind::AttributeError) || is_a(vm, i, ExcKind::NameError),
+        "obj" => is_a(vm, i, ExcKind::AttributeError),
         _ => false,
     }
 }
 
-fn is_a(vm: &Vm, i: &Instance, class: &str) -> bool {
+fn is_a(vm: &Vm, i: &Instance, class: ExcKind) -> bool {
     let target = vm.exc_class(class);
     i.class.mro.borrow().iter().any(|c| Rc::ptr_eq(c, &target))
 }
@@ -201,9 +202,9 @@ fn is_a(vm: &Vm, i: &Instance, class: &str) -> bool {
 /// The `. Did you mean: 'x'?` the printed line of `exc` ends with, if any.
 pub fn printed_suffix(vm: &Vm, exc: &Value) -> Option<String> {
     let Value::Instance(i) = exc else { return None };
-    let found = if is_a(vm, i, "NameError") {
+    let found = if is_a(vm, i, ExcKind::NameError) {
         i.exc.borrow().suggestion.clone()
-    } else if is_a(vm, i, "AttributeError") {
+    } else if is_a(vm, i, ExcKind::AttributeError) {
         let (name, obj) = {
             let attrs = i.attrs.borrow();
             (attrs.get("name").cloned(), attrs.get("obj").cloned())

@@ -8,6 +8,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use crate::python::core::exc::{ExcKind, ExcName};
 use crate::python::core::host::Host;
 use crate::python::core::value::*;
 use crate::python::front::bytecode::{Code, CodeKind, Instr};
@@ -272,8 +273,9 @@ impl Vm {
     // ------------------------------------------------------------ errors
 
     /// A new exception instance of built-in class `kind` with one message argument.
-    pub fn new_exc(&mut self, kind: &str, msg: impl Into<String>) -> Value {
-        let cls = self.exc_class(kind);
+    pub fn new_exc(&mut self, kind: impl ExcName, msg: impl Into<String>) -> Value {
+        let kind = kind.exc_name();
+        let cls = self.exc_class_named(kind);
         let msg: String = msg.into();
         // CPython raises these bare: `MemoryError()`, not `MemoryError('')`.
         let args = if msg.is_empty() && matches!(kind, "StopIteration" | "MemoryError") {
@@ -285,7 +287,11 @@ impl Vm {
     }
 
     /// The built-in exception class called `kind`.
-    pub fn exc_class(&self, kind: &str) -> Rc<Class> {
+    pub fn exc_class(&self, kind: impl ExcName) -> Rc<Class> {
+        self.exc_class_named(kind.exc_name())
+    }
+
+    fn exc_class_named(&self, kind: &str) -> Rc<Class> {
         self.exc_classes
             .get(kind)
             .cloned()
@@ -306,18 +312,18 @@ impl Vm {
     }
 
     /// `Err(kind(msg))`
-    pub fn err<T>(&mut self, kind: &str, msg: impl Into<String>) -> PyResult<T> {
+    pub fn err<T>(&mut self, kind: impl ExcName, msg: impl Into<String>) -> PyResult<T> {
         Err(self.new_exc(kind, msg))
     }
 
     /// TypeError shortcut.
     pub fn type_err<T>(&mut self, msg: impl Into<String>) -> PyResult<T> {
-        self.err("TypeError", msg)
+        self.err(ExcKind::TypeError, msg)
     }
 
     /// Is `exc` an instance of the built-in exception `kind`?
-    pub fn exc_is(&self, exc: &Value, kind: &str) -> bool {
-        match (exc, self.exc_classes.get(kind)) {
+    pub fn exc_is(&self, exc: &Value, kind: impl ExcName) -> bool {
+        match (exc, self.exc_classes.get(kind.exc_name())) {
             (Value::Instance(i), Some(c)) => i.class.is_subclass(c),
             _ => false,
         }
@@ -383,7 +389,7 @@ impl Vm {
     pub fn request_suspend(&mut self, request: Value) -> PyResult<Value> {
         if self.nested > 0 {
             return self.err(
-                "RuntimeError",
+                ExcKind::RuntimeError,
                 "this event loop call cannot block here (inside a nested call)",
             );
         }
@@ -470,7 +476,7 @@ impl Vm {
     #[allow(clippy::boxed_local)]
     pub fn push_frame(&mut self, f: Box<Frame>) -> PyResult<()> {
         if self.frames.len() >= RECURSION_LIMIT {
-            return self.err("RecursionError", "maximum recursion depth exceeded");
+            return self.err(ExcKind::RecursionError, "maximum recursion depth exceeded");
         }
         self.frames.push(*f);
         Ok(())
@@ -542,7 +548,7 @@ impl Vm {
     pub(super) fn run_nested(&mut self, fr: Box<Frame>) -> PyResult<Value> {
         if self.nested >= MAX_NESTED {
             return self.err(
-                "RecursionError",
+                ExcKind::RecursionError,
                 "maximum recursion depth exceeded while calling a Python object",
             );
         }
@@ -554,9 +560,10 @@ impl Vm {
         match r {
             Exit::Return(v) => Ok(v),
             Exit::Error(e) => Err(e),
-            Exit::Yield(_) | Exit::Budget | Exit::Suspend(_) => {
-                self.err("RuntimeError", "unexpected suspension in a nested call")
-            }
+            Exit::Yield(_) | Exit::Budget | Exit::Suspend(_) => self.err(
+                ExcKind::RuntimeError,
+                "unexpected suspension in a nested call",
+            ),
         }
     }
 
@@ -584,7 +591,7 @@ impl Vm {
             GenState::Running => {
                 let what = gb.what();
                 drop(gb);
-                return self.err("ValueError", format!("{} already executing", what));
+                return self.err(ExcKind::ValueError, format!("{} already executing", what));
             }
             GenState::Done => {
                 let co = gb.is_coroutine();
@@ -593,7 +600,10 @@ impl Vm {
                     return Err(e);
                 }
                 if co {
-                    return self.err("RuntimeError", "cannot reuse already awaited coroutine");
+                    return self.err(
+                        ExcKind::RuntimeError,
+                        "cannot reuse already awaited coroutine",
+                    );
                 }
                 return Ok(false);
             }
@@ -602,7 +612,7 @@ impl Vm {
                     let what = gb.what();
                     drop(gb);
                     return self.err(
-                        "TypeError",
+                        ExcKind::TypeError,
                         format!("can't send non-None value to a just-started {}", what),
                     );
                 }
@@ -632,7 +642,7 @@ impl Vm {
                 GenState::Suspended
             };
             drop(gb);
-            return self.err("RecursionError", "maximum recursion depth exceeded");
+            return self.err(ExcKind::RecursionError, "maximum recursion depth exceeded");
         }
         self.frames.push(*frame);
         if let Some(exc) = throw {
@@ -712,7 +722,7 @@ impl Vm {
                 _ => "anext",
             };
             return self.err(
-                "RuntimeError",
+                ExcKind::RuntimeError,
                 format!("{what}(): asynchronous generator is already running"),
             );
         }
@@ -731,7 +741,7 @@ impl Vm {
                     self.step_result = Some(d);
                     Ok(false)
                 }
-                None => self.err("StopAsyncIteration", ""),
+                None => self.err(ExcKind::StopAsyncIteration, ""),
             };
         }
         ag.running_step = Some(end);
@@ -772,7 +782,7 @@ impl Vm {
             if self.fuel > self.fuel_limit && !self.killed {
                 self.killed = true;
                 let e = self.new_exc(
-                    "RuntimeError",
+                    ExcKind::RuntimeError,
                     "instruction limit exceeded (the program ran too long)",
                 );
                 if let Some(x) = self.unwind(e, base) {
@@ -784,7 +794,7 @@ impl Vm {
             // growth is caught within a few KB; one big object is checked before
             // it is made.
             if self.fuel & 0xff == 0 && crate::memory::over_limit() {
-                let e = self.new_exc("MemoryError", "");
+                let e = self.new_exc(ExcKind::MemoryError, "");
                 if let Some(x) = self.unwind(e, base) {
                     return x;
                 }
@@ -840,7 +850,10 @@ impl Vm {
                         gb.running_step.take().unwrap_or_default()
                     };
                     let r = if end.close {
-                        Err(self.new_exc("RuntimeError", "async generator ignored GeneratorExit"))
+                        Err(self.new_exc(
+                            ExcKind::RuntimeError,
+                            "async generator ignored GeneratorExit",
+                        ))
                     } else {
                         Ok(v)
                     };
@@ -873,7 +886,7 @@ impl Vm {
                 let r = match end.default {
                     _ if end.close => Ok(Value::None),
                     Some(d) => Ok(d),
-                    None => Err(self.new_exc("StopAsyncIteration", "")),
+                    None => Err(self.new_exc(ExcKind::StopAsyncIteration, "")),
                 };
                 return self.deliver(r, frame.mode);
             }
@@ -882,7 +895,7 @@ impl Vm {
         if let Some(inst) = frame.init_instance {
             if !matches!(v, Value::None) {
                 let e = self.new_exc(
-                    "TypeError",
+                    ExcKind::TypeError,
                     format!("__init__() should return None, not '{}'", v.type_name()),
                 );
                 return self.raise_in_caller(e, frame.mode);
@@ -979,16 +992,16 @@ impl Vm {
             // StopIteration escaping a generator becomes RuntimeError (PEP 479), and
             // so does StopAsyncIteration escaping an async generator
             let agen = frame.code.kind == CodeKind::AsyncGenerator;
-            let stop = if self.exc_is(&exc, "StopIteration") {
+            let stop = if self.exc_is(&exc, ExcKind::StopIteration) {
                 Some("StopIteration")
-            } else if agen && self.exc_is(&exc, "StopAsyncIteration") {
+            } else if agen && self.exc_is(&exc, ExcKind::StopAsyncIteration) {
                 Some("StopAsyncIteration")
             } else {
                 None
             };
             if let (Some(stop), Some(g)) = (stop, &frame.gen) {
                 let what = g.borrow().what();
-                let e = self.new_exc("RuntimeError", format!("{what} raised {stop}"));
+                let e = self.new_exc(ExcKind::RuntimeError, format!("{what} raised {stop}"));
                 if let Value::Instance(i) = &e {
                     let mut st = i.exc.borrow_mut();
                     st.context = Some(exc.clone());
@@ -998,7 +1011,7 @@ impl Vm {
                 }
                 exc = e;
             }
-            if step_end.is_some_and(|e| e.close) && self.exc_is(&exc, "GeneratorExit") {
+            if step_end.is_some_and(|e| e.close) && self.exc_is(&exc, ExcKind::GeneratorExit) {
                 // aclose() ends normally when the generator exits
                 return self.deliver(Ok(Value::None), frame.mode);
             }
@@ -1054,7 +1067,7 @@ impl Vm {
                     }
                     None => {
                         let n = f.code.varnames[i as usize].clone();
-                        return self.err("UnboundLocalError", format!("cannot access local variable '{}' where it is not associated with a value", n));
+                        return self.err(ExcKind::UnboundLocalError, format!("cannot access local variable '{}' where it is not associated with a value", n));
                     }
                 }
             }
@@ -1066,7 +1079,7 @@ impl Vm {
                 let f = self.top();
                 if f.fast[i as usize].take().is_none() {
                     let n = f.code.varnames[i as usize].clone();
-                    return self.err("UnboundLocalError", format!("cannot access local variable '{}' where it is not associated with a value", n));
+                    return self.err(ExcKind::UnboundLocalError, format!("cannot access local variable '{}' where it is not associated with a value", n));
                 }
             }
             LoadDeref(i) => {
@@ -1086,9 +1099,9 @@ impl Vm {
                             .unwrap_or_else(|| "?".into());
                         let is_cell = (i as usize) < f.code.cellvars.len();
                         if is_cell {
-                            return self.err("UnboundLocalError", format!("cannot access local variable '{}' where it is not associated with a value", n));
+                            return self.err(ExcKind::UnboundLocalError, format!("cannot access local variable '{}' where it is not associated with a value", n));
                         }
-                        return self.err("NameError", format!("cannot access free variable '{}' where it is not associated with a value in enclosing scope", n));
+                        return self.err(ExcKind::NameError, format!("cannot access free variable '{}' where it is not associated with a value in enclosing scope", n));
                     }
                 }
             }
@@ -1390,9 +1403,9 @@ impl Vm {
             ListExtend => {
                 let it = self.pop();
                 let items = self.to_vec(&it).map_err(|e| {
-                    if self.exc_is(&e, "TypeError") {
+                    if self.exc_is(&e, ExcKind::TypeError) {
                         self.new_exc(
-                            "TypeError",
+                            ExcKind::TypeError,
                             format!("Value after * must be an iterable, not {}", it.type_name()),
                         )
                     } else {
@@ -1466,7 +1479,7 @@ impl Vm {
                 let (b, a) = (before as usize, after as usize);
                 if items.len() < b + a {
                     return self.err(
-                        "ValueError",
+                        ExcKind::ValueError,
                         format!(
                             "not enough values to unpack (expected at least {}, got {})",
                             b + a,
@@ -1535,7 +1548,9 @@ impl Vm {
                 let cls = self.pop();
                 match cls {
                     Value::Class(c) => self.push(Value::Super(Rc::new((c, obj)))),
-                    _ => return self.err("RuntimeError", "super(): __class__ cell not found"),
+                    _ => {
+                        return self.err(ExcKind::RuntimeError, "super(): __class__ cell not found")
+                    }
                 }
             }
             MakeFunction(c, flags) => {
@@ -1576,7 +1591,7 @@ impl Vm {
                 };
                 let code = match &self.top().code.consts[c as usize] {
                     Value::Code(c) => c.clone(),
-                    _ => return self.err("SystemError", "bad code constant"),
+                    _ => return self.err(ExcKind::SystemError, "bad code constant"),
                 };
                 let globals = self.top().globals.clone();
                 self.push(Value::Function(Rc::new(Function {
@@ -1675,7 +1690,7 @@ impl Vm {
             }
             EndAsyncFor => {
                 let exc = self.pop();
-                if !self.exc_is(&exc, "StopAsyncIteration") {
+                if !self.exc_is(&exc, ExcKind::StopAsyncIteration) {
                     self.reraise = true;
                     return Err(exc);
                 }
@@ -1807,7 +1822,7 @@ impl Vm {
                             _ => "?".into(),
                         };
                         return self.err(
-                            "ImportError",
+                            ExcKind::ImportError,
                             format!(
                                 "cannot import name '{}' from '{}' (unknown location)",
                                 n, mn
@@ -1850,7 +1865,7 @@ impl Vm {
                 }
             }
             LoadAssertionError => {
-                let c = self.exc_class("AssertionError");
+                let c = self.exc_class(ExcKind::AssertionError);
                 self.push(Value::Class(c));
             }
             SetupAnnotations => {}
@@ -1859,7 +1874,7 @@ impl Vm {
     }
 
     fn name_error(&mut self, n: &str) -> Value {
-        let e = self.new_exc("NameError", format!("name '{}' is not defined", n));
+        let e = self.new_exc(ExcKind::NameError, format!("name '{}' is not defined", n));
         if let Value::Instance(i) = &e {
             i.attrs.borrow_mut().insert("name".into(), Value::str(n));
             i.exc.borrow_mut().suggestion = super::suggest::for_name(self, n);
@@ -1874,7 +1889,7 @@ impl Vm {
                     self.reraise = true;
                     e
                 }
-                None => self.new_exc("RuntimeError", "No active exception to reraise"),
+                None => self.new_exc(ExcKind::RuntimeError, "No active exception to reraise"),
             };
         }
         let cause = if n == 2 { Some(self.pop()) } else { None };
@@ -1902,7 +1917,7 @@ impl Vm {
                 }
                 Err(_) => {
                     return self.new_exc(
-                        "TypeError",
+                        ExcKind::TypeError,
                         "exception causes must derive from BaseException",
                     )
                 }
@@ -1926,7 +1941,10 @@ impl Vm {
         match &e {
             Value::Class(c) if c.is_exception => self.call(&e, Args::default()),
             Value::Instance(i) if i.class.is_exception => Ok(e),
-            _ => Err(self.new_exc("TypeError", "exceptions must derive from BaseException")),
+            _ => Err(self.new_exc(
+                ExcKind::TypeError,
+                "exceptions must derive from BaseException",
+            )),
         }
     }
 
@@ -1952,7 +1970,10 @@ impl Vm {
         match &v {
             Value::Gen(g) if matches!(g.borrow().kind, GenKind::Coroutine | GenKind::Step(_)) => {
                 if g.borrow().state == GenState::Done {
-                    return self.err("RuntimeError", "cannot reuse already awaited coroutine");
+                    return self.err(
+                        ExcKind::RuntimeError,
+                        "cannot reuse already awaited coroutine",
+                    );
                 }
                 Ok(v)
             }

@@ -1,5 +1,6 @@
 //! Built-in functions, types and the exception hierarchy.
 
+use crate::python::core::exc::ExcKind;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -27,52 +28,6 @@ pub fn native_method(this: Value, name: &str, f: NativeFn) -> Value {
     }))
 }
 
-const EXCEPTIONS: &[(&str, &str)] = &[
-    ("BaseException", ""),
-    ("SystemExit", "BaseException"),
-    ("KeyboardInterrupt", "BaseException"),
-    ("GeneratorExit", "BaseException"),
-    ("Exception", "BaseException"),
-    ("StopIteration", "Exception"),
-    ("StopAsyncIteration", "Exception"),
-    ("ArithmeticError", "Exception"),
-    ("FloatingPointError", "ArithmeticError"),
-    ("OverflowError", "ArithmeticError"),
-    ("ZeroDivisionError", "ArithmeticError"),
-    ("AssertionError", "Exception"),
-    ("AttributeError", "Exception"),
-    ("BufferError", "Exception"),
-    ("EOFError", "Exception"),
-    ("ImportError", "Exception"),
-    ("ModuleNotFoundError", "ImportError"),
-    ("LookupError", "Exception"),
-    ("IndexError", "LookupError"),
-    ("KeyError", "LookupError"),
-    ("MemoryError", "Exception"),
-    ("NameError", "Exception"),
-    ("UnboundLocalError", "NameError"),
-    ("OSError", "Exception"),
-    ("ConnectionError", "OSError"),
-    ("FileNotFoundError", "OSError"),
-    ("PermissionError", "OSError"),
-    ("TimeoutError", "OSError"),
-    ("ReferenceError", "Exception"),
-    ("RuntimeError", "Exception"),
-    ("NotImplementedError", "RuntimeError"),
-    ("RecursionError", "RuntimeError"),
-    ("SyntaxError", "Exception"),
-    ("IndentationError", "SyntaxError"),
-    ("TabError", "IndentationError"),
-    ("SystemError", "Exception"),
-    ("TypeError", "Exception"),
-    ("ValueError", "Exception"),
-    ("UnicodeError", "ValueError"),
-    ("Warning", "Exception"),
-    ("DeprecationWarning", "Warning"),
-    ("UserWarning", "Warning"),
-    ("RuntimeWarning", "Warning"),
-];
-
 /// A built-in exception class.
 pub fn new_exc_class(name: &str, module: &str, base: Option<Rc<Class>>) -> Rc<Class> {
     let c = Rc::new(Class {
@@ -94,17 +49,14 @@ pub fn new_exc_class(name: &str, module: &str, base: Option<Rc<Class>>) -> Rc<Cl
 
 /// Install builtins into a fresh VM.
 pub fn install(vm: &mut Vm) {
-    for (name, base) in EXCEPTIONS {
-        let b = if base.is_empty() {
-            None
-        } else {
-            Some(vm.exc_classes[base].clone())
-        };
+    for (kind, base) in ExcKind::BUILTIN {
+        let name = kind.name();
+        let b = base.map(|base| vm.exc_classes[base.name()].clone());
         let c = new_exc_class(name, "builtins", b);
         vm.exc_classes.insert(name, c.clone());
         vm.builtins
             .borrow_mut()
-            .insert((*name).into(), Value::Class(c));
+            .insert(name.into(), Value::Class(c));
     }
     let mut b = vm.builtins.borrow_mut();
     use BuiltinType as T;
@@ -349,7 +301,7 @@ pub fn install(vm: &mut Vm) {
                 // a default is only supported with native async generators
                 Some(m) if a.pos.len() == 1 => vm.call1(&m, vec![]),
                 Some(_) => vm.err(
-                    "NotImplementedError",
+                    ExcKind::NotImplementedError,
                     "anext() with a default needs an async generator here",
                 ),
                 None => vm.type_err(format!(
@@ -377,13 +329,13 @@ pub fn install(vm: &mut Vm) {
                 if !vm.resume_gen(&g, Value::None, None, crate::python::core::vm::Mode::Sync)? {
                     return match a.pos.get(1) {
                         Some(d) => Ok(d.clone()),
-                        None => Err(vm.new_exc("StopIteration", "")),
+                        None => Err(vm.new_exc(ExcKind::StopIteration, "")),
                     };
                 }
                 let r = vm.run(base, None);
                 return match r {
                     crate::python::core::vm::Exit::Suspend(_) => Err(vm.new_exc(
-                        "RuntimeError",
+                        ExcKind::RuntimeError,
                         "this event loop call cannot block here (inside a nested call)",
                     )),
                     crate::python::core::vm::Exit::Yield(v) => Ok(v),
@@ -395,7 +347,7 @@ pub fn install(vm: &mut Vm) {
                             } else {
                                 vec![v]
                             };
-                            Err(vm.make_exc(vm.exc_class("StopIteration"), args))
+                            Err(vm.make_exc(vm.exc_class(ExcKind::StopIteration), args))
                         }
                     },
                     crate::python::core::vm::Exit::Error(e) => Err(e),
@@ -406,7 +358,7 @@ pub fn install(vm: &mut Vm) {
                 Some(v) => Ok(v),
                 None => match a.pos.get(1) {
                     Some(d) => Ok(d.clone()),
-                    None => Err(vm.new_exc("StopIteration", "")),
+                    None => Err(vm.new_exc(ExcKind::StopIteration, "")),
                 },
             }
         }),
@@ -429,7 +381,7 @@ pub fn install(vm: &mut Vm) {
                     Some(c) if (0..0x110000).contains(&i) => {
                         Ok(Value::str(c.encode_utf8(&mut [0; 4])))
                     }
-                    _ => vm.err("ValueError", "chr() arg not in range(0x110000)"),
+                    _ => vm.err(ExcKind::ValueError, "chr() arg not in range(0x110000)"),
                 },
                 other => vm.type_err(format!(
                     "'{}' object cannot be interpreted as an integer",
@@ -541,12 +493,15 @@ pub fn install(vm: &mut Vm) {
                 let s = vm.to_str(p)?;
                 vm.write_out(&s);
             }
-            vm.err("EOFError", "EOF when reading a line")
+            vm.err(ExcKind::EOFError, "EOF when reading a line")
         }),
         ("exit", bi_exit),
         ("quit", bi_exit),
         ("open", |vm, _, _| {
-            vm.err("OSError", "files are not available in this interpreter")
+            vm.err(
+                ExcKind::OSError,
+                "files are not available in this interpreter",
+            )
         }),
         ("__build_class__", |vm, _, _| {
             vm.type_err("__build_class__ is not available")
@@ -558,7 +513,7 @@ pub fn install(vm: &mut Vm) {
 }
 
 fn bi_exit(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
-    let c = vm.exc_class("SystemExit");
+    let c = vm.exc_class(ExcKind::SystemExit);
     Err(vm.make_exc(c, a.pos))
 }
 
@@ -687,7 +642,10 @@ fn min_max(vm: &mut Vm, a: Args, is_min: bool) -> PyResult<Value> {
     if items.is_empty() {
         return match default {
             Some(d) => Ok(d),
-            None => vm.err("ValueError", format!("{}() arg is an empty sequence", name)),
+            None => vm.err(
+                ExcKind::ValueError,
+                format!("{}() arg is an empty sequence", name),
+            ),
         };
     }
     let mut best = items[0].clone();
@@ -918,10 +876,13 @@ fn bi_round(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
     match (&x, &nd) {
         (Value::Float(f), Value::None) => {
             if f.is_nan() {
-                return vm.err("ValueError", "cannot convert float NaN to integer");
+                return vm.err(ExcKind::ValueError, "cannot convert float NaN to integer");
             }
             if f.is_infinite() {
-                return vm.err("OverflowError", "cannot convert float infinity to integer");
+                return vm.err(
+                    ExcKind::OverflowError,
+                    "cannot convert float infinity to integer",
+                );
             }
             let r = f.round_ties_even();
             Ok(if r.abs() < 9.0e18 {
@@ -1082,7 +1043,7 @@ pub fn parse_int(vm: &mut Vm, s: &str, base: u32) -> PyResult<Value> {
         let count = digits.chars().filter(|c| *c != '_').count();
         if count > limit && BigInt::parse(digits, base).is_some() {
             return vm.err(
-                "ValueError",
+                ExcKind::ValueError,
                 format!(
                     "Exceeds the limit ({limit} digits) for integer string conversion: \
                      value has {count} digits; use sys.set_int_max_str_digits() to increase \
@@ -1094,7 +1055,7 @@ pub fn parse_int(vm: &mut Vm, s: &str, base: u32) -> PyResult<Value> {
     match BigInt::parse(digits, base).filter(|_| valid) {
         Some(b) => Ok(Value::from_big(if neg { b.neg() } else { b })),
         None => vm.err(
-            "ValueError",
+            ExcKind::ValueError,
             format!(
                 "invalid literal for int() with base {}: {}",
                 base,
@@ -1119,7 +1080,7 @@ pub fn parse_float(vm: &mut Vm, s: &str) -> PyResult<f64> {
     match crate::python::num::engine::parse_f64(&t) {
         Some(f) => Ok(f),
         None => vm.err(
-            "ValueError",
+            ExcKind::ValueError,
             format!(
                 "could not convert string to float: {}",
                 crate::python::core::format::str_repr(s)
@@ -1139,7 +1100,7 @@ pub fn construct(vm: &mut Vm, t: BuiltinType, a: Args) -> PyResult<Value> {
                 (None, _) => Ok(Value::Int(0)),
                 (Some(Value::Str(s)), Some(Value::Int(b))) => {
                     if b != 0 && !(2..=36).contains(&b) {
-                        return vm.err("ValueError", "int() base must be >= 2 and <= 36, or 0");
+                        return vm.err(ExcKind::ValueError, "int() base must be >= 2 and <= 36, or 0");
                     }
                     parse_int(vm, &s, b as u32)
                 }
@@ -1149,10 +1110,10 @@ pub fn construct(vm: &mut Vm, t: BuiltinType, a: Args) -> PyResult<Value> {
                 (Some(Value::Bool(b)), None) => Ok(Value::Int(b as i64)),
                 (Some(Value::Float(f)), None) => {
                     if f.is_nan() {
-                        return vm.err("ValueError", "cannot convert float NaN to integer");
+                        return vm.err(ExcKind::ValueError, "cannot convert float NaN to integer");
                     }
                     if f.is_infinite() {
-                        return vm.err("OverflowError", "cannot convert float infinity to integer");
+                        return vm.err(ExcKind::OverflowError, "cannot convert float infinity to integer");
                     }
                     let t = f.trunc();
                     Ok(if t.abs() < 9.0e18 { Value::Int(t as i64) } else { Value::from_big(BigInt::from_f64(t)) })
@@ -1177,7 +1138,7 @@ pub fn construct(vm: &mut Vm, t: BuiltinType, a: Args) -> PyResult<Value> {
             Some(Value::Big(b)) => {
                 let f = b.to_f64();
                 if f.is_infinite() {
-                    return vm.err("OverflowError", "int too large to convert to float");
+                    return vm.err(ExcKind::OverflowError, "int too large to convert to float");
                 }
                 Ok(Value::Float(f))
             }
@@ -1263,7 +1224,7 @@ pub fn construct(vm: &mut Vm, t: BuiltinType, a: Args) -> PyResult<Value> {
                 n => return vm.type_err(format!("range expected at most 3 arguments, got {}", n)),
             };
             if st == 0 {
-                return vm.err("ValueError", "range() arg 3 must not be zero");
+                return vm.err(ExcKind::ValueError, "range() arg 3 must not be zero");
             }
             Ok(Value::Range(Rc::new((s, e, st))))
         }
@@ -1343,7 +1304,7 @@ pub fn construct(vm: &mut Vm, t: BuiltinType, a: Args) -> PyResult<Value> {
                     return Ok(Value::Super(Rc::new((c.clone(), a.pos[1].clone()))));
                 }
             }
-            vm.err("RuntimeError", "super(): no arguments")
+            vm.err(ExcKind::RuntimeError, "super(): no arguments")
         }
         T::Bytes => match first {
             None => Ok(Value::Bytes(Rc::from(vec![]))),
@@ -1355,7 +1316,7 @@ pub fn construct(vm: &mut Vm, t: BuiltinType, a: Args) -> PyResult<Value> {
                 for x in items {
                     match x {
                         Value::Int(i) if (0..256).contains(&i) => out.push(i as u8),
-                        _ => return vm.err("ValueError", "bytes must be in range(0, 256)"),
+                        _ => return vm.err(ExcKind::ValueError, "bytes must be in range(0, 256)"),
                     }
                 }
                 Ok(Value::Bytes(out.into()))
@@ -1396,7 +1357,7 @@ pub fn dict_update(vm: &mut Vm, d: &mut Dict, v: &Value) -> PyResult<()> {
     for (i, item) in items.iter().enumerate() {
         let pair = vm.to_vec(item).map_err(|_| {
             vm.new_exc(
-                "TypeError",
+                ExcKind::TypeError,
                 format!(
                     "cannot convert dictionary update sequence element #{} to a sequence",
                     i
@@ -1405,7 +1366,7 @@ pub fn dict_update(vm: &mut Vm, d: &mut Dict, v: &Value) -> PyResult<()> {
         })?;
         if pair.len() != 2 {
             return vm.err(
-                "ValueError",
+                ExcKind::ValueError,
                 format!(
                     "dictionary update sequence element #{} has length {}; 2 is required",
                     i,

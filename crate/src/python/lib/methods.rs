@@ -1,5 +1,6 @@
 //! Methods of the built-in types (str, list, dict, set, tuple, int, float, generators).
 
+use crate::python::core::exc::ExcKind;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -475,7 +476,7 @@ fn dispatch(vm: &mut Vm, b: &Builtin, a: Args) -> PyResult<Value> {
                         return Ok(Value::Int(i as i64));
                     }
                 }
-                vm.err("ValueError", "tuple.index(x): x not in tuple")
+                vm.err(ExcKind::ValueError, "tuple.index(x): x not in tuple")
             }
             "count" => {
                 want(vm, &a, "tuple.count", 1, 1)?;
@@ -504,7 +505,10 @@ fn dispatch(vm: &mut Vm, b: &Builtin, a: Args) -> PyResult<Value> {
             "conjugate" => Ok(this.clone()),
             "as_integer_ratio" => {
                 if !f.is_finite() {
-                    return vm.err("OverflowError", "cannot convert Infinity to integer ratio");
+                    return vm.err(
+                        ExcKind::OverflowError,
+                        "cannot convert Infinity to integer ratio",
+                    );
                 }
                 // exact: the float's mantissa and power of two, reduced
                 if *f == 0.0 {
@@ -536,7 +540,7 @@ fn dispatch(vm: &mut Vm, b: &Builtin, a: Args) -> PyResult<Value> {
                 Ok(Value::tuple(vec![num, den]))
             }
             _ => vm.err(
-                "NotImplementedError",
+                ExcKind::NotImplementedError,
                 format!("float.{} is not supported", name),
             ),
         },
@@ -544,14 +548,17 @@ fn dispatch(vm: &mut Vm, b: &Builtin, a: Args) -> PyResult<Value> {
         Value::Iter(_) => match name {
             "__next__" => match vm.next(&this)? {
                 Some(v) => Ok(v),
-                None => Err(vm.new_exc("StopIteration", "")),
+                None => Err(vm.new_exc(ExcKind::StopIteration, "")),
             },
             _ => Ok(this.clone()),
         },
         Value::Bytes(bs) => match name {
             "decode" => match String::from_utf8(bs.to_vec()) {
                 Ok(s) => Ok(Value::str(&s)),
-                Err(_) => vm.err("UnicodeDecodeError", "'utf-8' codec can't decode bytes"),
+                Err(_) => vm.err(
+                    ExcKind::UnicodeDecodeError,
+                    "'utf-8' codec can't decode bytes",
+                ),
             },
             _ => Ok(Value::str(
                 &bs.iter().map(|b| format!("{:02x}", b)).collect::<String>(),
@@ -588,7 +595,7 @@ fn generic_dunder(vm: &mut Vm, this: &Value, name: &str, a: Args) -> PyResult<Va
         "__str__" => Ok(Value::str(&vm.to_str(this)?)),
         "__repr__" => Ok(Value::str(&vm.repr(this)?)),
         _ => vm.err(
-            "AttributeError",
+            ExcKind::AttributeError,
             format!("'{}' object has no attribute '{}'", this.type_name(), name),
         ),
     }
@@ -661,7 +668,11 @@ fn gen_method(
                 want(vm, &a, "athrow", 1, 3)?;
                 (Value::None, Some(thrown(vm, &a)?), false)
             }
-            "aclose" => (Value::None, Some(vm.new_exc("GeneratorExit", "")), true),
+            "aclose" => (
+                Value::None,
+                Some(vm.new_exc(ExcKind::GeneratorExit, "")),
+                true,
+            ),
             _ => (Value::None, None, false),
         };
         let end = StepEnd {
@@ -700,10 +711,12 @@ pub fn close_gen(vm: &mut Vm, g: &Rc<RefCell<GenObj>>) -> PyResult<Value> {
         gb.frame = None;
         return Ok(Value::None);
     }
-    let e = vm.new_exc("GeneratorExit", "");
+    let e = vm.new_exc(ExcKind::GeneratorExit, "");
     match drive(vm, g, Value::None, Some(e)) {
-        Ok(_) => vm.err("RuntimeError", "generator ignored GeneratorExit"),
-        Err(e) if vm.exc_is(&e, "GeneratorExit") || vm.exc_is(&e, "StopIteration") => {
+        Ok(_) => vm.err(ExcKind::RuntimeError, "generator ignored GeneratorExit"),
+        Err(e)
+            if vm.exc_is(&e, ExcKind::GeneratorExit) || vm.exc_is(&e, ExcKind::StopIteration) =>
+        {
             Ok(Value::None)
         }
         Err(e) => Err(e),
@@ -720,11 +733,11 @@ pub fn drive(
     let base = vm.frames.len();
     if !vm.resume_gen(g, v, throw, Mode::Sync)? {
         let args = vm.step_result.take().into_iter().collect();
-        return Err(vm.make_exc(vm.exc_class("StopIteration"), args));
+        return Err(vm.make_exc(vm.exc_class(ExcKind::StopIteration), args));
     }
     match vm.run(base, None) {
         Exit::Suspend(_) => Err(vm.new_exc(
-            "RuntimeError",
+            ExcKind::RuntimeError,
             "this event loop call cannot block here (inside a nested call)",
         )),
         Exit::Yield(y) => Ok(y),
@@ -734,7 +747,7 @@ pub fn drive(
             } else {
                 vec![r]
             };
-            Err(vm.make_exc(vm.exc_class("StopIteration"), args))
+            Err(vm.make_exc(vm.exc_class(ExcKind::StopIteration), args))
         }
         Exit::Error(e) => Err(e),
         Exit::Budget => Ok(Value::None),
@@ -813,7 +826,7 @@ fn str_method(vm: &mut Vm, s: &Rc<str>, name: &str, a: Args) -> PyResult<Value> 
             };
             if let Some(sp) = &sep {
                 if sp.is_empty() {
-                    return vm.err("ValueError", "empty separator");
+                    return vm.err(ExcKind::ValueError, "empty separator");
                 }
             }
             let max = match a.pos.get(1).cloned().or_else(|| kwarg(&a, "maxsplit")) {
@@ -932,7 +945,7 @@ fn str_method(vm: &mut Vm, s: &Rc<str>, name: &str, a: Args) -> PyResult<Value> 
             if start > end {
                 return match name {
                     "count" => Ok(Value::Int(0)),
-                    "index" | "rindex" => vm.err("ValueError", "substring not found"),
+                    "index" | "rindex" => vm.err(ExcKind::ValueError, "substring not found"),
                     _ => Ok(Value::Int(-1)),
                 };
             }
@@ -950,7 +963,9 @@ fn str_method(vm: &mut Vm, s: &Rc<str>, name: &str, a: Args) -> PyResult<Value> 
             };
             match pos {
                 Some(p) => Ok(Value::Int(start + hay[..p].chars().count() as i64)),
-                None if name.contains("index") => vm.err("ValueError", "substring not found"),
+                None if name.contains("index") => {
+                    vm.err(ExcKind::ValueError, "substring not found")
+                }
                 None => Ok(Value::Int(-1)),
             }
         }
@@ -1068,7 +1083,7 @@ fn str_method(vm: &mut Vm, s: &Rc<str>, name: &str, a: Args) -> PyResult<Value> 
         "partition" | "rpartition" => {
             let sep = as_str(vm, a.pos.first().unwrap_or(&Value::None), "")?;
             if sep.is_empty() {
-                return vm.err("ValueError", "empty separator");
+                return vm.err(ExcKind::ValueError, "empty separator");
             }
             let pos = if name == "partition" {
                 s.find(&*sep)
@@ -1144,7 +1159,7 @@ fn list_method(
         "append" => {
             want(vm, &a, "list.append", 1, 1).map_err(|_| {
                 vm.new_exc(
-                    "TypeError",
+                    ExcKind::TypeError,
                     format!(
                         "list.append() takes exactly one argument ({} given)",
                         a.pos.len()
@@ -1174,7 +1189,7 @@ fn list_method(
         "pop" => {
             let n = l.borrow().len() as i64;
             if n == 0 {
-                return vm.err("IndexError", "pop from empty list");
+                return vm.err(ExcKind::IndexError, "pop from empty list");
             }
             let i = match a.pos.first() {
                 Some(Value::Int(i)) => *i,
@@ -1188,7 +1203,7 @@ fn list_method(
             };
             let j = if i < 0 { i + n } else { i };
             if j < 0 || j >= n {
-                return vm.err("IndexError", "pop index out of range");
+                return vm.err(ExcKind::IndexError, "pop index out of range");
             }
             Ok(l.borrow_mut().remove(j as usize))
         }
@@ -1201,7 +1216,7 @@ fn list_method(
                     return Ok(Value::None);
                 }
             }
-            vm.err("ValueError", "list.remove(x): x not in list")
+            vm.err(ExcKind::ValueError, "list.remove(x): x not in list")
         }
         "index" => {
             want(vm, &a, "index", 1, 3)?;
@@ -1216,7 +1231,7 @@ fn list_method(
                 }
             }
             let r = vm.repr(&a.pos[0])?;
-            vm.err("ValueError", format!("{} is not in list", r))
+            vm.err(ExcKind::ValueError, format!("{} is not in list", r))
         }
         "count" => {
             want(vm, &a, "list.count", 1, 1)?;
@@ -1301,7 +1316,9 @@ fn dict_method(vm: &mut Vm, d: &Rc<RefCell<Dict>>, name: &str, a: Args) -> PyRes
                 Some((_, v)) => Ok(v),
                 None => match a.pos.get(1) {
                     Some(dv) => Ok(dv.clone()),
-                    None => Err(vm.make_exc(vm.exc_class("KeyError"), vec![a.pos[0].clone()])),
+                    None => {
+                        Err(vm.make_exc(vm.exc_class(ExcKind::KeyError), vec![a.pos[0].clone()]))
+                    }
                 },
             }
         }
@@ -1309,7 +1326,7 @@ fn dict_method(vm: &mut Vm, d: &Rc<RefCell<Dict>>, name: &str, a: Args) -> PyRes
             let r = d.borrow_mut().pop_last();
             match r {
                 Some((k, v)) => Ok(Value::tuple(vec![k, v])),
-                None => vm.err("KeyError", "popitem(): dictionary is empty"),
+                None => vm.err(ExcKind::KeyError, "popitem(): dictionary is empty"),
             }
         }
         "update" => {
@@ -1371,13 +1388,13 @@ fn set_method(vm: &mut Vm, this: &Value, name: &str, a: Args) -> PyResult<Value>
             let k = vm.hash(&a.pos[0])?;
             let r = set.and_then(|s| s.borrow_mut().remove(&k));
             if r.is_none() && name == "remove" {
-                return Err(vm.make_exc(vm.exc_class("KeyError"), vec![a.pos[0].clone()]));
+                return Err(vm.make_exc(vm.exc_class(ExcKind::KeyError), vec![a.pos[0].clone()]));
             }
             Ok(Value::None)
         }
         "pop" => match set.and_then(|s| s.borrow_mut().set_pop()) {
             Some(k) => Ok(k),
-            None => vm.err("KeyError", "pop from an empty set"),
+            None => vm.err(ExcKind::KeyError, "pop from an empty set"),
         },
         "clear" => {
             if let Some(s) = set {

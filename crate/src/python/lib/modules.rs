@@ -1,6 +1,7 @@
 //! The importable modules: math, time (through the host clock), random (CPython's
 //! sequences), sys, and an `asyncio` placeholder.
 
+use crate::python::core::exc::ExcKind;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -51,7 +52,12 @@ pub fn import(vm: &mut Vm, name: &str) -> PyResult<Value> {
         _ => match crate::python::lib::stdlib::load(vm, name)? {
             // registered by `load` itself
             Some(m) => return Ok(m),
-            None => return vm.err("ModuleNotFoundError", format!("No module named '{}'", name)),
+            None => {
+                return vm.err(
+                    ExcKind::ModuleNotFoundError,
+                    format!("No module named '{}'", name),
+                )
+            }
         },
     };
     vm.modules.insert(name.into(), m.clone());
@@ -79,7 +85,7 @@ pub fn lazy_builtin(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         Ok(c) => c,
         Err(e) => {
             let text = e.render(EXCEPTION_GROUP_FILE, EXCEPTION_GROUP);
-            return vm.err("SystemError", text);
+            return vm.err(ExcKind::SystemError, text);
         }
     };
     vm.add_library(EXCEPTION_GROUP_FILE, EXCEPTION_GROUP);
@@ -131,15 +137,18 @@ fn f64_arg(vm: &mut Vm, a: &Args, i: usize, fname: &str) -> PyResult<f64> {
 }
 
 fn domain<T>(vm: &mut Vm) -> PyResult<T> {
-    vm.err("ValueError", "math domain error")
+    vm.err(ExcKind::ValueError, "math domain error")
 }
 
 fn int_of(vm: &mut Vm, f: f64) -> PyResult<Value> {
     if f.is_nan() {
-        return vm.err("ValueError", "cannot convert float NaN to integer");
+        return vm.err(ExcKind::ValueError, "cannot convert float NaN to integer");
     }
     if f.is_infinite() {
-        return vm.err("OverflowError", "cannot convert float infinity to integer");
+        return vm.err(
+            ExcKind::OverflowError,
+            "cannot convert float infinity to integer",
+        );
     }
     Ok(if f.abs() < 9.0e18 {
         Value::Int(f as i64)
@@ -285,7 +294,7 @@ fn math() -> Value {
                             let base = f64_arg(vm, &a, 1, "log")?;
                             if base <= 0.0 || base == 1.0 {
                                 return if base == 1.0 {
-                                    vm.err("ZeroDivisionError", "float division by zero")
+                                    vm.err(ExcKind::ZeroDivisionError, "float division by zero")
                                 } else {
                                     domain(vm)
                                 };
@@ -389,11 +398,14 @@ fn math() -> Value {
                         }
                     };
                     if n < 0 {
-                        return vm.err("ValueError", "factorial() not defined for negative values");
+                        return vm.err(
+                            ExcKind::ValueError,
+                            "factorial() not defined for negative values",
+                        );
                     }
                     if n > 5000 {
                         return vm.err(
-                            "OverflowError",
+                            ExcKind::OverflowError,
                             "factorial() argument too large for this interpreter",
                         );
                     }
@@ -429,8 +441,10 @@ fn math() -> Value {
                         }
                         l = (l / p).saturating_mul(x);
                         if l > i64::MAX as u64 {
-                            return vm
-                                .err("OverflowError", "lcm result too large for this interpreter");
+                            return vm.err(
+                                ExcKind::OverflowError,
+                                "lcm result too large for this interpreter",
+                            );
                         }
                     }
                     Ok(Value::Int(l as i64))
@@ -470,7 +484,7 @@ fn math() -> Value {
                         _ => return vm.type_err("comb() takes integer arguments"),
                     };
                     if n < 0 || k < 0 {
-                        return vm.err("ValueError", "n must be a non-negative integer");
+                        return vm.err(ExcKind::ValueError, "n must be a non-negative integer");
                     }
                     if k > n {
                         return Ok(Value::Int(0));
@@ -575,7 +589,7 @@ fn time() -> Value {
                         }
                     };
                     if s < 0.0 {
-                        return vm.err("ValueError", "sleep length must be non-negative");
+                        return vm.err(ExcKind::ValueError, "sleep length must be non-negative");
                     }
                     vm.host.sleep(s);
                     Ok(Value::None)
@@ -627,20 +641,20 @@ fn randrange(vm: &mut Vm, start: BigInt, stop: Option<BigInt>, step: BigInt) -> 
         if positive(&start) {
             return Ok(Value::from_big(randbelow(vm, &start)));
         }
-        return vm.err("ValueError", "empty range for randrange()");
+        return vm.err(ExcKind::ValueError, "empty range for randrange()");
     };
     let width = stop.sub(&start);
     if step.to_i64() == Some(1) {
         if !positive(&width) {
             return vm.err(
-                "ValueError",
+                ExcKind::ValueError,
                 format!("empty range for randrange() ({start}, {stop}, {width})"),
             );
         }
         return Ok(Value::from_big(start.add(&randbelow(vm, &width))));
     }
     if step.is_zero() {
-        return vm.err("ValueError", "zero step for randrange()");
+        return vm.err(ExcKind::ValueError, "zero step for randrange()");
     }
     // n = (width + step - 1) // step, or (width + step + 1) // step for a negative step
     let one = BigInt::from_i64(if positive(&step) { -1 } else { 1 });
@@ -649,7 +663,7 @@ fn randrange(vm: &mut Vm, start: BigInt, stop: Option<BigInt>, step: BigInt) -> 
         None => zero.clone(),
     };
     if !positive(&n) {
-        return vm.err("ValueError", "empty range for randrange()");
+        return vm.err(ExcKind::ValueError, "empty range for randrange()");
     }
     Ok(Value::from_big(start.add(&step.mul(&randbelow(vm, &n)))))
 }
@@ -725,7 +739,7 @@ fn random() -> Value {
                 native("getrandbits", |vm, _, a| {
                     let k = int_arg(vm, a.pos.first())?;
                     if k < 0 {
-                        return vm.err("ValueError", "number of bits must be non-negative");
+                        return vm.err(ExcKind::ValueError, "number of bits must be non-negative");
                     }
                     let words = vm.rng.getrandbits_words(k.min(u32::MAX as i64) as u32);
                     Ok(Value::from_big(BigInt::from_limbs(words)))
@@ -737,7 +751,7 @@ fn random() -> Value {
                     let seq = a.pos.first().cloned().unwrap_or(Value::None);
                     let n = vm.len(&seq)?;
                     if n == 0 {
-                        return vm.err("IndexError", "Cannot choose from an empty sequence");
+                        return vm.err(ExcKind::IndexError, "Cannot choose from an empty sequence");
                     }
                     let i = vm.rng.randbelow(n as u64) as i64;
                     vm.getitem(&seq, &Value::Int(i))
@@ -780,8 +794,10 @@ fn random() -> Value {
                     let n = vm.len(&pop)?;
                     let k = int_arg(vm, a.pos.get(1).or(kwarg(&a, "k").as_ref()))?;
                     if k < 0 || k > n {
-                        return vm
-                            .err("ValueError", "Sample larger than population or is negative");
+                        return vm.err(
+                            ExcKind::ValueError,
+                            "Sample larger than population or is negative",
+                        );
                     }
                     let mut result = Vec::with_capacity(k as usize);
                     for j in vm.rng.sample_indices(n as usize, k as usize) {
@@ -819,7 +835,7 @@ fn random() -> Value {
                             let ws = vm.to_vec(&w)?;
                             if ws.len() != n {
                                 return vm.err(
-                                    "ValueError",
+                                    ExcKind::ValueError,
                                     "The number of weights does not match the population",
                                 );
                             }
@@ -902,7 +918,7 @@ fn sys(vm: &mut Vm) -> Value {
             (
                 "exit",
                 native("exit", |vm, _, a| {
-                    let c = vm.exc_class("SystemExit");
+                    let c = vm.exc_class(ExcKind::SystemExit);
                     Err(vm.make_exc(c, a.pos))
                 }),
             ),
@@ -937,7 +953,10 @@ fn sys(vm: &mut Vm) -> Value {
                     }
                     let n = int_arg(vm, arg)?;
                     if n != 0 && n < 640 {
-                        return vm.err("ValueError", "maxdigits must be 0 or larger than 640");
+                        return vm.err(
+                            ExcKind::ValueError,
+                            "maxdigits must be 0 or larger than 640",
+                        );
                     }
                     vm.int_max_str_digits = n as usize;
                     Ok(Value::None)

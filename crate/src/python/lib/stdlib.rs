@@ -7,6 +7,7 @@
 //! import`), fetches `pylib/NAME.py` and hands each one over ([`register`]) before
 //! the run. The native build (CLI, tests) embeds the same files.
 
+use crate::python::core::exc::ExcKind;
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -95,7 +96,7 @@ pub fn load(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
         Ok(c) => c,
         Err(e) => {
             let text = e.render(&file, &src);
-            return vm.err("ImportError", text);
+            return vm.err(ExcKind::ImportError, text);
         }
     };
     vm.add_library(&file, &src);
