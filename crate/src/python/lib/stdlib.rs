@@ -41,6 +41,7 @@ pylib!(
     "typing",
     "operator",
     "_math",
+    "_sys",
     "enum",
     "datetime",
     "statistics",
