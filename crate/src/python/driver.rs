@@ -123,9 +123,9 @@ impl Vm {
 impl Interpreter {
     /// Compile `source`; a syntax error makes an interpreter that is already finished.
     pub fn new(filename: &str, source: &str, host: Box<dyn Host>) -> Interpreter {
-        let mut vm = Vm::new(filename, source, host);
+        let mut vm = Vm::new(filename, source, host, &crate::python::lib::LIBRARY);
         let compiled = crate::python::front::parser::parse_module(source)
-            .and_then(|m| crate::python::front::compiler::compile_module(&m));
+            .and_then(|m| crate::python::core::code::compile_module(&m));
         match compiled {
             Ok(code) => {
                 let globals: value::Namespace = Rc::new(RefCell::new(HashMap::new()));

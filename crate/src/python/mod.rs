@@ -24,6 +24,11 @@ pub use self::core::host::{Host, VirtualHost};
 // The paths of before the layers, for `asyncio/` until it moves under `lib/` (its
 // split into natives / state / reports / host bridge is under way on another branch).
 pub(crate) use self::core::{format, traceback, value, vm};
-pub(crate) use self::front::{bytecode, compiler, errors, parser};
+pub(crate) use self::front::{errors, parser};
+pub(crate) mod bytecode {
+    pub use crate::python::core::code::Code;
+    pub use crate::python::front::bytecode::CodeKind;
+}
+pub(crate) use self::core::code as compiler;
 pub(crate) use self::lib::builtins;
 pub use driver::{run_source, Interpreter, ModuleStep, Outcome, Resumed};

@@ -36,7 +36,7 @@ impl Vm {
             }
             Value::Gen(_) | Value::Iter(_) => match name {
                 "__next__" | "__iter__" | "send" | "throw" | "close" | "__await__"
-                | "__aiter__" | "__anext__" => crate::python::lib::methods::method(self, v, name),
+                | "__aiter__" | "__anext__" => (self.lib.method)(self, v, name),
                 _ => None,
             },
             _ => None,
@@ -101,7 +101,7 @@ impl Vm {
                     return Ok(bind(a, o, &inst.class));
                 }
                 if inst.class.is_exception {
-                    if let Some(m) = crate::python::lib::methods::exception_method(self, o, name) {
+                    if let Some(m) = (self.lib.exception_method)(self, o, name) {
                         return Ok(m);
                     }
                     // AttributeError's `name` / `obj` and NameError's `name` are None
@@ -159,10 +159,8 @@ impl Vm {
                     Some(v) => Ok(v),
                     // inherited from object: `Base.__new__(cls)`
                     None if name == "__new__" => {
-                        Ok(
-                            crate::python::lib::methods::type_attr(self, BuiltinType::Object, name)
-                                .unwrap_or(Value::None),
-                        )
+                        Ok((self.lib.type_attr)(self, BuiltinType::Object, name)
+                            .unwrap_or(Value::None))
                     }
                     None => self.err(
                         ExcKind::AttributeError,
@@ -267,9 +265,7 @@ impl Vm {
                     }
                 }
                 if name == "__new__" {
-                    if let Some(new) =
-                        crate::python::lib::methods::type_attr(self, BuiltinType::Object, "__new__")
-                    {
+                    if let Some(new) = (self.lib.type_attr)(self, BuiltinType::Object, "__new__") {
                         return Ok(new);
                     }
                 }
@@ -277,20 +273,20 @@ impl Vm {
                 if name == "__init__" {
                     if let Value::Instance(i) = obj {
                         if i.class.is_exception {
-                            return Ok(crate::python::lib::builtins::native_method(
+                            return Ok(crate::python::core::value::native_method(
                                 obj.clone(),
                                 "__init__",
-                                crate::python::lib::builtins::exc_init,
+                                self.lib.exc_init,
                             ));
                         }
                     }
-                    return Ok(crate::python::lib::builtins::native_method(
+                    return Ok(crate::python::core::value::native_method(
                         obj.clone(),
                         "__init__",
                         |_, _, _| Ok(Value::None),
                     ));
                 }
-                if let Some(m) = crate::python::lib::methods::object_method(self, obj, name) {
+                if let Some(m) = (self.lib.object_method)(self, obj, name) {
                     return Ok(m);
                 }
                 self.err(
@@ -301,7 +297,7 @@ impl Vm {
             Value::Gen(g) => match name {
                 "__name__" => Ok(Value::Str(g.borrow().name.clone())),
                 "__qualname__" => Ok(Value::Str(g.borrow().qualname.clone())),
-                _ => match crate::python::lib::methods::method(self, o, name) {
+                _ => match (self.lib.method)(self, o, name) {
                     Some(m) => Ok(m),
                     None => self.err(
                         ExcKind::AttributeError,
@@ -313,7 +309,7 @@ impl Vm {
                 if name == "__name__" || name == "__qualname__" {
                     return Ok(Value::str(t.name()));
                 }
-                match crate::python::lib::methods::type_attr(self, *t, name) {
+                match (self.lib.type_attr)(self, *t, name) {
                     Some(v) => Ok(v),
                     None => self.err(
                         ExcKind::AttributeError,
@@ -322,10 +318,10 @@ impl Vm {
                 }
             }
             _ => {
-                if let Some(v) = crate::python::lib::methods::value_attr(self, o, name)? {
+                if let Some(v) = (self.lib.value_attr)(self, o, name)? {
                     return Ok(v);
                 }
-                match crate::python::lib::methods::method(self, o, name) {
+                match (self.lib.method)(self, o, name) {
                     Some(m) => Ok(m),
                     None => self.err(
                         ExcKind::AttributeError,
@@ -411,7 +407,7 @@ impl Vm {
                 t.name()
             )),
             _ => {
-                let has = crate::python::lib::methods::method(self, o, name).is_some();
+                let has = (self.lib.method)(self, o, name).is_some();
                 if has {
                     self.err(
                         ExcKind::AttributeError,

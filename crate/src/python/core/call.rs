@@ -165,9 +165,7 @@ pub fn start_call(vm: &mut Vm, f: Value, mut args: Args) -> PyResult<Called> {
             Some(m) => start_call(vm, m, args),
             None => instantiate(vm, c.clone(), args),
         },
-        Value::Type(t) => Ok(Called::Value(crate::python::lib::builtins::construct(
-            vm, t, args,
-        )?)),
+        Value::Type(t) => Ok(Called::Value((vm.lib.construct)(vm, t, args)?)),
         Value::Instance(_) => match vm.lookup_special(&f, "__call__") {
             Some(m) => start_call(vm, m, args),
             None => vm.type_err(format!("'{}' object is not callable", f.type_name())),

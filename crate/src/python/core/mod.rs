@@ -2,9 +2,11 @@
 
 pub mod attrs;
 pub mod call;
+pub mod code;
 pub mod exc;
 pub mod format;
 pub mod host;
+pub mod library;
 pub mod ops;
 pub mod set;
 pub mod suggest;

@@ -115,18 +115,10 @@ impl Vm {
             {
                 // CPython's dictviews_and & co.: `set(a)` then the set method with
                 // `b`, any iterable; the result is always a new set
-                let x = crate::python::lib::builtins::construct(
-                    self,
-                    BuiltinType::Set,
-                    Args::new(vec![a.clone()]),
-                )?;
+                let x = (self.lib.construct)(self, BuiltinType::Set, Args::new(vec![a.clone()]))?;
                 let y = match b {
                     Value::Set(_) | Value::FrozenSet(_) => b.clone(),
-                    _ => crate::python::lib::builtins::construct(
-                        self,
-                        BuiltinType::Set,
-                        Args::new(vec![b.clone()]),
-                    )?,
+                    _ => (self.lib.construct)(self, BuiltinType::Set, Args::new(vec![b.clone()]))?,
                 };
                 return crate::python::core::set::set_binop(self, op, &x, &y, false);
             }

@@ -112,8 +112,8 @@ fn sorted(mut names: Vec<Rc<str>>) -> Vec<Rc<str>> {
 }
 
 /// CPython's `dir(obj)` as far as suggestions need it: the attribute names, sorted.
-fn dir(obj: &Value) -> Vec<Rc<str>> {
-    let names: Vec<Rc<str>> = match obj {
+fn dir(vm: &Vm, obj: &Value) -> Vec<Rc<str>> {
+    let mut names: Vec<Rc<str>> = match obj {
         Value::Instance(i) => {
             let mut n: Vec<Rc<str>> = i.attrs.borrow().keys().cloned().collect();
             for c in i.class.mro.borrow().iter() {
@@ -127,23 +127,10 @@ fn dir(obj: &Value) -> Vec<Rc<str>> {
             .iter()
             .flat_map(|k| k.attrs.borrow().keys().cloned().collect::<Vec<_>>())
             .collect(),
-        Value::Module(m) => {
-            let mut n: Vec<Rc<str>> = m.attrs.borrow().keys().cloned().collect();
-            // asyncio's names loaded on first use (its module `__getattr__`)
-            if &*m.name == "asyncio" {
-                n.extend(
-                    crate::python::asyncio::SYNC_NAMES
-                        .iter()
-                        .map(|s| Rc::from(*s)),
-                );
-            }
-            n
-        }
-        other => crate::python::lib::methods::method_names(other.builtin_type())
-            .iter()
-            .map(|s| Rc::from(*s))
-            .collect(),
+        Value::Module(m) => m.attrs.borrow().keys().cloned().collect(),
+        _ => vec![],
     };
+    names.extend((vm.lib.known_names)(obj).into_iter().map(Rc::from));
     sorted(names)
 }
 
@@ -210,7 +197,7 @@ pub fn printed_suffix(vm: &Vm, exc: &Value) -> Option<String> {
             (attrs.get("name").cloned(), attrs.get("obj").cloned())
         };
         match (name, obj) {
-            (Some(Value::Str(name)), Some(obj)) => closest(&dir(&obj), &name).cloned(),
+            (Some(Value::Str(name)), Some(obj)) => closest(&dir(vm, &obj), &name).cloned(),
             _ => None,
         }
     } else {

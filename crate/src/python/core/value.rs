@@ -4,8 +4,8 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use crate::python::core::code::Code;
 use crate::python::core::vm::{Frame, Vm};
-use crate::python::front::bytecode::Code;
 use crate::python::num::bigint::BigInt;
 
 /// Result of an operation that may raise: the error is the exception instance.
@@ -199,6 +199,43 @@ impl Args {
 
 /// Signature of native functions: the VM, the function itself (name, bound self), args.
 pub type NativeFn = fn(&mut Vm, &Builtin, Args) -> PyResult<Value>;
+
+/// A native function value.
+pub fn native(name: &str, f: NativeFn) -> Value {
+    Value::Builtin(Rc::new(Builtin {
+        name: name.into(),
+        bound: None,
+        f,
+    }))
+}
+
+/// A native method bound to `this`.
+pub fn native_method(this: Value, name: &str, f: NativeFn) -> Value {
+    Value::Builtin(Rc::new(Builtin {
+        name: name.into(),
+        bound: Some(this),
+        f,
+    }))
+}
+
+/// A built-in exception class.
+pub fn new_exc_class(name: &str, module: &str, base: Option<Rc<Class>>) -> Rc<Class> {
+    let c = Rc::new(Class {
+        name: name.into(),
+        qualname: name.into(),
+        module: module.into(),
+        bases: base.iter().cloned().collect(),
+        mro: RefCell::new(vec![]),
+        attrs: RefCell::new(HashMap::new()),
+        is_exception: true,
+    });
+    let mut mro = vec![c.clone()];
+    if let Some(b) = base {
+        mro.extend(b.mro.borrow().iter().cloned());
+    }
+    *c.mro.borrow_mut() = mro;
+    c
+}
 
 /// A native function or method.
 pub struct Builtin {

@@ -8,10 +8,12 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use crate::python::core::code::Code;
 use crate::python::core::exc::{ExcKind, ExcName};
 use crate::python::core::host::Host;
+use crate::python::core::library::Library;
 use crate::python::core::value::*;
-use crate::python::front::bytecode::{Code, CodeKind, Instr};
+use crate::python::front::bytecode::{CodeKind, Instr};
 
 /// CPython's default recursion limit (frames, the module's included).
 pub const RECURSION_LIMIT: usize = 1000;
@@ -131,6 +133,8 @@ pub enum Called {
 
 /// The interpreter state.
 pub struct Vm {
+    /// The builtins, methods and modules of `lib/` (core does not import them).
+    pub lib: &'static Library,
     /// Frame stack (innermost last).
     pub frames: Vec<Frame>,
     /// `builtins` namespace.
@@ -215,9 +219,10 @@ impl Vm {
             .map_or(&self.lines, |(_, l)| l)
     }
 
-    /// A VM with built-ins installed.
-    pub fn new(filename: &str, source: &str, host: Box<dyn Host>) -> Vm {
+    /// A VM with the built-ins of `lib` installed.
+    pub fn new(filename: &str, source: &str, host: Box<dyn Host>, lib: &'static Library) -> Vm {
         let mut vm = Vm {
+            lib,
             frames: vec![],
             builtins: Rc::new(RefCell::new(HashMap::new())),
             modules: HashMap::new(),
@@ -266,7 +271,7 @@ impl Vm {
                 drop(frame);
             }
         }
-        crate::python::lib::builtins::install(&mut vm);
+        (vm.lib.install)(&mut vm);
         vm
     }
 
@@ -465,7 +470,7 @@ impl Vm {
                         crate::python::core::value::Args::new(vec![Value::Gen(g)]),
                     )
                     .map(|_| ()),
-                None => crate::python::lib::methods::close_gen(self, &g).map(|_| ()),
+                None => (self.lib.close_gen)(self, &g).map(|_| ()),
             };
         }
     }
@@ -1125,7 +1130,7 @@ impl Vm {
                         let b = self.builtins.borrow().get(&n).cloned();
                         match b {
                             Some(v) => v,
-                            None => match crate::python::lib::modules::lazy_builtin(self, &n)? {
+                            None => match (self.lib.lazy_builtin)(self, &n)? {
                                 Some(v) => v,
                                 None => return Err(self.name_error(&n)),
                             },
@@ -1159,7 +1164,7 @@ impl Vm {
                     v = self.builtins.borrow().get(&n).cloned();
                 }
                 if v.is_none() {
-                    v = crate::python::lib::modules::lazy_builtin(self, &n)?;
+                    v = (self.lib.lazy_builtin)(self, &n)?;
                 }
                 match v {
                     Some(v) => self.push(v),
@@ -1808,7 +1813,7 @@ impl Vm {
                     Value::Str(s) => s.clone(),
                     _ => "".into(),
                 };
-                let m = crate::python::lib::modules::import(self, &name)?;
+                let m = (self.lib.import)(self, &name)?;
                 self.push(m);
             }
             ImportFrom(i) => {

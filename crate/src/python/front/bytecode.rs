@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use crate::python::core::value::Value;
+use crate::python::front::ast::Const;
 use crate::python::front::ast::{BinOp, CmpOp, UnOp};
 
 /// One instruction. Operands index the code object's tables.
@@ -164,9 +164,22 @@ pub enum CodeKind {
     AsyncGenerator,
 }
 
-/// A compiled function, class body or module.
+/// A constant of a code object as the compiler makes it. The VM turns each into a
+/// value once, when it loads the code (`core::code`): the compiler needs no runtime.
+#[derive(Debug, Clone)]
+pub enum Constant {
+    /// A literal (`None`, `1`, `"a"`...).
+    Lit(Const),
+    /// The keyword names of a call (a tuple of strings for the VM).
+    Names(Vec<Rc<str>>),
+    /// A nested function, class body or comprehension.
+    Code(Rc<Code>),
+}
+
+/// A compiled function, class body or module; its constants are `C` (the compiler's
+/// `Constant`, or the VM's values once loaded).
 #[derive(Debug)]
-pub struct Code {
+pub struct Code<C = Constant> {
     /// Function name.
     pub name: Rc<str>,
     /// Qualified name (`C.f`, `f.<locals>.g`).
@@ -176,7 +189,7 @@ pub struct Code {
     /// Source line of each instruction.
     pub lines: Vec<u32>,
     /// Constants.
-    pub consts: Vec<Value>,
+    pub consts: Vec<C>,
     /// Names (globals, attributes).
     pub names: Vec<Rc<str>>,
     /// Local variable names (parameters first).
@@ -196,4 +209,26 @@ pub struct Code {
     /// The library file this code comes from (the asyncio prelude); `None` for the
     /// user's program. Tracebacks name it, and its lines are not traced.
     pub file: Option<Rc<str>>,
+}
+
+impl Code {
+    /// The same code with each constant mapped by `f` (the VM loading it).
+    pub fn map_consts<D>(&self, f: impl FnMut(&Constant) -> D) -> Code<D> {
+        Code {
+            name: self.name.clone(),
+            qualname: self.qualname.clone(),
+            instrs: self.instrs.clone(),
+            lines: self.lines.clone(),
+            consts: self.consts.iter().map(f).collect(),
+            names: self.names.clone(),
+            varnames: self.varnames.clone(),
+            cellvars: self.cellvars.clone(),
+            freevars: self.freevars.clone(),
+            cell_params: self.cell_params.clone(),
+            params: self.params.clone(),
+            kind: self.kind,
+            first_line: self.first_line,
+            file: self.file.clone(),
+        }
+    }
 }

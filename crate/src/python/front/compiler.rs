@@ -4,9 +4,8 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use crate::python::core::value::Value;
 use crate::python::front::ast::*;
-use crate::python::front::bytecode::{Code, CodeKind, Instr, ParamSpec};
+use crate::python::front::bytecode::{Code, CodeKind, Constant, Instr, ParamSpec};
 use crate::python::front::errors::SyntaxErr;
 use crate::python::front::scope::{scan_block, scan_comprehension, scan_function, Names, Scan};
 
@@ -32,7 +31,7 @@ fn compile_module_in(body: &[Stmt], file: Option<Rc<str>>) -> CResult<Rc<Code>> 
     u.globals_decl = scan.bound.clone();
     c.units.push(u);
     c.stmts(body)?;
-    c.load_const(Value::None);
+    c.load_const(Constant::Lit(Const::None));
     c.emit(Instr::Return);
     Ok(c.finish())
 }
@@ -58,7 +57,7 @@ struct Unit {
     qualname: Rc<str>,
     instrs: Vec<Instr>,
     lines: Vec<u32>,
-    consts: Vec<Value>,
+    consts: Vec<Constant>,
     names: Vec<Rc<str>>,
     name_idx: HashMap<Rc<str>, u32>,
     varnames: Vec<Rc<str>>,
@@ -184,13 +183,13 @@ impl Compiler {
         };
     }
 
-    fn const_idx(&mut self, v: Value) -> u32 {
+    fn const_idx(&mut self, v: Constant) -> u32 {
         let u = self.u();
         u.consts.push(v);
         (u.consts.len() - 1) as u32
     }
 
-    fn load_const(&mut self, v: Value) {
+    fn load_const(&mut self, v: Constant) {
         let i = self.const_idx(v);
         self.emit(Instr::LoadConst(i));
     }
@@ -354,7 +353,7 @@ impl Compiler {
                 if let (ExprKind::Name(n), CodeKind::Class) = (&t.kind, self.u().kind) {
                     self.expr(ann)?;
                     self.load_name(&"__annotations__".into());
-                    self.load_const(Value::Str(n.clone()));
+                    self.load_const(Constant::Lit(Const::Str(n.clone())));
                     self.emit(Instr::StoreSubscript);
                 }
             }
@@ -370,7 +369,7 @@ impl Compiler {
                 }
                 match v {
                     Some(v) => self.expr(v)?,
-                    None => self.load_const(Value::None),
+                    None => self.load_const(Constant::Lit(Const::None)),
                 }
                 self.unwind_fblocks(true, None);
                 self.set_line(s.pos.line);
@@ -421,7 +420,7 @@ impl Compiler {
             }
             StmtKind::Import(names) => {
                 for (n, alias) in names {
-                    let c = self.const_idx(Value::Str(n.clone()));
+                    let c = self.const_idx(Constant::Lit(Const::Str(n.clone())));
                     self.emit(Instr::ImportName(c));
                     match alias {
                         Some(a) => {
@@ -440,7 +439,7 @@ impl Compiler {
                 }
             }
             StmtKind::ImportFrom(module, names) => {
-                let c = self.const_idx(Value::Str(module.clone()));
+                let c = self.const_idx(Constant::Lit(Const::Str(module.clone())));
                 self.emit(Instr::ImportName(c));
                 for (n, alias) in names {
                     if &**n == "*" {
@@ -599,7 +598,7 @@ impl Compiler {
                 }
                 self.emit(Instr::BuildTuple(bases.len() as u32));
                 self.class_body(name, body, s.pos.line)?;
-                let c = self.const_idx(Value::Str(name.clone()));
+                let c = self.const_idx(Constant::Lit(Const::Str(name.clone())));
                 self.emit(Instr::BuildClass(c));
                 for _ in decorators {
                     self.emit(Instr::Call(1));
@@ -646,7 +645,7 @@ impl Compiler {
             self.u().fblocks.pop();
             self.emit(Instr::PopExcept);
             if let Some(n) = &h.name {
-                self.load_const(Value::None);
+                self.load_const(Constant::Lit(Const::None));
                 self.store_name(n);
                 self.delete_name(n);
             }
@@ -693,7 +692,7 @@ impl Compiler {
             self.emit(Instr::Call(2));
             self.emit(Instr::UnpackSequence(2));
             self.emit(Instr::Dup);
-            self.load_const(Value::None);
+            self.load_const(Constant::Lit(Const::None));
             self.emit(Instr::Compare(CmpOp::Is));
             let nomatch = self.emit(Instr::PopJumpIfTrue(0));
             match &h.name {
@@ -718,7 +717,7 @@ impl Compiler {
             self.patch(next);
             self.patch(next2);
             if let Some(n) = &h.name {
-                self.load_const(Value::None);
+                self.load_const(Constant::Lit(Const::None));
                 self.store_name(n);
                 self.delete_name(n);
             }
@@ -730,7 +729,7 @@ impl Compiler {
         self.emit(Instr::Rot2);
         self.emit(Instr::Call(1));
         self.emit(Instr::Dup);
-        self.load_const(Value::None);
+        self.load_const(Constant::Lit(Const::None));
         self.emit(Instr::Compare(CmpOp::Is));
         let done = self.emit(Instr::PopJumpIfTrue(0));
         self.emit(Instr::Reraise);
@@ -1014,7 +1013,7 @@ impl Compiler {
             self.emit(Instr::BuildTuple(code.freevars.len() as u32));
             flags |= 8;
         }
-        let c = self.const_idx(Value::Code(code));
+        let c = self.const_idx(Constant::Code(code));
         self.emit(Instr::MakeFunction(c, flags));
     }
 
@@ -1041,7 +1040,7 @@ impl Compiler {
             .collect();
         if !kwd.is_empty() {
             for (n, d) in &kwd {
-                self.load_const(Value::Str((*n).clone()));
+                self.load_const(Constant::Lit(Const::Str((*n).clone())));
                 self.expr(d)?;
             }
             self.emit(Instr::BuildMap(kwd.len() as u32));
@@ -1079,7 +1078,7 @@ impl Compiler {
             }
         }
         self.stmts(&f.body)?;
-        self.load_const(Value::None);
+        self.load_const(Constant::Lit(Const::None));
         self.emit(Instr::Return);
         let code = self.finish();
         self.set_line(f.pos.line);
@@ -1114,7 +1113,7 @@ impl Compiler {
         if let Some(i) = self.u().cell_index("__class__") {
             self.emit(Instr::LoadClosure(i));
         } else {
-            self.load_const(Value::None);
+            self.load_const(Constant::Lit(Const::None));
         }
         self.emit(Instr::Return);
         let code = self.finish();
@@ -1220,7 +1219,7 @@ impl Compiler {
             }
         }
         if kind == "genexpr" {
-            self.load_const(Value::None);
+            self.load_const(Constant::Lit(Const::None));
         }
         self.emit(Instr::Return);
         if is_async {
@@ -1262,16 +1261,7 @@ impl Compiler {
         match &e.kind {
             ExprKind::Name(n) => self.load_name(n),
             ExprKind::Const(c) => {
-                let v = match c {
-                    Const::None => Value::None,
-                    Const::Bool(b) => Value::Bool(*b),
-                    Const::Int(i) => Value::from_big(i.clone()),
-                    Const::Float(f) => Value::Float(*f),
-                    Const::Str(s) => Value::Str(s.clone()),
-                    Const::Bytes(b) => Value::Bytes(b.clone()),
-                    Const::Ellipsis => Value::Ellipsis,
-                };
-                self.load_const(v);
+                self.load_const(Constant::Lit(c.clone()));
             }
             ExprKind::FString(parts) => {
                 let n = self.fparts(parts)?;
@@ -1351,7 +1341,7 @@ impl Compiler {
                 for x in [a, b] {
                     match x {
                         Some(x) => self.expr(x)?,
-                        None => self.load_const(Value::None),
+                        None => self.load_const(Constant::Lit(Const::None)),
                     }
                 }
                 match c {
@@ -1424,7 +1414,7 @@ impl Compiler {
                 self.check_yield(e.pos)?;
                 match v {
                     Some(v) => self.expr(v)?,
-                    None => self.load_const(Value::None),
+                    None => self.load_const(Constant::Lit(Const::None)),
                 }
                 self.set_line(e.pos.line);
                 if self.u().kind == CodeKind::AsyncGenerator {
@@ -1472,7 +1462,7 @@ impl Compiler {
 
     /// The delegation loop shared by `await` and `yield from`.
     fn yield_from(&mut self) {
-        self.load_const(Value::None);
+        self.load_const(Constant::Lit(Const::None));
         let send = self.emit(Instr::Send(0));
         self.emit(Instr::Yield);
         self.emit(Instr::Jump(send as u32));
@@ -1540,7 +1530,7 @@ impl Compiler {
                                 self.emit(Instr::LoadFast(0));
                             }
                         },
-                        None => self.load_const(Value::None),
+                        None => self.load_const(Constant::Lit(Const::None)),
                     }
                     self.set_line(e.pos.line);
                     self.emit(Instr::LoadSuper);
@@ -1576,7 +1566,7 @@ impl Compiler {
                 for a in args {
                     match a {
                         Arg::Kw(k, x) => {
-                            self.load_const(Value::Str(k.clone()));
+                            self.load_const(Constant::Lit(Const::Str(k.clone())));
                             self.expr(x)?;
                             self.emit(Instr::MapAdd(1));
                         }
@@ -1597,14 +1587,11 @@ impl Compiler {
             match a {
                 Arg::Pos(x) => self.expr(x)?,
                 Arg::Kw(k, x) => {
-                    if kwnames
-                        .iter()
-                        .any(|n: &Value| matches!(n, Value::Str(s) if s == k))
-                    {
+                    if kwnames.contains(k) {
                         return Err(err(format!("keyword argument repeated: {}", k), x.pos));
                     }
                     self.expr(x)?;
-                    kwnames.push(Value::Str(k.clone()));
+                    kwnames.push(k.clone());
                 }
                 _ => {}
             }
@@ -1613,7 +1600,7 @@ impl Compiler {
         if kwnames.is_empty() {
             self.emit(Instr::Call(args.len() as u32));
         } else {
-            let c = self.const_idx(Value::tuple(kwnames));
+            let c = self.const_idx(Constant::Names(kwnames));
             self.emit(Instr::CallKw(args.len() as u32, c));
         }
         Ok(())
@@ -1623,7 +1610,7 @@ impl Compiler {
         let mut n = 0;
         for p in parts {
             match p {
-                FPart::Lit(s) => self.load_const(Value::str(s)),
+                FPart::Lit(s) => self.load_const(Constant::Lit(Const::Str(Rc::from(s.as_str())))),
                 FPart::Expr { expr, conv, spec } => {
                     self.expr(expr)?;
                     if let Some(spec) = spec {
@@ -1641,7 +1628,7 @@ impl Compiler {
             n += 1;
         }
         if n == 0 {
-            self.load_const(Value::str(""));
+            self.load_const(Constant::Lit(Const::Str(Rc::from(""))));
             n = 1;
         }
         Ok(n)

@@ -14,7 +14,7 @@ thread_local! {
     static COUNTER: Cell<u32> = const { Cell::new(0) };
 }
 
-fn fresh(what: &str) -> Rc<str> {
+pub(crate) fn fresh(what: &str) -> Rc<str> {
     let n = COUNTER.with(|c| {
         c.set(c.get() + 1);
         c.get()

@@ -7,5 +7,6 @@ pub mod desugar;
 pub mod errors;
 pub mod lexer;
 pub mod parser;
+pub mod pattern;
 pub mod scope;
 pub mod token;

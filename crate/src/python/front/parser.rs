@@ -6,6 +6,7 @@ use std::rc::Rc;
 use crate::python::front::ast::*;
 use crate::python::front::errors::SyntaxErr;
 use crate::python::front::lexer::tokenize;
+use crate::python::front::pattern::{Case, Pattern};
 use crate::python::front::token::{is_keyword, TokKind, Token};
 use crate::python::num::bigint::BigInt;
 
@@ -273,6 +274,11 @@ impl Parser {
                     return Ok(vec![self.compound()?])
                 }
                 "async" => return Ok(vec![self.compound()?]),
+                "match" => {
+                    if let Some(stmts) = self.match_statement()? {
+                        return Ok(stmts);
+                    }
+                }
                 _ => {}
             }
         }
@@ -723,6 +729,285 @@ impl Parser {
             }
             _ => Err(self.invalid()),
         }
+    }
+
+    /// `match` is a soft keyword: the statement is a match statement when what follows
+    /// reads `match SUBJECT:` NEWLINE INDENT `case`; otherwise `match` is a name (and
+    /// the parser goes back to read an ordinary statement).
+    fn match_statement(&mut self) -> PResult<Option<Vec<Stmt>>> {
+        let (back, far) = (self.pos, self.far);
+        let start = pos_of(&self.next());
+        let head = (|| -> PResult<Option<Expr>> {
+            if self.at(":") || self.at("=") || self.at(".") || self.at_kind(&TokKind::Newline) {
+                return Ok(None);
+            }
+            let subject = self.star_expressions()?;
+            let opens_cases = self.at(":")
+                && self.peek_at(1).kind == TokKind::Newline
+                && self.peek_at(2).kind == TokKind::Indent
+                && self.peek_at(3).is("case");
+            Ok(opens_cases.then_some(subject))
+        })();
+        let Ok(Some(subject)) = head else {
+            (self.pos, self.far) = (back, far);
+            return Ok(None);
+        };
+        self.next(); // :
+        self.next(); // NEWLINE
+        self.next(); // INDENT
+        let mut cases = vec![];
+        while self.at("case") {
+            let line = self.next().line;
+            let pos = pos_of(&self.tok().clone());
+            let pattern = self.case_patterns()?;
+            let pos = span(pos, self.prev_pos());
+            let guard = if self.eat("if") {
+                Some(self.named_expression()?)
+            } else {
+                None
+            };
+            let body = self.block("'case' statement", line)?;
+            cases.push(Case {
+                pattern,
+                pos,
+                guard,
+                body,
+            });
+        }
+        if !self.at_kind(&TokKind::Dedent) {
+            return Err(self.invalid());
+        }
+        self.next();
+        crate::python::front::pattern::lower(subject, cases, start).map(Some)
+    }
+
+    /// The patterns after `case`: `a, *b` is a sequence without brackets.
+    fn case_patterns(&mut self) -> PResult<Pattern> {
+        let first = self.maybe_star_pattern()?;
+        if !self.at(",") {
+            if matches!(first, Pattern::Star(_)) {
+                return Err(self.invalid());
+            }
+            return Ok(first);
+        }
+        let mut items = vec![first];
+        while self.eat(",") {
+            if self.at(":") || self.at("if") {
+                break;
+            }
+            items.push(self.maybe_star_pattern()?);
+        }
+        Ok(Pattern::Sequence(items))
+    }
+
+    fn maybe_star_pattern(&mut self) -> PResult<Pattern> {
+        if self.eat("*") {
+            let n = self.name()?;
+            return Ok(Pattern::Star((&*n != "_").then_some(n)));
+        }
+        self.as_pattern()
+    }
+
+    /// `or_pattern ['as' NAME]`
+    fn as_pattern(&mut self) -> PResult<Pattern> {
+        let p = self.or_pattern()?;
+        if self.eat("as") {
+            let t = self.tok().clone();
+            let n = self.name()?;
+            if &*n == "_" {
+                return Err(err_at("cannot use '_' as a target", pos_of(&t)));
+            }
+            return Ok(Pattern::As(Box::new(p), n));
+        }
+        Ok(p)
+    }
+
+    fn or_pattern(&mut self) -> PResult<Pattern> {
+        let mut alts = vec![];
+        loop {
+            let at = pos_of(&self.tok().clone());
+            alts.push((self.closed_pattern()?, at));
+            if !self.eat("|") {
+                break;
+            }
+        }
+        Ok(if alts.len() == 1 {
+            alts.remove(0).0
+        } else {
+            Pattern::Or(alts)
+        })
+    }
+
+    /// A number, possibly signed, possibly complex (`-1`, `1.5`, `1+2j`).
+    fn number_pattern(&mut self) -> PResult<Expr> {
+        let start = pos_of(&self.tok().clone());
+        let neg = self.eat("-");
+        let mut v = self.atom()?;
+        if !matches!(
+            v.kind,
+            ExprKind::Const(Const::Int(_) | Const::Float(_)) | ExprKind::Call(..)
+        ) {
+            return Err(self.invalid());
+        }
+        if neg {
+            v = Expr {
+                kind: ExprKind::Unary(UnOp::Neg, Box::new(v)),
+                pos: span(start, self.prev_pos()),
+            };
+        }
+        if (self.at("+") || self.at("-")) && self.peek_at(1).kind == TokKind::Number {
+            let op = if self.next().text == "+" {
+                BinOp::Add
+            } else {
+                BinOp::Sub
+            };
+            let imag = self.atom()?;
+            v = Expr {
+                kind: ExprKind::BinOp(Box::new(v), op, Box::new(imag)),
+                pos: span(start, self.prev_pos()),
+            };
+        }
+        Ok(v)
+    }
+
+    fn closed_pattern(&mut self) -> PResult<Pattern> {
+        let t = self.tok().clone();
+        match &t.kind {
+            TokKind::Number => return Ok(Pattern::Value(self.number_pattern()?)),
+            TokKind::Str { .. } => {
+                let s = self.strings()?;
+                if matches!(s.kind, ExprKind::FString(_)) {
+                    return Err(err_at(
+                        "patterns may only match literals and attribute lookups",
+                        s.pos,
+                    ));
+                }
+                return Ok(Pattern::Value(s));
+            }
+            TokKind::Op if t.text == "-" => return Ok(Pattern::Value(self.number_pattern()?)),
+            TokKind::Op if t.text == "(" || t.text == "[" => {
+                let close = if t.text == "(" { ")" } else { "]" };
+                self.next();
+                self.in_brackets += 1;
+                let mut items = vec![];
+                let mut comma = false;
+                while !self.at(close) {
+                    items.push(self.maybe_star_pattern()?);
+                    if !self.eat(",") {
+                        break;
+                    }
+                    comma = true;
+                }
+                self.in_brackets -= 1;
+                self.expect(close)?;
+                if close == ")"
+                    && items.len() == 1
+                    && !comma
+                    && !matches!(items[0], Pattern::Star(_))
+                {
+                    return Ok(items.remove(0));
+                }
+                return Ok(Pattern::Sequence(items));
+            }
+            TokKind::Op if t.text == "{" => return self.mapping_pattern(),
+            TokKind::Name => {}
+            _ => return Err(self.invalid()),
+        }
+        match t.text.as_str() {
+            "None" => {
+                self.next();
+                return Ok(Pattern::Singleton(Const::None));
+            }
+            "True" | "False" => {
+                self.next();
+                return Ok(Pattern::Singleton(Const::Bool(t.text == "True")));
+            }
+            s if is_keyword(s) => return Err(self.invalid()),
+            _ => {}
+        }
+        let start = pos_of(&t);
+        let first = self.name()?;
+        let mut target = Expr {
+            kind: ExprKind::Name(first.clone()),
+            pos: start,
+        };
+        let mut dotted = false;
+        while self.eat(".") {
+            let a = self.name()?;
+            dotted = true;
+            target = Expr {
+                kind: ExprKind::Attribute(Box::new(target), a),
+                pos: span(start, self.prev_pos()),
+            };
+        }
+        if self.at("(") {
+            return self.class_pattern(target);
+        }
+        Ok(if dotted {
+            Pattern::Value(target)
+        } else if &*first == "_" {
+            Pattern::Wildcard
+        } else {
+            Pattern::Capture(first, start)
+        })
+    }
+
+    fn class_pattern(&mut self, cls: Expr) -> PResult<Pattern> {
+        self.expect("(")?;
+        self.in_brackets += 1;
+        let (mut args, mut kwargs) = (vec![], vec![]);
+        while !self.at(")") {
+            if self.at_kind(&TokKind::Name) && self.peek_at(1).is("=") {
+                let k = self.name()?;
+                self.next();
+                kwargs.push((k, self.as_pattern()?));
+            } else {
+                let t = self.tok().clone();
+                let p = self.as_pattern()?;
+                if !kwargs.is_empty() {
+                    return Err(err_at(
+                        "positional patterns follow keyword patterns",
+                        pos_of(&t),
+                    ));
+                }
+                args.push(p);
+            }
+            if !self.eat(",") {
+                break;
+            }
+        }
+        self.in_brackets -= 1;
+        self.expect(")")?;
+        Ok(Pattern::Class(cls, args, kwargs))
+    }
+
+    fn mapping_pattern(&mut self) -> PResult<Pattern> {
+        self.expect("{")?;
+        self.in_brackets += 1;
+        let (mut items, mut rest) = (vec![], None);
+        while !self.at("}") {
+            if self.eat("**") {
+                rest = Some(self.name()?);
+                self.eat(",");
+                break;
+            }
+            let key = match self.closed_pattern()? {
+                Pattern::Value(v) => v,
+                Pattern::Singleton(c) => Expr {
+                    kind: ExprKind::Const(c),
+                    pos: self.prev_pos(),
+                },
+                _ => return Err(self.invalid()),
+            };
+            self.expect(":")?;
+            items.push((key, self.as_pattern()?));
+            if !self.eat(",") {
+                break;
+            }
+        }
+        self.in_brackets -= 1;
+        self.expect("}")?;
+        Ok(Pattern::Mapping(items, rest))
     }
 
     fn if_rest(&mut self, start: Pos, what: &str) -> PResult<Stmt> {

@@ -10,42 +10,7 @@ use crate::python::core::vm::Vm;
 use crate::python::front::ast::CmpOp;
 use crate::python::num::bigint::BigInt;
 
-/// A native function value.
-pub fn native(name: &str, f: NativeFn) -> Value {
-    Value::Builtin(Rc::new(Builtin {
-        name: name.into(),
-        bound: None,
-        f,
-    }))
-}
-
-/// A native method bound to `this`.
-pub fn native_method(this: Value, name: &str, f: NativeFn) -> Value {
-    Value::Builtin(Rc::new(Builtin {
-        name: name.into(),
-        bound: Some(this),
-        f,
-    }))
-}
-
-/// A built-in exception class.
-pub fn new_exc_class(name: &str, module: &str, base: Option<Rc<Class>>) -> Rc<Class> {
-    let c = Rc::new(Class {
-        name: name.into(),
-        qualname: name.into(),
-        module: module.into(),
-        bases: base.iter().cloned().collect(),
-        mro: RefCell::new(vec![]),
-        attrs: RefCell::new(HashMap::new()),
-        is_exception: true,
-    });
-    let mut mro = vec![c.clone()];
-    if let Some(b) = base {
-        mro.extend(b.mro.borrow().iter().cloned());
-    }
-    *c.mro.borrow_mut() = mro;
-    c
-}
+pub use crate::python::core::value::{native, native_method, new_exc_class};
 
 /// Install builtins into a fresh VM.
 pub fn install(vm: &mut Vm) {

@@ -240,6 +240,15 @@ fn is_decimal(c: char) -> bool {
     DECIMAL_ZEROS.iter().any(|&z| (z..z + 10).contains(&c))
 }
 
+/// Names `dir(v)` knows beyond its own dictionaries (see `Library::known_names`).
+pub fn known_names(v: &Value) -> Vec<&'static str> {
+    match v {
+        Value::Module(m) if &*m.name == "asyncio" => crate::python::asyncio::SYNC_NAMES.to_vec(),
+        Value::Module(_) | Value::Instance(_) | Value::Class(_) => vec![],
+        other => method_names(other.builtin_type()).to_vec(),
+    }
+}
+
 /// The method names of a built-in type (what "Did you mean" compares a typo with).
 pub fn method_names(t: BuiltinType) -> &'static [&'static str] {
     use BuiltinType as T;

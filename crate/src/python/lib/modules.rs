@@ -67,31 +67,49 @@ pub fn import(vm: &mut Vm, name: &str) -> PyResult<Value> {
     Ok(m)
 }
 
-const EXCEPTION_GROUP_FILE: &str = "<exceptiongroup>";
-const EXCEPTION_GROUP: &str = include_str!("exceptiongroup.py");
+/// Built-in names written in Python, each file loaded into the builtins the first
+/// time a program names one of its names, so that programs which do not pay nothing:
+/// `exceptiongroup.py` (ExceptionGroup and the helpers of `except*`) and `match.py`
+/// (the structural checks of `match` / `case`).
+const LAZY_BUILTINS: &[(&str, &str, &[&str])] = &[
+    (
+        "<exceptiongroup>",
+        include_str!("exceptiongroup.py"),
+        &[
+            "ExceptionGroup",
+            "BaseExceptionGroup",
+            "__star_split",
+            "__star_end",
+        ],
+    ),
+    (
+        "<match>",
+        include_str!("match.py"),
+        &["__match_seq", "__match_map", "__match_class"],
+    ),
+];
 
-/// Built-in names written in Python (`exceptiongroup.py`: ExceptionGroup and the
-/// helpers of `except*`), loaded into the builtins the first time a program
-/// names one, so that programs which do not pay nothing.
+/// The built-in `name` if a file of `LAZY_BUILTINS` defines it (loading that file
+/// once), or None.
 pub fn lazy_builtin(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
-    let wanted = matches!(
-        name,
-        "ExceptionGroup" | "BaseExceptionGroup" | "__star_split" | "__star_end"
-    );
-    if !wanted || vm.modules.contains_key(EXCEPTION_GROUP_FILE) {
+    let Some(&(file, source, names)) = LAZY_BUILTINS.iter().find(|(_, _, n)| n.contains(&name))
+    else {
+        return Ok(None);
+    };
+    if vm.modules.contains_key(file) {
         return Ok(None);
     }
-    vm.modules.insert(EXCEPTION_GROUP_FILE.into(), Value::None);
-    let code = crate::python::front::parser::parse_module(EXCEPTION_GROUP)
-        .and_then(|m| crate::python::front::compiler::compile_library(&m, EXCEPTION_GROUP_FILE));
+    vm.modules.insert(file.into(), Value::None);
+    let code = crate::python::front::parser::parse_module(source)
+        .and_then(|m| crate::python::core::code::compile_library(&m, file));
     let code = match code {
         Ok(c) => c,
         Err(e) => {
-            let text = e.render(EXCEPTION_GROUP_FILE, EXCEPTION_GROUP);
+            let text = e.render(file, source);
             return vm.err(ExcKind::SystemError, text);
         }
     };
-    vm.add_library(EXCEPTION_GROUP_FILE, EXCEPTION_GROUP);
+    vm.add_library(file, source);
     let globals: Namespace = Rc::new(RefCell::new(HashMap::new()));
     globals
         .borrow_mut()
@@ -99,20 +117,15 @@ pub fn lazy_builtin(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
     // Registered (under a name no import can ask for) so that the interpreter's
     // teardown empties this namespace too.
     let module = Module {
-        name: EXCEPTION_GROUP_FILE.into(),
+        name: file.into(),
         attrs: globals.clone(),
     };
     vm.modules
-        .insert(EXCEPTION_GROUP_FILE.into(), Value::Module(Rc::new(module)));
+        .insert(file.into(), Value::Module(Rc::new(module)));
     vm.run_code(code, globals.clone())?;
-    for n in [
-        "ExceptionGroup",
-        "BaseExceptionGroup",
-        "__star_split",
-        "__star_end",
-    ] {
-        if let Some(v) = globals.borrow().get(n) {
-            vm.builtins.borrow_mut().insert(n.into(), v.clone());
+    for n in names {
+        if let Some(v) = globals.borrow().get(*n) {
+            vm.builtins.borrow_mut().insert((*n).into(), v.clone());
         }
     }
     Ok(vm.builtins.borrow().get(name).cloned())

@@ -92,7 +92,7 @@ pub fn load(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
     let file = format!("<{name}>");
     // Compiled at each first import of a run: a few ms, and no cache in the wasm.
     let code = crate::python::front::parser::parse_module(&src)
-        .and_then(|m| crate::python::front::compiler::compile_library(&m, &file));
+        .and_then(|m| crate::python::core::code::compile_library(&m, &file));
     let code = match code {
         Ok(c) => c,
         Err(e) => {
