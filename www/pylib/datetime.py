@@ -10,7 +10,6 @@
 __all__ = ('date', 'datetime', 'time', 'timedelta', 'timezone', 'tzinfo', 'MINYEAR', 'MAXYEAR', 'UTC')
 import time as _time
 import math as _math
-import sys
 
 def _index(x):
     if isinstance(x, int):
