@@ -104,7 +104,7 @@ class Etat(Enum):
     FERME = 2
 
 async def main():
-    print(re.findall(r"\\d+", "lot 12, lot 7"), list(Etat), Etat(2))
+    print("lots", re.findall(r"\\d+", "lot 12, lot 7"), list(Etat), Etat(2))
     print(date(2024, 9, 2) + timedelta(days=30))
     await asyncio.slep(1)
 
@@ -113,7 +113,7 @@ asyncio.run(main())
     await page.click('#run');
     await waitState(page, 'done');
     const log = await logTexts(page);
-    assert.deepEqual(log.slice(0, 2), ["['12', '7'] [<Etat.OUVERT: 1>, <Etat.FERME: 2>] Etat.FERME", '2024-10-02']);
+    assert.deepEqual(log.slice(0, 2), ["lots ['12', '7'] [<Etat.OUVERT: 1>, <Etat.FERME: 2>] Etat.FERME", '2024-10-02']);
     assert.match(await page.textContent('#diag-msg'), /AttributeError: module 'asyncio' has no attribute 'slep'\. Did you mean: 'sleep'\?/);
     // datetime's math.modf is in _math.py
     assert.deepEqual([...fetched].sort(), ['/pylib.js', '/pylib/_math.py', '/pylib/datetime.py', '/pylib/enum.py', '/pylib/re.py']);
