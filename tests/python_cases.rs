@@ -186,7 +186,7 @@ fn corpus(dir: &str, minimum: usize) {
 
 #[test]
 fn the_interpreter_matches_cpython_on_every_case_of_the_corpus_but_the_known_gaps() {
-    corpus("tests/cases", 340);
+    corpus("tests/cases", 400);
 }
 
 #[test]

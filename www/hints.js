@@ -162,8 +162,9 @@ export function messageKey(message) {
  */
 /** The modules a program can import: the engine's own and www/pylib's (a node test
  *  checks it against pylib.js; not imported from it, to keep this file light). */
-export const AVAILABLE = ['asyncio', 'collections', 'contextlib', 'dataclasses', 'functools', 'itertools',
-  'json', 'math', 'operator', 'random', 'string', 'sys', 'time', 'typing'];
+export const AVAILABLE = ['asyncio', 'collections', 'contextlib', 'dataclasses', 'datetime', 'enum',
+  'functools', 'itertools', 'json', 'math', 'operator', 'random', 're', 'statistics', 'string', 'sys',
+  'time', 'typing'];
 
 export function hintFor(stderr, source, { edited = true } = {}) {
   const err = String(stderr || '');

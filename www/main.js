@@ -110,7 +110,7 @@ function crashed(err) {
 /** The library modules the code imports (www/pylib/NAME.py, not in the wasm): fetched
  *  and handed to the engine before the run, since imports are synchronous in it. */
 async function ensureModules(source) {
-  if (!/^[ \t]*(?:from|import)[ \t]+(?!(?:asyncio|time|random|sys)[ \t]*$)/m.test(source)) return true;
+  if (!/^[ \t]*(?:from|import)[ \t]+(?!(?:asyncio|time|random)[ \t]*$)/m.test(source)) return true;
   try { await (await import('./pylib.js')).loadModules(wasm, source); return true; } catch (e) { crashed(e); return false; }
 }
 

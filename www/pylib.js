@@ -7,7 +7,7 @@
 
 /** The modules of www/pylib/ (a node test checks the folder and the engine's list). */
 export const MODULES = ['collections', 'dataclasses', 'itertools', 'functools', 'contextlib',
-  'json', 'string', 'typing', 'operator', '_math'];
+  'json', 'string', 'typing', 'operator', '_math', '_sys', 'enum', 'datetime', 'statistics', 're'];
 
 const IMPORT = /\bimport[ \t]+([\w.]+(?:[ \t]+as[ \t]+\w+)?(?:[ \t]*,[ \t]*[\w.]+(?:[ \t]+as[ \t]+\w+)?)*)|\bfrom[ \t]+([\w.]+)[ \t]+import\b/g;
 
@@ -19,7 +19,7 @@ export function imports(source) {
     const names = m[1] ? m[1].split(',').map((p) => p.trim().split(/[ \t]/)[0]) : [m[2]];
     for (const n of names) {
       let top = n.split('.')[0];
-      if (top === 'math') top = '_math'; // math's functions written in Python
+      if (top === 'math' || top === 'sys') top = `_${top}`; // their parts written in Python
       if (MODULES.includes(top) && !found.includes(top)) found.push(top);
     }
   }

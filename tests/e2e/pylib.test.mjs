@@ -92,4 +92,33 @@ describe('library modules in the page', { skip: skip || false }, () => {
     assert.deepEqual(errors, []);
     await context.close();
   });
+
+  test('a program using re, enum and datetime fetches those three, runs as CPython, and a typo gets "Did you mean"', async () => {
+    const { page, errors, fetched, context } = await open('?scenario=libre&speed=instant');
+    await page.fill('#editor', `import asyncio, re
+from enum import Enum
+from datetime import date, timedelta
+
+class Etat(Enum):
+    OUVERT = 1
+    FERME = 2
+
+async def main():
+    print("lots", re.findall(r"\\d+", "lot 12, lot 7"), list(Etat), Etat(2))
+    print(date(2024, 9, 2) + timedelta(days=30))
+    await asyncio.slep(1)
+
+asyncio.run(main())
+`);
+    await page.click('#run');
+    await waitState(page, 'done');
+    const log = await logTexts(page);
+    assert.deepEqual(log.slice(0, 2), ["lots ['12', '7'] [<Etat.OUVERT: 1>, <Etat.FERME: 2>] Etat.FERME", '2024-10-02']);
+    assert.match(await page.textContent('#diag-msg'), /AttributeError: module 'asyncio' has no attribute 'slep'\. Did you mean: 'sleep'\?/);
+    // datetime's math.modf is in _math.py
+    assert.deepEqual([...fetched].sort(), ['/pylib.js', '/pylib/_math.py', '/pylib/datetime.py', '/pylib/enum.py', '/pylib/re.py']);
+    await page.screenshot({ path: 'target/screenshots/pylib-did-you-mean-1366.png' });
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });

@@ -37,6 +37,8 @@ test('imports finds import and from-import lines of library modules only, once e
   assert.deepEqual(imports('import asyncio\nimport time\nprint("hello")'), []);
   // math's functions written in Python come with `import math`
   assert.deepEqual(imports('from math import isqrt\nimport math'), ['_math']);
+  // and sys's version_info with its named fields
+  assert.deepEqual(imports('import sys\nfrom sys import exit'), ['_sys']);
 });
 
 test('loadModules hands over each module and what it imports, fetching each file once', async () => {

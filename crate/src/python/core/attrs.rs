@@ -24,6 +24,16 @@ impl Vm {
                 let a = i.class.lookup(name)?;
                 Some(bind(a, v, &i.class))
             }
+            // A class whose `__metaclass__` names a class: that class's methods
+            // answer for it (how `enum` iterates, sizes and looks members up).
+            Value::Class(c) => {
+                let meta = match c.lookup("__metaclass__") {
+                    Some(Value::Class(m)) => m,
+                    _ => return None,
+                };
+                let a = meta.lookup(name)?;
+                Some(bind(a, v, &meta))
+            }
             Value::Gen(_) | Value::Iter(_) => match name {
                 "__next__" | "__iter__" | "send" | "throw" | "close" | "__await__"
                 | "__aiter__" | "__anext__" => (self.lib.method)(self, v, name),
@@ -33,8 +43,14 @@ impl Vm {
         }
     }
 
-    /// `getattr(o, name)`
+    /// `getattr(o, name)`; an AttributeError gets CPython's `name` and `obj`.
     pub fn getattr(&mut self, o: &Value, name: &str) -> PyResult<Value> {
+        self.getattr_plain(o, name).inspect_err(|e| {
+            super::suggest::note_attribute_error(self, e, o, name);
+        })
+    }
+
+    fn getattr_plain(&mut self, o: &Value, name: &str) -> PyResult<Value> {
         match o {
             Value::Instance(inst) => {
                 if let Some(v) = inst.attrs.borrow().get(name) {
@@ -88,6 +104,11 @@ impl Vm {
                     if let Some(m) = (self.lib.exception_method)(self, o, name) {
                         return Ok(m);
                     }
+                    // AttributeError's `name` / `obj` and NameError's `name` are None
+                    // unless the lookup that failed set them
+                    if super::suggest::has_none_default(self, inst, name) {
+                        return Ok(Value::None);
+                    }
                 }
                 if let Some(ga) = inst.class.lookup("__getattr__") {
                     let m = bind(ga, o, &inst.class);
@@ -136,6 +157,11 @@ impl Vm {
                     }
                     Some(Value::Wrapper(w)) if w.0 == WrapperKind::StaticMethod => Ok(w.1.clone()),
                     Some(v) => Ok(v),
+                    // inherited from object: `Base.__new__(cls)`
+                    None if name == "__new__" => {
+                        Ok((self.lib.type_attr)(self, BuiltinType::Object, name)
+                            .unwrap_or(Value::None))
+                    }
                     None => self.err(
                         ExcKind::AttributeError,
                         format!("type object '{}' has no attribute '{}'", c.name, name),
@@ -231,7 +257,16 @@ impl Vm {
                 for c in &mro[pos..] {
                     let a = c.attrs.borrow().get(name).cloned();
                     if let Some(a) = a {
+                        // `__new__` is a static method: `super().__new__(cls)`
+                        if name == "__new__" {
+                            return Ok(a);
+                        }
                         return Ok(bind(a, obj, &start));
+                    }
+                }
+                if name == "__new__" {
+                    if let Some(new) = (self.lib.type_attr)(self, BuiltinType::Object, "__new__") {
+                        return Ok(new);
                     }
                 }
                 // object's and BaseException's methods

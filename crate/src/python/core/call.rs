@@ -4,7 +4,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::python::core::value::*;
-use crate::python::core::vm::{Called, Vm};
+use crate::python::core::vm::{Called, Mode, Vm};
 use crate::python::front::bytecode::CodeKind;
 
 fn plural(n: usize, word: &str) -> String {
@@ -174,7 +174,10 @@ pub fn start_call(vm: &mut Vm, f: Value, mut args: Args) -> PyResult<Called> {
             start_call(vm, m.0.clone(), args)
         }
         Value::Builtin(b) => Ok(Called::Value((b.f)(vm, &b, args)?)),
-        Value::Class(c) => instantiate(vm, c, args),
+        Value::Class(ref c) => match vm.lookup_special(&f, "__call__") {
+            Some(m) => start_call(vm, m, args),
+            None => instantiate(vm, c.clone(), args),
+        },
         Value::Type(t) => Ok(Called::Value((vm.lib.construct)(vm, t, args)?)),
         Value::Instance(_) => match vm.lookup_special(&f, "__call__") {
             Some(m) => start_call(vm, m, args),
@@ -183,6 +186,30 @@ pub fn start_call(vm: &mut Vm, f: Value, mut args: Args) -> PyResult<Called> {
         Value::Wrapper(w) if w.0 == WrapperKind::StaticMethod => start_call(vm, w.1.clone(), args),
         other => vm.type_err(format!("'{}' object is not callable", other.type_name())),
     }
+}
+
+/// `type.__call__(cls, ...)`: the class made the usual way (`__init__`), bypassing
+/// its metaclass's `__call__` (which calls this to construct).
+pub fn construct(vm: &mut Vm, c: Rc<Class>, args: Args) -> PyResult<Value> {
+    match instantiate(vm, c, args)? {
+        Called::Value(v) => Ok(v),
+        Called::Frame(mut fr) => {
+            fr.mode = Mode::Sync;
+            vm.run_nested(fr)
+        }
+    }
+}
+
+/// `object.__new__(cls)`: an instance of `cls` whose `__init__` has not run.
+pub fn new_instance(vm: &mut Vm, c: Rc<Class>) -> Value {
+    if c.is_exception {
+        return vm.make_exc(c, vec![]);
+    }
+    Value::Instance(Rc::new(Instance {
+        class: c,
+        attrs: RefCell::new(AttrMap::default()),
+        exc: RefCell::new(ExcState::default()),
+    }))
 }
 
 fn instantiate(vm: &mut Vm, c: Rc<Class>, args: Args) -> PyResult<Called> {
@@ -205,11 +232,38 @@ fn instantiate(vm: &mut Vm, c: Rc<Class>, args: Args) -> PyResult<Called> {
             }
         };
     }
-    let inst = Value::Instance(Rc::new(Instance {
-        class: c.clone(),
-        attrs: RefCell::new(AttrMap::default()),
-        exc: RefCell::new(ExcState::default()),
-    }));
+    // A class's own `__new__(cls, ...)` makes the object; `__init__` then runs only
+    // when it gave an instance of the class (CPython's type.__call__).
+    let inst = match c.lookup("__new__") {
+        Some(new @ (Value::Function(_) | Value::Wrapper(_))) => {
+            let new = match new {
+                Value::Wrapper(w) => w.1.clone(),
+                f => f,
+            };
+            let mut a = Args {
+                pos: args.pos.clone(),
+                kw: args.kw.clone(),
+            };
+            a.pos.insert(0, Value::Class(c.clone()));
+            let inst = vm.call(&new, a)?;
+            let of_class = match &inst {
+                Value::Instance(i) => i.class.mro.borrow().iter().any(|k| Rc::ptr_eq(k, &c)),
+                _ => false,
+            };
+            if !of_class {
+                return Ok(Called::Value(inst));
+            }
+            if init.is_none() {
+                return Ok(Called::Value(inst));
+            }
+            inst
+        }
+        _ => Value::Instance(Rc::new(Instance {
+            class: c.clone(),
+            attrs: RefCell::new(AttrMap::default()),
+            exc: RefCell::new(ExcState::default()),
+        })),
+    };
     match init {
         Some(Value::Function(f)) => {
             let mut a = args;
@@ -244,6 +298,7 @@ pub fn build_class(
     bases: Vec<Rc<Class>>,
     ns: Namespace,
     cell: Value,
+    order: Vec<Rc<str>>,
 ) -> PyResult<Value> {
     let mut mro: Vec<Rc<Class>> = vec![];
     // C3 linearization is overkill for the single inheritance we support; for several
@@ -297,5 +352,23 @@ pub fn build_class(
     }
     // Its MRO holds it (and `__class__` cells its methods): the teardown breaks that.
     vm.classes.push(Rc::downgrade(&cls));
-    Ok(Value::Class(cls))
+    let class = Value::Class(cls.clone());
+    // The metaclass stand-in's `__init__(cls, name, bases, namespace)`, the namespace
+    // in definition order (how `enum` turns the class's values into members).
+    if let Some(init) = vm.lookup_special(&class, "__init__") {
+        let mut d = Dict::new();
+        for k in &order {
+            if let Some(v) = cls.attrs.borrow().get(k) {
+                d.insert(HashKey::Str(k.clone()), Value::Str(k.clone()), v.clone());
+            }
+        }
+        let bases: Vec<Value> = cls.bases.iter().map(|b| Value::Class(b.clone())).collect();
+        let args = vec![
+            Value::Str(cls.name.clone()),
+            Value::tuple(bases),
+            Value::dict(d),
+        ];
+        vm.call1(&init, args)?;
+    }
+    Ok(class)
 }

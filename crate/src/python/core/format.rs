@@ -182,6 +182,18 @@ impl Vm {
                 let inner = m.1.clone();
                 format!("<bound method {} of {}>", fname, self.repr(&inner)?)
             }
+            Value::Class(c) if self.lookup_special(v, "__repr__").is_some() => {
+                let m = self.lookup_special(v, "__repr__").unwrap();
+                match self.call1(&m, vec![])? {
+                    Value::Str(s) => s.to_string(),
+                    r => {
+                        return self.type_err(format!(
+                            "__repr__ returned non-string (type {})",
+                            r.type_name()
+                        ))
+                    }
+                }
+            }
             Value::Class(c) => {
                 if c.module.as_ref() == "builtins" {
                     format!("<class '{}'>", c.qualname)

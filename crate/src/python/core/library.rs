@@ -30,6 +30,10 @@ pub struct Library {
     pub exception_method: fn(&mut Vm, &Value, &str) -> Option<Value>,
     /// `BaseException.__init__`.
     pub exc_init: NativeFn,
+    /// Names `dir()` knows beyond an object's own dictionaries (the methods of a
+    /// built-in type, asyncio's names loaded on use): what "Did you mean" compares
+    /// a mistyped attribute with.
+    pub known_names: fn(&Value) -> Vec<&'static str>,
     /// `generator.close()`.
     pub close_gen: fn(&mut Vm, &Rc<RefCell<GenObj>>) -> PyResult<Value>,
 }

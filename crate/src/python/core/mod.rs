@@ -9,6 +9,7 @@ pub mod host;
 pub mod library;
 pub mod ops;
 pub mod set;
+pub mod suggest;
 pub mod traceback;
 pub mod value;
 pub mod vm;

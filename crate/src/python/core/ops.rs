@@ -852,7 +852,9 @@ impl Vm {
                 }
                 _ => false,
             }),
-            Value::Instance(_) if self.lookup_special(container, "__contains__").is_some() => {
+            Value::Instance(_) | Value::Class(_)
+                if self.lookup_special(container, "__contains__").is_some() =>
+            {
                 let m = self.lookup_special(container, "__contains__").unwrap();
                 let r = self.call1(&m, vec![x.clone()])?;
                 self.truthy(&r)
@@ -905,7 +907,7 @@ impl Vm {
                 }
                 return Ok(v.clone());
             }
-            Value::Instance(_) => {
+            Value::Instance(_) | Value::Class(_) => {
                 if let Some(m) = self.lookup_special(v, "__iter__") {
                     let r = self.call1(&m, vec![])?;
                     if self.lookup_special(&r, "__next__").is_none()
@@ -1227,6 +1229,15 @@ impl Vm {
                     "cannot fit 'int' into an index-sized integer",
                 )
             }
+            // an object with `__index__` (an IntEnum member)
+            Value::Instance(_) if self.lookup_special(i, "__index__").is_some() => {
+                let m = self.lookup_special(i, "__index__").unwrap();
+                let v = self.call1(&m, vec![])?;
+                if matches!(v, Value::Instance(_)) {
+                    return self.type_err("__index__ returned non-int");
+                }
+                return self.index(&v, len, what);
+            }
             // CPython 3.11's str words it differently from list and tuple
             _ if what == "string" => {
                 return self.type_err(format!(
@@ -1314,6 +1325,10 @@ impl Vm {
                 Some(m) => self.call1(&m, vec![i.clone()]),
                 None => self.type_err(format!("'{}' object is not subscriptable", o.type_name())),
             },
+            Value::Class(_) if self.lookup_special(o, "__getitem__").is_some() => {
+                let m = self.lookup_special(o, "__getitem__").unwrap();
+                self.call1(&m, vec![i.clone()])
+            }
             Value::Type(_) | Value::Class(_) => Ok(o.clone()),
             _ => self.type_err(format!("'{}' object is not subscriptable", o.type_name())),
         }
@@ -1568,7 +1583,7 @@ impl Vm {
                     )
                 }
             },
-            Value::Instance(_) => match self.lookup_special(v, "__len__") {
+            Value::Instance(_) | Value::Class(_) => match self.lookup_special(v, "__len__") {
                 Some(m) => {
                     let r = self.call1(&m, vec![])?;
                     match r {
@@ -1670,7 +1685,42 @@ fn int_true_div(a: &BigInt, b: &BigInt) -> f64 {
             return x as f64 / y as f64;
         }
     }
-    a.to_f64() / b.to_f64()
+    // Correctly rounded, as CPython's long_true_divide: a quotient of 55 or 56 bits
+    // whose last bit is sticky (round to odd), rounded once more to the float's 53.
+    let neg = a.is_negative() != b.is_negative();
+    let (a, b) = (a.abs(), b.abs());
+    let k = 55 - (a.bit_length() as i64 - b.bit_length() as i64);
+    let (num, den) = if k >= 0 {
+        (a.shl(k as u64), b)
+    } else {
+        (a, b.shl(k.unsigned_abs()))
+    };
+    let Some((q, r)) = num.divmod(&den) else {
+        return f64::NAN;
+    };
+    let mut q = q.to_i64().unwrap_or(i64::MAX);
+    if !r.is_zero() {
+        q |= 1;
+    }
+    let x = ldexp(q as f64, -k);
+    if neg {
+        -x
+    } else {
+        x
+    }
+}
+
+/// `x * 2**e` with one rounding (x has at most 57 bits: one step of 2**±1000 is exact).
+fn ldexp(mut x: f64, mut e: i64) -> f64 {
+    while e > 1000 {
+        x *= 2f64.powi(1000);
+        e -= 1000;
+    }
+    while e < -1000 {
+        x *= 2f64.powi(-1000);
+        e += 1000;
+    }
+    x * 2f64.powi(e as i32)
 }
 
 /// Can `v` be a side of a type union (`int | None`)?

@@ -21,10 +21,13 @@ pub fn exception_line(vm: &mut Vm, exc: &Value) -> String {
         Value::Instance(i) => exc_type_name(&i.class),
         other => other.type_name().to_string(),
     };
-    let msg = match vm.to_str(exc) {
+    let mut msg = match vm.to_str(exc) {
         Ok(s) => s,
         Err(_) => "<exception str() failed>".into(),
     };
+    if let Some(s) = super::suggest::printed_suffix(vm, exc) {
+        msg.push_str(&s);
+    }
     if msg.is_empty() {
         name
     } else {

@@ -308,6 +308,8 @@ pub struct ExcState {
     pub cause: Option<Value>,
     /// `__suppress_context__`
     pub suppress_context: bool,
+    /// A NameError's "Did you mean" name, found when it was raised (printed only).
+    pub suggestion: Option<Rc<str>>,
 }
 
 /// Instance attributes in insertion order (`__dict__` and `vars()` print in that order);

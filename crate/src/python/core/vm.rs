@@ -48,6 +48,9 @@ pub enum Mode {
         ns: Namespace,
         /// Qualified name.
         qualname: Rc<str>,
+        /// The names the body bound, in the order first bound (the namespace is a
+        /// HashMap; a metaclass's `__init__` sees them in definition order).
+        order: Vec<Rc<str>>,
     },
     /// A generator resumed by `ForIter`: on return jump to the target.
     ForIter(u32),
@@ -547,7 +550,7 @@ impl Vm {
         }
     }
 
-    fn run_nested(&mut self, fr: Box<Frame>) -> PyResult<Value> {
+    pub(super) fn run_nested(&mut self, fr: Box<Frame>) -> PyResult<Value> {
         if self.nested >= MAX_NESTED {
             return self.err(
                 ExcKind::RecursionError,
@@ -910,7 +913,10 @@ impl Vm {
                 bases,
                 ns,
                 qualname,
-            } => match crate::python::core::call::build_class(self, name, qualname, bases, ns, v) {
+                order,
+            } => match crate::python::core::call::build_class(
+                self, name, qualname, bases, ns, v, order,
+            ) {
                 Ok(c) => {
                     self.frames.last_mut().unwrap().stack.push(c);
                     None
@@ -1170,9 +1176,12 @@ impl Vm {
                 let v = self.pop();
                 let f = self.top();
                 let old = match &f.ns {
-                    Some(ns) => ns.borrow_mut().insert(n, v),
-                    None => f.globals.borrow_mut().insert(n, v),
+                    Some(ns) => ns.borrow_mut().insert(n.clone(), v),
+                    None => f.globals.borrow_mut().insert(n.clone(), v),
                 };
+                if let (None, Mode::Class { order, .. }) = (&old, &mut f.mode) {
+                    order.push(n);
+                }
                 if old.is_some_and(|o| matches!(o, Value::Gen(_))) {
                     self.close_dropped();
                 }
@@ -1612,6 +1621,9 @@ impl Vm {
                         match b {
                             Value::Class(c) => bs.push(c.clone()),
                             Value::Type(crate::python::core::value::BuiltinType::Object) => {}
+                            // a metaclass (`class EnumType(type)`), used through a
+                            // class's `__metaclass__` attribute
+                            Value::Type(crate::python::core::value::BuiltinType::Type) => {}
                             other => {
                                 let tn = other.type_name();
                                 return self.type_err(format!("cannot inherit from {} (only classes defined in Python, exceptions and object are supported)", if let Value::Type(t) = other { t.name().into() } else { tn }));
@@ -1637,6 +1649,7 @@ impl Vm {
                         bases: bs,
                         ns,
                         qualname: f.code.qualname.clone(),
+                        order: vec![],
                     };
                     self.push_frame(fr)?;
                 }
@@ -1866,7 +1879,12 @@ impl Vm {
     }
 
     fn name_error(&mut self, n: &str) -> Value {
-        self.new_exc(ExcKind::NameError, format!("name '{}' is not defined", n))
+        let e = self.new_exc(ExcKind::NameError, format!("name '{}' is not defined", n));
+        if let Value::Instance(i) = &e {
+            i.attrs.borrow_mut().insert("name".into(), Value::str(n));
+            i.exc.borrow_mut().suggestion = super::suggest::for_name(self, n);
+        }
+        e
     }
 
     fn do_raise(&mut self, n: u8) -> Value {

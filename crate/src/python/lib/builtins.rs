@@ -1202,9 +1202,11 @@ pub fn construct(vm: &mut Vm, t: BuiltinType, a: Args) -> PyResult<Value> {
                 }
             }
             let attrs: Namespace = Rc::new(RefCell::new(HashMap::new()));
+            let mut order = vec![];
             for (k, v) in ns.borrow().iter() {
                 if let Value::Str(k) = k {
                     attrs.borrow_mut().insert(k.clone(), v.clone());
+                    order.push(k.clone());
                 }
             }
             let name = name.clone();
@@ -1215,6 +1217,7 @@ pub fn construct(vm: &mut Vm, t: BuiltinType, a: Args) -> PyResult<Value> {
                 classes,
                 attrs,
                 Value::None,
+                order,
             )
         }
         T::Object => Ok(Value::Instance(Rc::new(Instance {

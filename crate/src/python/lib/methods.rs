@@ -224,6 +224,46 @@ pub fn value_attr(_vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<Value>
     })
 }
 
+/// The first digit (zero) of each run of ten Unicode decimal digits (category Nd),
+/// as Python 3.11's `str.isdecimal` and `re`'s `\d` know them ('²' is not one).
+const DECIMAL_ZEROS: &[u32] = &[
+    0x30, 0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66,
+    0xde6, 0xe50, 0xed0, 0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90,
+    0x1b50, 0x1bb0, 0x1c40, 0x1c50, 0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0, 0xff10,
+    0x104a0, 0x10d30, 0x11066, 0x110f0, 0x11136, 0x111d0, 0x112f0, 0x11450, 0x114d0, 0x11650,
+    0x116c0, 0x11730, 0x118e0, 0x11950, 0x11c50, 0x11d50, 0x11da0, 0x16a60, 0x16ac0, 0x16b50,
+    0x1d7ce, 0x1d7d8, 0x1d7e2, 0x1d7ec, 0x1d7f6, 0x1e140, 0x1e2f0, 0x1e950, 0x1fbf0,
+];
+
+fn is_decimal(c: char) -> bool {
+    let c = c as u32;
+    DECIMAL_ZEROS.iter().any(|&z| (z..z + 10).contains(&c))
+}
+
+/// Names `dir(v)` knows beyond its own dictionaries (see `Library::known_names`).
+pub fn known_names(v: &Value) -> Vec<&'static str> {
+    match v {
+        Value::Module(m) if &*m.name == "asyncio" => crate::python::asyncio::SYNC_NAMES.to_vec(),
+        Value::Module(_) | Value::Instance(_) | Value::Class(_) => vec![],
+        other => method_names(other.builtin_type()).to_vec(),
+    }
+}
+
+/// The method names of a built-in type (what "Did you mean" compares a typo with).
+pub fn method_names(t: BuiltinType) -> &'static [&'static str] {
+    use BuiltinType as T;
+    match t {
+        T::Str => STR_METHODS,
+        T::List => LIST_METHODS,
+        T::Dict => DICT_METHODS,
+        T::Set => SET_METHODS,
+        T::Tuple => TUPLE_METHODS,
+        T::Int | T::Bool => INT_METHODS,
+        T::Float => FLOAT_METHODS,
+        _ => &[],
+    }
+}
+
 /// Attributes of built-in types (`str.join`, `dict.fromkeys`...): unbound methods.
 pub fn type_attr(_vm: &mut Vm, t: BuiltinType, name: &str) -> Option<Value> {
     use BuiltinType as T;
@@ -259,8 +299,27 @@ pub fn type_attr(_vm: &mut Vm, t: BuiltinType, name: &str) -> Option<Value> {
             f: dispatch,
         })));
     }
+    if t == T::Type && name == "__call__" {
+        return Some(crate::python::lib::builtins::native(
+            "__call__",
+            |vm, _, mut a| match a.pos.first().cloned() {
+                Some(Value::Class(c)) => {
+                    a.pos.remove(0);
+                    crate::python::core::call::construct(vm, c, a)
+                }
+                _ => vm.type_err("descriptor '__call__' requires a 'type' object"),
+            },
+        ));
+    }
     if t == T::Object {
         return match name {
+            "__new__" => Some(crate::python::lib::builtins::native(
+                "__new__",
+                |vm, _, a| match a.pos.first().cloned() {
+                    Some(Value::Class(c)) => Ok(crate::python::core::call::new_instance(vm, c)),
+                    _ => vm.type_err("object.__new__(X): X is not a type object"),
+                },
+            )),
             "__init__" => Some(crate::python::lib::builtins::native(
                 "__init__",
                 |_, _, _| Ok(Value::None),
@@ -490,13 +549,34 @@ fn dispatch(vm: &mut Vm, b: &Builtin, a: Args) -> PyResult<Value> {
                         "cannot convert Infinity to integer ratio",
                     );
                 }
-                let mut num = *f;
-                let mut den = 1i64;
-                while num.fract() != 0.0 && den < (1 << 52) {
-                    num *= 2.0;
-                    den *= 2;
+                // exact: the float's mantissa and power of two, reduced
+                if *f == 0.0 {
+                    return Ok(Value::tuple(vec![Value::Int(0), Value::Int(1)]));
                 }
-                Ok(Value::tuple(vec![Value::Int(num as i64), Value::Int(den)]))
+                let bits = f.to_bits();
+                let biased = ((bits >> 52) & 0x7ff) as i64;
+                let mut mant = (bits & ((1u64 << 52) - 1)) as i64;
+                let mut exp = if biased == 0 {
+                    -1074
+                } else {
+                    mant |= 1 << 52;
+                    biased - 1075
+                };
+                let tz = mant.trailing_zeros() as i64;
+                mant >>= tz;
+                exp += tz;
+                if f.is_sign_negative() {
+                    mant = -mant;
+                }
+                use crate::python::front::ast::BinOp;
+                let (num, den) = if exp >= 0 {
+                    let n = vm.binary(BinOp::LShift, &Value::Int(mant), &Value::Int(exp), false)?;
+                    (n, Value::Int(1))
+                } else {
+                    let d = vm.binary(BinOp::LShift, &Value::Int(1), &Value::Int(-exp), false)?;
+                    (Value::Int(mant), d)
+                };
+                Ok(Value::tuple(vec![num, den]))
             }
             _ => vm.err(
                 ExcKind::NotImplementedError,
@@ -839,6 +919,27 @@ fn str_method(vm: &mut Vm, s: &Rc<str>, name: &str, a: Args) -> PyResult<Value> 
         }
         "startswith" | "endswith" => {
             want(vm, &a, name, 1, 3)?;
+            // s[start:end] when they are given (as slice bounds; a start past the
+            // end never matches, not even '')
+            let window: Option<String> = if a.pos.len() > 1 {
+                let chars: Vec<char> = s.chars().collect();
+                let n = chars.len() as i64;
+                let bound = |v: Option<&Value>, d: i64| -> i64 {
+                    match v {
+                        Some(Value::Int(i)) if *i < 0 => (i + n).max(0),
+                        Some(Value::Int(i)) => *i,
+                        _ => d,
+                    }
+                };
+                let (b, e) = (bound(a.pos.get(1), 0), bound(a.pos.get(2), n).min(n));
+                if b > n {
+                    return Ok(Value::Bool(false));
+                }
+                Some(chars[b as usize..e.max(b) as usize].iter().collect())
+            } else {
+                None
+            };
+            let s: &str = window.as_deref().unwrap_or(s);
             let pats: Vec<Value> = match &a.pos[0] {
                 Value::Tuple(t) => t.to_vec(),
                 v => vec![v.clone()],
@@ -925,7 +1026,8 @@ fn str_method(vm: &mut Vm, s: &Rc<str>, name: &str, a: Args) -> PyResult<Value> 
                 .collect();
             st(crate::python::core::format::str_format(vm, s, &[], &kw)?)
         }
-        "isdigit" | "isdecimal" | "isnumeric" => Ok(Value::Bool(
+        "isdecimal" => Ok(Value::Bool(!s.is_empty() && s.chars().all(is_decimal))),
+        "isdigit" | "isnumeric" => Ok(Value::Bool(
             !s.is_empty() && s.chars().all(|c| c.is_numeric()),
         )),
         "isalpha" => Ok(Value::Bool(

@@ -20,4 +20,5 @@ pub static LIBRARY: Library = Library {
     exception_method: methods::exception_method,
     exc_init: builtins::exc_init,
     close_gen: methods::close_gen,
+    known_names: methods::known_names,
 };

@@ -29,15 +29,19 @@ pub fn import(vm: &mut Vm, name: &str) -> PyResult<Value> {
         return Ok(m.clone());
     }
     let m = match name {
-        "math" => {
-            // The functions written in Python (www/pylib/_math.py), when there.
-            let m = math();
+        "math" | "sys" => {
+            // Their parts written in Python (www/pylib/_math.py, _sys.py), when there.
+            let (m, extra) = if name == "math" {
+                (math(), "_math")
+            } else {
+                (sys(vm), "_sys")
+            };
             vm.modules.insert(name.into(), m.clone());
             if let (Some(Value::Module(extra)), Value::Module(mm)) =
-                (crate::python::lib::stdlib::load(vm, "_math")?, &m)
+                (crate::python::lib::stdlib::load(vm, extra)?, &m)
             {
                 for (k, v) in extra.attrs.borrow().iter() {
-                    if !k.starts_with('_') && &**k != "math" {
+                    if !k.starts_with('_') && **k != *name {
                         mm.attrs.borrow_mut().insert(k.clone(), v.clone());
                     }
                 }
@@ -46,7 +50,6 @@ pub fn import(vm: &mut Vm, name: &str) -> PyResult<Value> {
         }
         "time" => time(),
         "random" => random(),
-        "sys" => sys(vm),
         "asyncio" => crate::python::asyncio::asyncio_module(vm)?,
         "_boucle" => crate::python::asyncio::core_module(vm)?,
         _ => match crate::python::lib::stdlib::load(vm, name)? {

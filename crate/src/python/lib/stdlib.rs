@@ -41,6 +41,11 @@ pylib!(
     "typing",
     "operator",
     "_math",
+    "_sys",
+    "enum",
+    "datetime",
+    "statistics",
+    "re",
 );
 
 thread_local! {

@@ -1,0 +1,3 @@
+Lenn = 3
+print(Lenn)
+print(Len)

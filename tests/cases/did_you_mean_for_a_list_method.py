@@ -1,0 +1,3 @@
+taches = []
+taches.append("lire")
+taches.apend("écrire")

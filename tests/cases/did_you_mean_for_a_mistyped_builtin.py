@@ -1,0 +1,3 @@
+valeurs = [3, 1, 2]
+print(sorted(valeurs))
+prnt(valeurs)

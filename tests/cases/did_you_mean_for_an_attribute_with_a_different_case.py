@@ -1,0 +1,3 @@
+import asyncio
+
+q = asyncio.queue()

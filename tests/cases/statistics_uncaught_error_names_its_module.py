@@ -1,0 +1,5 @@
+import statistics
+
+mesures = []
+print("moyenne :")
+print(statistics.mean(mesures))
