@@ -107,10 +107,14 @@ function crashed(err) {
   setStatus('status.error');
 }
 
-/** The library modules the code imports (www/pylib/NAME.py, not in the wasm): fetched
- *  and handed to the engine before the run, since imports are synchronous in it. */
+/** The library modules the code imports (www/pylib/NAME.py, not in the wasm), and the
+ *  engine files it needs (pylib.js's PARTS, e.g. for asyncio.Queue): fetched and
+ *  handed to the engine before the run, since imports are synchronous in it. The
+ *  test here only saves loading pylib.js for most programs: it must match whenever
+ *  pylib.js would find something (a node test checks it against PARTS). */
+const MAY_NEED = /^[ \t]*(?:from|import)[ \t]+(?!(?:asyncio|time|random|sys)[ \t]*$)|[Tt]imeout|Queue|Event|Lock|Semaphore|Condition|TaskGroup|as_completed|ExceptionGroup|except[ \t]*\*/m;
 async function ensureModules(source) {
-  if (!/^[ \t]*(?:from|import)[ \t]+(?!(?:asyncio|time|random|sys)[ \t]*$)/m.test(source)) return true;
+  if (!MAY_NEED.test(source)) return true;
   try { await (await import('./pylib.js')).loadModules(wasm, source); return true; } catch (e) { crashed(e); return false; }
 }
 

@@ -59,7 +59,6 @@ pub fn import(vm: &mut Vm, name: &str) -> PyResult<Value> {
 }
 
 const EXCEPTION_GROUP_FILE: &str = "<exceptiongroup>";
-const EXCEPTION_GROUP: &str = include_str!("exceptiongroup.py");
 
 /// Built-in names written in Python (`exceptiongroup.py`: ExceptionGroup and the
 /// helpers of `except*`), loaded into the builtins the first time a program
@@ -72,17 +71,24 @@ pub fn lazy_builtin(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
     if !wanted || vm.modules.contains_key(EXCEPTION_GROUP_FILE) {
         return Ok(None);
     }
+    // not in the wasm: the page hands it over to a program naming these
+    let Some(source) = super::stdlib::part("exceptiongroup") else {
+        return vm.err(
+            "ImportError",
+            format!("{EXCEPTION_GROUP_FILE} is not loaded (the page fetches it before a run whose program names {name})"),
+        );
+    };
     vm.modules.insert(EXCEPTION_GROUP_FILE.into(), Value::None);
-    let code = super::parser::parse_module(EXCEPTION_GROUP)
+    let code = super::parser::parse_module(&source)
         .and_then(|m| super::compiler::compile_library(&m, EXCEPTION_GROUP_FILE));
     let code = match code {
         Ok(c) => c,
         Err(e) => {
-            let text = e.render(EXCEPTION_GROUP_FILE, EXCEPTION_GROUP);
+            let text = e.render(EXCEPTION_GROUP_FILE, &source);
             return vm.err("SystemError", text);
         }
     };
-    vm.add_library(EXCEPTION_GROUP_FILE, EXCEPTION_GROUP);
+    vm.add_library(EXCEPTION_GROUP_FILE, &source);
     let globals: Namespace = Rc::new(RefCell::new(HashMap::new()));
     globals
         .borrow_mut()
