@@ -58,12 +58,14 @@ const gantt = new GanttView({
 });
 
 // ---------------------------------------------------------------- engine
-// The engine's download, compilation and instantiation start as soon as this module
-// runs, in parallel with the page's own setup (they are the longest part of a first
-// visit). A failure is reported by main(), in the page's language.
-let firstLoad = import('./pkg/boucle.js').then(async (mod) => {
-  const compiled = await window.boucleEngine; // boot.js's early compilation, or null
-  await mod.default(compiled ? { module_or_path: compiled } : undefined);
+// The engine's download, compilation, instantiation and first (warm-up) run are done by
+// boot.js while this module and its imports load (they are the longest part of a first
+// visit); without it, they start as soon as this module runs. A failure is reported by
+// main(), in the page's language.
+let firstLoad = Promise.resolve(window.boucleEngine).then(async (ready) => {
+  if (ready) return ready; // boot.js's engine, compiled and warmed up
+  const mod = await import('./pkg/boucle.js');
+  await mod.default();
   return mod;
 });
 firstLoad.catch(() => { /* handled where it is awaited */ });
