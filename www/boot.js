@@ -1,14 +1,7 @@
-// Gets the engine ready as soon as the page's <head> is parsed, while the page's own
-// modules are still loading (a classic script: modules run only once all of them are
-// loaded). The longest steps of a first visit are here:
-//  - compiling the wasm (streaming, as it downloads);
-//  - the engine's first run, about three times longer than the next ones: it compiles
-//    asyncio's prelude, and V8 compiles each function of the interpreter on its first
-//    call. A tiny program run here, while the modules download, does both (its output
-//    is dropped; runs share nothing else), so the page's first run, a `t=` link's
-//    say, starts warm.
-// main.js takes the ready module from window.boucleEngine, or loads it itself when
-// this gave null (no streaming compilation, or anything failed here).
+// Gets the engine ready while the page's modules load: compiles the wasm as it
+// downloads, then runs a tiny program (asyncio's prelude compiled, the interpreter's
+// functions compiled by V8 on first call: the page's first run, a t= link's, is warm).
+// main.js takes the module from window.boucleEngine, or loads it itself on null.
 'use strict';
 window.boucleEngine = (function () {
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.compileStreaming !== 'function') return null;

@@ -109,11 +109,9 @@ function crashed(err) {
   setStatus('status.error');
 }
 
-/** The library modules the code imports (www/pylib/NAME.py, not in the wasm), and the
- *  engine files it needs (pylib.js's PARTS, e.g. for asyncio.Queue): fetched and
- *  handed to the engine before the run, since imports are synchronous in it. The
- *  test here only saves loading pylib.js for most programs: it must match whenever
- *  pylib.js would find something (a node test checks it against PARTS). */
+/** The library modules the code imports (www/pylib/NAME.py, not in the wasm) and the
+ *  engine files it needs (pylib.js's PARTS): fetched and handed to the engine before
+ *  the run. MAY_NEED spares loading pylib.js (a node test checks it against PARTS). */
 const MAY_NEED = /^[ \t]*(?:from|import)[ \t]+(?!(?:asyncio|time|random|sys)[ \t]*$)|[Tt]imeout|Queue|Event|Lock|Semaphore|Condition|TaskGroup|as_completed|ExceptionGroup|except[ \t]*\*/m;
 async function ensureModules(source) {
   if (!MAY_NEED.test(source)) return true;
