@@ -88,7 +88,11 @@ fn shrink(text: &str) -> String {
         // a triple quote this line opens or closes (an odd count of it)
         for quote in ["\"\"\"", "'''"] {
             if in_string.is_none_or(|q| q == quote) && line.matches(quote).count() % 2 == 1 {
-                in_string = if in_string.is_some() { None } else { Some(quote) };
+                in_string = if in_string.is_some() {
+                    None
+                } else {
+                    Some(quote)
+                };
             }
         }
     }

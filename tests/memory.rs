@@ -77,19 +77,19 @@ fn running_a_program_again_and_again_does_not_grow_memory() {
         ),
         (
             "classes and super()",
-            include_str!("pycases/inheritance_and_super.py"),
+            include_str!("cases/inheritance_and_super.py"),
         ),
         (
             "exception groups",
-            include_str!("pycases/exception_group_and_except_star.py"),
+            include_str!("cases/exception_group_and_except_star.py"),
         ),
         (
             "a task left pending",
-            include_str!("pycases/task_destroyed_but_pending.py"),
+            include_str!("cases/task_destroyed_but_pending.py"),
         ),
         (
             "queues and locks",
-            include_str!("pycases/asyncio_star_import_and_lazy_names.py"),
+            include_str!("cases/asyncio_star_import_and_lazy_names.py"),
         ),
     ];
     for (what, source) in programs {

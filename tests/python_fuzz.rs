@@ -3,7 +3,7 @@
 //! swapped, replaced by Python punctuation and keywords), must each give an output
 //! or an error — never a panic, never a hang. Deterministic (seeded Mersenne
 //! Twister); `BOUCLE_FUZZ_ITERATIONS=200000 cargo test --profile native --test
-//! python_fuzz` runs longer, `BOUCLE_FUZZ_SEED=N` explores other mutants. Crashes it finds are kept in `tests/python/fuzz/`
+//! python_fuzz` runs longer, `BOUCLE_FUZZ_SEED=N` explores other mutants. Crashes it finds are kept in `tests/fuzz/`
 //! and replayed first.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -87,7 +87,7 @@ const PIECES: &[&str] = &[
 fn corpus() -> Vec<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut out = Vec::new();
-    for dir in ["crate/course", "tests/python/cases", "tests/runtime_cases"] {
+    for dir in ["crate/course", "tests/cases"] {
         let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
             continue;
         };
@@ -152,7 +152,7 @@ fn run(source: &str) -> Result<(), String> {
 
 #[test]
 fn the_crashes_found_so_far_stay_fixed() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/python/fuzz");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz");
     let entries = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("the crash corpus {} is missing: {e}", dir.display()));
     let files: Vec<_> = entries.map(|e| e.unwrap().path()).collect();

@@ -2,7 +2,7 @@
 //! driver resumes from outside, execution is bounded by an instruction budget, and no
 //! input can crash or hang the host.
 
-use boucle::python::value::Value;
+use boucle::python::core::value::Value;
 use boucle::python::{run_source, Interpreter, Resumed, VirtualHost};
 
 fn interp(src: &str) -> Interpreter {
@@ -89,7 +89,9 @@ w = worker()
     assert!(
         matches!(it.resume(&w, Value::None, None, 1000), Resumed::Yielded(Value::Str(s)) if &*s == "waiting")
     );
-    let cls = it.vm().exc_class("KeyError");
+    let cls = it
+        .vm()
+        .exc_class(boucle::python::core::exc::ExcKind::KeyError);
     let exc = it.vm().make_exc(cls, vec![Value::str("stop")]);
     match it.resume(&w, Value::None, Some(exc), 1000) {
         Resumed::Returned(Value::Str(s)) => assert_eq!(&*s, "cleaned up"),

@@ -1,5 +1,5 @@
 //! Executor semantics against CPython: each case is a Python program in
-//! `tests/runtime_cases/` whose `.out` was produced by `cpython_vclock.py` (the
+//! `tests/cases/` whose `.out` was produced by `cpython_vclock.py` (the
 //! CPython oracle); the Rust program beside it, written on the runtime, must print
 //! the same bytes.
 
@@ -9,7 +9,7 @@ use boucle::runtime::{
 use boucle::trace::{Kind, Outcome};
 
 fn case(name: &str) -> String {
-    let path = format!("{}/tests/runtime_cases/{name}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!("{}/tests/cases/{name}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
@@ -262,7 +262,7 @@ fn run_until_complete_on_a_closed_loop_raises_event_loop_is_closed() {
     // CPython's stderr ends with the error, then a warning about the Python coroutine
     // `f()` left unawaited (a Rust future has no such warning): the error line must
     // be ours, and the last line we print.
-    let cpython = case("closed_loop.stderr");
+    let cpython = case("closed_loop.err");
     let error = cpython
         .lines()
         .rfind(|l| l.starts_with("RuntimeError: "))

@@ -171,14 +171,14 @@ fn float_parsing_case_mapping_and_math_through_the_js_engine_give_cpythons_outpu
     // On wasm these go through JS (crate/src/python/engine.rs): same answers as Rust's.
     use boucle::python::asyncio::PyProgram;
     let case = "floats_case_mapping_and_math_of_the_engine";
-    let source = include_str!("pycases/floats_case_mapping_and_math_of_the_engine.py");
+    let source = include_str!("cases/floats_case_mapping_and_math_of_the_engine.py");
     let lp = Loop::new_virtual();
     let program = PyProgram::install(&lp, &format!("{case}.py"), source);
     lp.run_to_end();
     let out = program.outcome().expect("finished");
     assert_eq!(
         out.stdout,
-        include_str!("pycases/floats_case_mapping_and_math_of_the_engine.out")
+        include_str!("cases/floats_case_mapping_and_math_of_the_engine.out")
     );
     assert_eq!(out.status, 0, "{}", out.stderr);
 }

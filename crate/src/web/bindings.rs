@@ -250,5 +250,5 @@ pub fn run_instant(filename: &str, source: &str) -> String {
 /// by the page before a run that imports it: imports are synchronous in the engine).
 #[wasm_bindgen]
 pub fn add_module(name: &str, source: &str) {
-    crate::python::stdlib::register(name, source);
+    crate::python::lib::stdlib::register(name, source);
 }

@@ -6,6 +6,7 @@
 //! loop runs. A Python task is a runtime task whose body resumes the coroutine, so
 //! it shows in the trace like any other.
 
+use crate::python::core::exc::ExcKind;
 use std::any::Any;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -190,12 +191,12 @@ impl PyProgram {
             let cancelled = new_exc_class(
                 "CancelledError",
                 "asyncio.exceptions",
-                Some(vm.exc_class("BaseException")),
+                Some(vm.exc_class(ExcKind::BaseException)),
             );
             let invalid = new_exc_class(
                 "InvalidStateError",
                 "asyncio.exceptions",
-                Some(vm.exc_class("Exception")),
+                Some(vm.exc_class(ExcKind::Exception)),
             );
             vm.exc_classes.insert("CancelledError", cancelled.clone());
             vm.exc_classes.insert("InvalidStateError", invalid);
@@ -529,7 +530,7 @@ fn exc_value(vm: &mut Vm, e: Exc) -> Value {
         Exc::Cancelled => cancelled_exc(vm, None),
         Exc::Object { obj, .. } => obj.downcast_ref::<Value>().cloned().unwrap_or(Value::None),
         Exc::Error { kind, msg } => vm.new_exc(&kind, msg),
-        Exc::Group { msg, .. } => vm.new_exc("Exception", msg),
+        Exc::Group { msg, .. } => vm.new_exc(ExcKind::Exception, msg),
     }
 }
 
@@ -617,8 +618,10 @@ async fn task_body(st: Rc<State>, coro: Value) -> Result<Value, Exc> {
                             None => {
                                 let msg = with_interp(&st, |it| {
                                     let r = it.vm().repr(&v).unwrap_or_default();
-                                    it.vm()
-                                        .new_exc("RuntimeError", format!("Task got bad yield: {r}"))
+                                    it.vm().new_exc(
+                                        ExcKind::RuntimeError,
+                                        format!("Task got bad yield: {r}"),
+                                    )
                                 });
                                 throw = msg;
                                 continue;
@@ -651,7 +654,7 @@ fn task_handle(st: &State, id: u32) -> Option<usize> {
 
 /// `CancelledError(msg)`, or `CancelledError()` without a message.
 fn cancelled_exc(vm: &mut Vm, msg: Option<Value>) -> Value {
-    let cls = vm.exc_class("CancelledError");
+    let cls = vm.exc_class(ExcKind::CancelledError);
     let args = msg
         .filter(|m| !matches!(m, Value::None))
         .into_iter()
@@ -745,7 +748,7 @@ fn fut_h(vm: &mut Vm, a: &Args) -> PyResult<(Rc<State>, Fut<Value>)> {
     let fut = st.futs.borrow().get(h).cloned();
     match fut {
         Some(f) => Ok((st, f)),
-        None => vm.err("RuntimeError", "unknown future"),
+        None => vm.err(ExcKind::RuntimeError, "unknown future"),
     }
 }
 
@@ -785,7 +788,7 @@ fn nf_fut_result(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
     let (st, f) = fut_h(vm, &a)?;
     mark_retrieved(&st, &a);
     match f.result() {
-        None => vm.err("InvalidStateError", "Result is not set."),
+        None => vm.err(ExcKind::InvalidStateError, "Result is not set."),
         Some(Ok(v)) => Ok(v),
         Some(Err(Exc::Cancelled)) => {
             let h = int_arg(vm, &a, 0)? as usize;
@@ -803,7 +806,7 @@ fn nf_fut_exception(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
         mark_retrieved(&st, &a);
     }
     match f.result() {
-        None => vm.err("InvalidStateError", "Exception is not set."),
+        None => vm.err(ExcKind::InvalidStateError, "Exception is not set."),
         Some(Ok(_)) => Ok(Value::None),
         Some(Err(Exc::Cancelled)) => {
             let h = int_arg(vm, &a, 0)? as usize;
@@ -816,7 +819,7 @@ fn nf_fut_exception(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
 fn nf_fut_set_result(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
     let (_, f) = fut_h(vm, &a)?;
     if f.is_done() {
-        return vm.err("InvalidStateError", "invalid state");
+        return vm.err(ExcKind::InvalidStateError, "invalid state");
     }
     f.set_result(arg(&a, 1));
     Ok(Value::None)
@@ -825,7 +828,7 @@ fn nf_fut_set_result(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
 fn nf_fut_set_exception(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
     let (st, f) = fut_h(vm, &a)?;
     if f.is_done() {
-        return vm.err("InvalidStateError", "invalid state");
+        return vm.err(ExcKind::InvalidStateError, "invalid state");
     }
     let e = object_exc(vm, arg(&a, 1));
     let by = match st.lp.current() {
@@ -1197,7 +1200,7 @@ fn nf_run_forever(vm: &mut Vm, _: &Builtin, _: Args) -> PyResult<Value> {
 pub fn core_module(vm: &mut Vm) -> PyResult<Value> {
     let st = match vm.asyncio.clone().and_then(|s| s.downcast::<State>().ok()) {
         Some(st) => st,
-        None => return vm.err("ModuleNotFoundError", "No module named '_boucle'"),
+        None => return vm.err(ExcKind::ModuleNotFoundError, "No module named '_boucle'"),
     };
     let fns: &[(&str, super::value::NativeFn)] = &[
         ("fut_new", nf_fut_new),
@@ -1251,7 +1254,7 @@ pub fn core_module(vm: &mut Vm) -> PyResult<Value> {
     );
     attrs.insert(
         Rc::from("InvalidStateError"),
-        Value::Class(vm.exc_class("InvalidStateError")),
+        Value::Class(vm.exc_class(ExcKind::InvalidStateError)),
     );
     Ok(Value::Module(Rc::new(Module {
         name: "_boucle".into(),
@@ -1264,7 +1267,7 @@ pub fn core_module(vm: &mut Vm) -> PyResult<Value> {
 struct Part {
     file: &'static str,
     /// The embedded text, or the name of a file the wasm leaves to the page
-    /// ([`super::stdlib::PARTS`]).
+    /// ([`crate::python::lib::stdlib::PARTS`]).
     source: Result<&'static str, &'static str>,
 }
 
@@ -1272,7 +1275,7 @@ impl Part {
     fn text(&self) -> Option<Rc<str>> {
         match self.source {
             Ok(text) => Some(Rc::from(text)),
-            Err(name) => super::stdlib::part(name),
+            Err(name) => crate::python::lib::stdlib::part(name),
         }
     }
 }
@@ -1336,7 +1339,7 @@ fn run_part(vm: &mut Vm, part: &Part, globals: &super::value::Namespace) -> PyRe
     let Some(source) = part.text() else {
         // the wasm: the page did not see a name of this part in the program
         return vm.err(
-            "ImportError",
+            ExcKind::ImportError,
             format!("{} is not loaded (the page fetches it before a run whose program names one of its names)", part.file),
         );
     };
@@ -1344,7 +1347,7 @@ fn run_part(vm: &mut Vm, part: &Part, globals: &super::value::Namespace) -> PyRe
         Ok(c) => c,
         Err(e) => {
             let text = e.render(part.file, &source);
-            return vm.err("ImportError", format!("asyncio prelude: {text}"));
+            return vm.err(ExcKind::ImportError, format!("asyncio prelude: {text}"));
         }
     };
     vm.add_library(part.file, &source);
@@ -1356,7 +1359,7 @@ fn run_part(vm: &mut Vm, part: &Part, globals: &super::value::Namespace) -> PyRe
 pub fn asyncio_module(vm: &mut Vm) -> PyResult<Value> {
     if vm.asyncio.is_none() {
         return vm.err(
-            "ModuleNotFoundError",
+            ExcKind::ModuleNotFoundError,
             "asyncio needs the event loop: run the program with boucle",
         );
     }
@@ -1391,7 +1394,7 @@ fn nf_module_getattr(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
         }
     }
     vm.err(
-        "AttributeError",
+        ExcKind::AttributeError,
         format!("module 'asyncio' has no attribute '{name}'"),
     )
 }

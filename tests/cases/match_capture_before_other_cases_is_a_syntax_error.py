@@ -1,0 +1,6 @@
+commande = "stop"
+match commande:
+    case x:
+        print("tout")
+    case "stop":
+        print("stop")

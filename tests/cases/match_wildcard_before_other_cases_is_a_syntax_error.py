@@ -1,0 +1,5 @@
+match 3:
+    case _:
+        print("tout")
+    case 3:
+        print("trois")
