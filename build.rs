@@ -109,6 +109,10 @@ fn shrink_line(line: &str) -> String {
         _ => body,
     };
     let indent = line.len() - line.trim_start_matches(' ').len();
-    let indent = if indent % 4 == 0 { indent / 4 } else { indent };
+    let indent = if indent.is_multiple_of(4) {
+        indent / 4
+    } else {
+        indent
+    };
     format!("{}{}", " ".repeat(indent), body.trim_end())
 }
