@@ -443,6 +443,7 @@ async function run() {
  *  the run is over. */
 async function runProgram(instant, unlimited = false) {
   S.ran = { source: S.code, file: fileName(), edited: isEdited() };
+  setState('running'); // already while the files it needs are fetched
   if (!(await ensureModules(S.ran.source))) return;
   let s;
   try {
