@@ -117,7 +117,7 @@ try {
   }, src);
   table('Python in headless Chromium', ['figure', 'value', 'aim', 'reference'], [
     ['page running a program, gzipped', `${(gz / 1024).toFixed(1)} KB (wasm ${(wasmGz / 1024).toFixed(1)} KB)`, '≤ 300 KB', 'Pyodide core: 6.3 MB'],
-    ['navigation → first output, first visit (median of 5)', `${firsts[2]} ms`, '≤ 150 ms', 'Pyodide: about 3.5 s'],
+    ['navigation → first output, first visit (median of 5)', `${firsts[2]} ms`, '≤ 200 ms (aim 150)', 'Pyodide: about 3.5 s'],
     ['navigation → first output, repeat visit (median of 5)', `${again[2]} ms`, '', ''],
     ['await asyncio.sleep(0) switch in the page (median of 3, trace included)', `${switchUs.toFixed(2)} µs`, '≤ 10 µs', 'Pyodide: about 130 µs'],
   ]);

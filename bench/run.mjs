@@ -3,6 +3,7 @@
 //
 //   1. page weight: every file the page loads (index.html, css, js modules, wasm),
 //      each body gzipped with zlib level 9, summed            budget 300 KB
+//      (then the same for a t= link's first visit and the embed's)
 //   2. navigation -> first scenario ready: page.goto until
 //      document.documentElement.dataset.state === 'ready',
 //      median of N fresh navigations (new browser context each) aim < 300 ms
@@ -65,7 +66,7 @@ const verdict = (value, budget) => (value <= budget ? 'ok' : 'OVER BUDGET');
 function installStateProbe() {
   const mark = () => {
     const st = document.documentElement && document.documentElement.dataset.state;
-    if ((st === 'ready' || st === 'error') && window.__boucleState === undefined) {
+    if ((st === 'ready' || st === 'done' || st === 'error') && window.__boucleState === undefined) {
       window.__boucleState = { state: st, at: performance.now() };
     }
   };
@@ -253,12 +254,21 @@ async function main() {
     for (const u of w.failed) console.log(`   note: request failed: ${u}`);
     out.weight = { files: ok, totalRaw, totalGz };
     summary.push([
-      'page weight (gzip, all files)',
+      'page weight, first visit of index.html (gzip, all files)',
       `${kb(totalGz)} KB`,
       `${BUDGET.gzipKB} KB`,
       (totalGz / 1024 / BUDGET.gzipKB).toFixed(2),
       verdict(totalGz / 1024, BUDGET.gzipKB),
     ]);
+    // the other first visits: a t= link (runs a course example on load) and the embed
+    out.weightOther = {};
+    for (const [label, query] of [['a t= link', 'index.html?scenario=01&speed=instant&t=10'], ['embed.html', 'embed.html?scenario=03']]) {
+      const o = await measureWeight(browser, srv.url + query);
+      const gz = o.rows.filter((r) => r.status === 200).reduce((t, r) => t + r.gz, 0);
+      console.log(`   first visit of ${query}: ${kb(gz)} KB gzipped, ${o.rows.length} files (state: ${o.state.state})`);
+      out.weightOther[query] = gz;
+      summary.push([`page weight, first visit of ${label} (gzip)`, `${kb(gz)} KB`, `${BUDGET.gzipKB} KB`, (gz / 1024 / BUDGET.gzipKB).toFixed(2), verdict(gz / 1024, BUDGET.gzipKB)]);
+    }
 
     // the single offline file (make dist's dist/boucle.html), built here from www/
     // without the bench page: its gzipped size (the whole page, wasm in base64 included)

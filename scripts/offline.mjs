@@ -203,6 +203,8 @@ var __boucle = (function () {
   return {
     define: function (p, f) { FACTORIES[p] = f; },
     run: function (p) { return load({ path: p, key: p }); },
+    // import() in a classic script, relative to the page (the modules are defined by then)
+    import: function (spec) { return Promise.resolve().then(function () { return load(resolve('', String(spec))); }); },
   };
 })();
 `;
@@ -245,7 +247,9 @@ export function build({ root = 'dist', out: outFile, page = 'index.html', exclud
   const safe = (s) => s.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
   const json = JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
   let script = RUNTIME.replace('__DATA__', () => json).replace('__STYLES__', () => JSON.stringify(styles));
-  for (const c of classic) script += `\n;(function () {\n${safe(fs.readFileSync(path.join(ROOT, c), 'utf8'))}\n})();\n`;
+  // a classic script's import() (boot.js loads the engine early) goes to the registry too
+  const classicBody = (c) => fs.readFileSync(path.join(ROOT, c), 'utf8').replace(/(^|[^.\w$])import\s*\(/g, '$1__boucle.import(');
+  for (const c of classic) script += `\n;(function () {\n${safe(classicBody(c))}\n})();\n`;
   for (const [f, m] of mods) script += `\n__boucle.define(${JSON.stringify(f)}, function (__req, __exp, __import, __meta) {\n${safe(m.code)}\n});\n`;
   for (const e of entries) script += `\n__boucle.run(${JSON.stringify(e)});\n`;
 

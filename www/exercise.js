@@ -309,6 +309,8 @@ async function verify() {
  * stopped past MAX_EVENTS events. Resolves {events, stdout, stderr, status, duration}.
  */
 export async function runVirtual(wasm, file, source) {
+  // the library modules and engine files it needs (asyncio.Queue…), as main.js does
+  await (await import('./pylib.js')).loadModules(wasm, source);
   const s = new wasm.Session(file, source);
   const events = [];
   const pull = () => {

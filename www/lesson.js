@@ -367,6 +367,11 @@ async function runCompares() {
   const wasm = await P.engine();
   if (!wasm) return;
   compareRan = true;
+  // the library modules and engine files they need (asyncio.Queue…), as main.js does
+  try {
+    const { loadModules } = await import('./pylib.js');
+    for (const c of compares) await loadModules(wasm, c.source);
+  } catch (e) { /* each run below then reports what is missing */ }
   const runs = compares.map((c, i) => {
     try {
       const r = JSON.parse(wasm.run_instant(`compare_${i + 1}.py`, c.source));

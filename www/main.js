@@ -58,12 +58,14 @@ const gantt = new GanttView({
 });
 
 // ---------------------------------------------------------------- engine
-// The engine's download, compilation and instantiation start as soon as this module
-// runs, in parallel with the page's own setup (they are the longest part of a first
-// visit). A failure is reported by main(), in the page's language.
-let firstLoad = import('./pkg/boucle.js').then(async (mod) => {
-  const compiled = await window.boucleEngine; // boot.js's early compilation, or null
-  await mod.default(compiled ? { module_or_path: compiled } : undefined);
+// The engine's download, compilation, instantiation and first (warm-up) run are done by
+// boot.js while this module and its imports load (they are the longest part of a first
+// visit); without it, they start as soon as this module runs. A failure is reported by
+// main(), in the page's language.
+let firstLoad = Promise.resolve(window.boucleEngine).then(async (ready) => {
+  if (ready) return ready; // boot.js's engine, compiled and warmed up
+  const mod = await import('./pkg/boucle.js');
+  await mod.default();
   return mod;
 });
 firstLoad.catch(() => { /* handled where it is awaited */ });
@@ -107,10 +109,12 @@ function crashed(err) {
   setStatus('status.error');
 }
 
-/** The library modules the code imports (www/pylib/NAME.py, not in the wasm): fetched
- *  and handed to the engine before the run, since imports are synchronous in it. */
+/** The library modules the code imports (www/pylib/NAME.py, not in the wasm) and the
+ *  engine files it needs (pylib.js's PARTS): fetched and handed to the engine before
+ *  the run. MAY_NEED spares loading pylib.js (a node test checks it against PARTS). */
+const MAY_NEED = /^[ \t]*(?:from|import)[ \t]+(?!(?:asyncio|time|random)[ \t]*$)|[Tt]imeout|Queue|Event|Lock|Semaphore|Condition|TaskGroup|as_completed|ExceptionGroup|except[ \t]*\*/m;
 async function ensureModules(source) {
-  if (!/^[ \t]*(?:from|import)[ \t]+(?!(?:asyncio|time|random)[ \t]*$)/m.test(source)) return true;
+  if (!MAY_NEED.test(source)) return true;
   try { await (await import('./pylib.js')).loadModules(wasm, source); return true; } catch (e) { crashed(e); return false; }
 }
 
@@ -439,6 +443,7 @@ async function run() {
  *  the run is over. */
 async function runProgram(instant, unlimited = false) {
   S.ran = { source: S.code, file: fileName(), edited: isEdited() };
+  setState('running'); // already while the files it needs are fetched
   if (!(await ensureModules(S.ran.source))) return;
   let s;
   try {

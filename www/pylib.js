@@ -1,5 +1,6 @@
 // The standard library modules written in Python (www/pylib/NAME.py) are not in the
-// wasm: the first visit would pay for them. Imports are synchronous in the engine, so
+// wasm, nor are asyncio's second part and ExceptionGroup (pkg/py/, PARTS): the first
+// visit would pay for them. Imports are synchronous in the engine, so
 // before a run the page finds which of them the program imports, fetches those, hands
 // them over (`add_module`), and does the same for what they import in turn. Loaded
 // on first use (main.js: a program with an import line other than the built-in
@@ -26,21 +27,39 @@ export function imports(source) {
   return found;
 }
 
+/** The engine's own Python files the wasm leaves out too (build.rs writes them to
+ *  pkg/py/NAME.py), with what makes a program need one: asyncio's second part for its
+ *  names (as_completed uses its Queue), ExceptionGroup for its names, `except*` and
+ *  TaskGroup. A node test checks these lists against the Python files. */
+export const PARTS = {
+  prelude_sync: /\b(?:Timeout|timeout|timeout_at|TaskGroup|Queue|PriorityQueue|LifoQueue|Event|Lock|Semaphore|BoundedSemaphore|Condition|as_completed)\b/,
+  exceptiongroup: /\b(?:ExceptionGroup|BaseExceptionGroup|TaskGroup)\b|\bexcept[ \t]*\*/,
+};
+
+/** The engine files of PARTS `source` needs. A mention in a string or a comment
+ *  counts too: one fetch more. */
+export function parts(source) {
+  return Object.keys(PARTS).filter((name) => PARTS[name].test(String(source)));
+}
+
 const texts = new Map(); // name -> source, fetched once per page
 
-/** Fetches `pylib/NAME.py` next to this file: its text, or null when it is not there. */
-export async function fetchModule(name) {
-  const r = await fetch(new URL(`pylib/${name}.py`, import.meta.url));
+/** Fetches `pylib/NAME.py` (or, `dir` = 'pkg/py', an engine file) next to this file:
+ *  its text, or null when it is not there. */
+export async function fetchModule(name, dir = 'pylib') {
+  const r = await fetch(new URL(`${dir}/${name}.py`, import.meta.url));
   return r.ok ? r.text() : null;
 }
 
 /**
  * Hands `engine` (the wasm module's `add_module`) every library module `source`
- * needs, transitively. `fetchText(name)` gives a module's text or null (the import
- * will then say ModuleNotFoundError). Returns the names handed over, in order.
+ * needs, transitively, then the engine files of PARTS it or they need.
+ * `fetchText(name, dir)` gives a file's text or null (the import will then say
+ * ModuleNotFoundError). Returns the names handed over, in order.
  */
 export async function loadModules(engine, source, fetchText = fetchModule) {
   const done = [];
+  const scanned = [String(source)];
   let need = imports(source);
   while (need.length) {
     const names = need.filter((n) => !done.includes(n));
@@ -53,8 +72,20 @@ export async function loadModules(engine, source, fetchText = fetchModule) {
     for (const n of names) {
       if (!texts.has(n)) continue;
       engine.add_module(n, texts.get(n));
+      scanned.push(texts.get(n));
       need.push(...imports(texts.get(n)));
     }
   }
-  return done.filter((n) => texts.has(n));
+  const engineFiles = Object.keys(PARTS).filter((p) => scanned.some((t) => PARTS[p].test(t)));
+  const key = (p) => `pkg/py/${p}`;
+  await Promise.all(engineFiles.filter((p) => !texts.has(key(p))).map(async (p) => {
+    const t = await fetchText(p, 'pkg/py');
+    if (t != null) texts.set(key(p), t);
+  }));
+  for (const p of engineFiles) {
+    if (!texts.has(key(p))) continue;
+    engine.add_module(p, texts.get(key(p)));
+    done.push(p);
+  }
+  return done.filter((n) => texts.has(n) || texts.has(key(n)));
 }

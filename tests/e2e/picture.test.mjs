@@ -122,10 +122,15 @@ describe('the picture tells the truth at a glance (issue 8)', { skip: skip || fa
     await parent.close();
   });
 
-  test('on a phone (390×844) the chart is within the first two screens', async () => {
+  test('on a phone (390×844) the chart is within the first two screens and the page never scrolls sideways', async () => {
     const { page, errors, context } = await open('?scenario=03&speed=instant', PHONE);
+    const width = () => page.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: document.documentElement.clientWidth }));
+    let w = await width();
+    assert.ok(w.doc <= w.view, `before a run the page is ${w.doc} px wide in a ${w.view} px screen`);
     await page.click('#run');
     await waitState(page, 'done');
+    w = await width();
+    assert.ok(w.doc <= w.view, `after a run the page is ${w.doc} px wide in a ${w.view} px screen`);
     const top = await page.evaluate(() => document.getElementById('gantt').getBoundingClientRect().top + window.scrollY);
     assert.ok(top < 2 * 844, `the chart starts at y = ${top}`);
     await shot(page, 'phone');

@@ -12,6 +12,7 @@ export async function loadEngine() {
   if (!fs.existsSync(path.join(dir, 'boucle.js'))) return null;
   const m = await import(path.join(dir, 'boucle.js'));
   await m.default({ module_or_path: fs.readFileSync(path.join(dir, 'boucle_bg.wasm')) });
+  handOverEngineFiles(m);
   mod = m;
   return m;
 }
@@ -20,4 +21,11 @@ export async function loadEngine() {
 export async function runInstant(file, source) {
   const m = await loadEngine();
   return JSON.parse(m.run_instant(file, source));
+}
+
+/** The engine's Python files the wasm leaves out (www/pkg/py/, asyncio.Queue's,
+ *  ExceptionGroup's), handed over as the page does once it has fetched them. */
+export function handOverEngineFiles(m) {
+  const dir = path.join(REPO, 'www', 'pkg', 'py');
+  for (const f of fs.readdirSync(dir)) if (f.endsWith('.py')) m.add_module(f.slice(0, -3), fs.readFileSync(path.join(dir, f), 'utf8'));
 }

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO } from './helpers.mjs';
+import { handOverEngineFiles } from './engine.mjs';
 import { validateExercise, evaluate } from '../../www/checks.js';
 
 const WWW = path.join(REPO, 'www');
@@ -21,6 +22,7 @@ async function boucle() {
     assert.ok(fs.existsSync(path.join(WWW, 'pkg', 'boucle_bg.wasm')), 'www/pkg/ is not built (make build)');
     engine = await import('../../www/pkg/boucle.js');
     engine.initSync({ module: fs.readFileSync(path.join(WWW, 'pkg', 'boucle_bg.wasm')) });
+    handOverEngineFiles(engine);
   }
   return engine;
 }

@@ -34,23 +34,35 @@ pub use natives::core_module;
 /// The prelude's file name, as tracebacks show it.
 const PRELUDE_FILE: &str = "<asyncio>";
 
-const PRELUDE: &str = include_str!("prelude.py");
+// made smaller by build.rs (comments, indentation: line numbers kept)
+const PRELUDE: &str = include_str!(concat!(env!("OUT_DIR"), "/prelude.py"));
 
 /// One of asyncio's two Python files: the prelude, run by `import asyncio`, and its
 /// second part (queues, locks, timeouts, task groups), run on first use.
 struct Part {
     file: &'static str,
-    source: &'static str,
+    /// The embedded text, or the name of a file the wasm leaves to the page
+    /// ([`crate::python::lib::stdlib::PARTS`]).
+    source: Result<&'static str, &'static str>,
+}
+
+impl Part {
+    fn text(&self) -> Option<Rc<str>> {
+        match self.source {
+            Ok(text) => Some(Rc::from(text)),
+            Err(name) => crate::python::lib::stdlib::part(name),
+        }
+    }
 }
 
 const CORE: Part = Part {
     file: PRELUDE_FILE,
-    source: PRELUDE,
+    source: Ok(PRELUDE),
 };
 
 const SYNC: Part = Part {
     file: "<asyncio.sync>",
-    source: include_str!("prelude_sync.py"),
+    source: Err("prelude_sync"),
 };
 
 /// The public names `prelude_sync.py` defines (a test checks this list).
@@ -71,7 +83,10 @@ pub const SYNC_NAMES: &[&str] = &[
 
 /// A part's code, compiled once per thread: code objects are immutable, and every
 /// run in the page would otherwise parse it again.
-fn part_code(part: &Part) -> Result<Rc<super::bytecode::Code>, super::errors::SyntaxErr> {
+fn part_code(
+    part: &Part,
+    source: &str,
+) -> Result<Rc<super::bytecode::Code>, super::errors::SyntaxErr> {
     thread_local! {
         static COMPILED: RefCell<Vec<(&'static str, Rc<super::bytecode::Code>)>> =
             const { RefCell::new(Vec::new()) };
@@ -84,26 +99,33 @@ fn part_code(part: &Part) -> Result<Rc<super::bytecode::Code>, super::errors::Sy
     });
     match cached {
         Some(code) => Ok(code),
-        None => super::parser::parse_module(part.source)
+        None => super::parser::parse_module(source)
             .and_then(|m| super::compiler::compile_library(&m, part.file))
             .inspect(|code| COMPILED.with(|c| c.borrow_mut().push((part.file, code.clone())))),
     }
 }
 
 fn prelude_code() -> Result<Rc<super::bytecode::Code>, super::errors::SyntaxErr> {
-    part_code(&CORE)
+    part_code(&CORE, PRELUDE)
 }
 
 /// Runs `part` in asyncio's namespace `globals`.
 fn run_part(vm: &mut Vm, part: &Part, globals: &super::value::Namespace) -> PyResult<()> {
-    let code = match part_code(part) {
+    let Some(source) = part.text() else {
+        // the wasm: the page did not see a name of this part in the program
+        return vm.err(
+            ExcKind::ImportError,
+            format!("{} is not loaded (the page fetches it before a run whose program names one of its names)", part.file),
+        );
+    };
+    let code = match part_code(part, &source) {
         Ok(c) => c,
         Err(e) => {
-            let text = e.render(part.file, part.source);
+            let text = e.render(part.file, &source);
             return vm.err(ExcKind::ImportError, format!("asyncio prelude: {text}"));
         }
     };
-    vm.add_library(part.file, part.source);
+    vm.add_library(part.file, &source);
     vm.run_code(code, globals.clone())?;
     Ok(())
 }

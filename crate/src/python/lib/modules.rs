@@ -70,11 +70,13 @@ pub fn import(vm: &mut Vm, name: &str) -> PyResult<Value> {
 /// Built-in names written in Python, each file loaded into the builtins the first
 /// time a program names one of its names, so that programs which do not pay nothing:
 /// `exceptiongroup.py` (ExceptionGroup and the helpers of `except*`) and `match.py`
-/// (the structural checks of `match` / `case`).
-const LAZY_BUILTINS: &[(&str, &str, &[&str])] = &[
+/// (the structural checks of `match` / `case`). A source is embedded (made smaller by
+/// build.rs), or the name of a file the wasm leaves to the page (`stdlib::PARTS`).
+type LazySource = Result<&'static str, &'static str>;
+const LAZY_BUILTINS: &[(&str, LazySource, &[&str])] = &[
     (
         "<exceptiongroup>",
-        include_str!("exceptiongroup.py"),
+        Err("exceptiongroup"),
         &[
             "ExceptionGroup",
             "BaseExceptionGroup",
@@ -84,7 +86,7 @@ const LAZY_BUILTINS: &[(&str, &str, &[&str])] = &[
     ),
     (
         "<match>",
-        include_str!("match.py"),
+        Ok(include_str!(concat!(env!("OUT_DIR"), "/match.py"))),
         &["__match_seq", "__match_map", "__match_class"],
     ),
 ];
@@ -92,13 +94,27 @@ const LAZY_BUILTINS: &[(&str, &str, &[&str])] = &[
 /// The built-in `name` if a file of `LAZY_BUILTINS` defines it (loading that file
 /// once), or None.
 pub fn lazy_builtin(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
-    let Some(&(file, source, names)) = LAZY_BUILTINS.iter().find(|(_, _, n)| n.contains(&name))
+    let Some(&(file, text, names)) = LAZY_BUILTINS.iter().find(|(_, _, n)| n.contains(&name))
     else {
         return Ok(None);
     };
     if vm.modules.contains_key(file) {
         return Ok(None);
     }
+    let source: Rc<str> = match text {
+        Ok(t) => Rc::from(t),
+        Err(part) => match super::stdlib::part(part) {
+            Some(s) => s,
+            // the wasm: the page did not see one of these names in the program
+            None => {
+                return vm.err(
+                    ExcKind::ImportError,
+                    format!("{file} is not loaded (the page fetches it before a run whose program names {name})"),
+                )
+            }
+        },
+    };
+    let source = &*source;
     vm.modules.insert(file.into(), Value::None);
     let code = crate::python::front::parser::parse_module(source)
         .and_then(|m| crate::python::core::code::compile_library(&m, file));

@@ -48,6 +48,29 @@ pylib!(
     "re",
 );
 
+/// The engine's own Python files that the wasm does not embed either: asyncio's
+/// second part (queues, locks, timeouts, task groups) and ExceptionGroup. build.rs
+/// writes them (made smaller) to `www/pkg/py/NAME.py`; the page fetches one before
+/// a run whose program names what it defines (`www/pylib.js`). No `import` reaches
+/// them: the engine asks for them itself ([`part`]).
+pub const PARTS: &[&str] = &["prelude_sync", "exceptiongroup"];
+
+/// The source of one of [`PARTS`]: embedded in the native build; in the wasm, what
+/// the page handed over, or None.
+pub fn part(name: &str) -> Option<Rc<str>> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let embedded = match name {
+            "prelude_sync" => include_str!(concat!(env!("OUT_DIR"), "/prelude_sync.py")),
+            "exceptiongroup" => include_str!(concat!(env!("OUT_DIR"), "/exceptiongroup.py")),
+            _ => return None,
+        };
+        Some(Rc::from(embedded))
+    }
+    #[cfg(target_arch = "wasm32")]
+    handed(name)
+}
+
 thread_local! {
     /// Sources handed over by the page: (name, source). A Vec, not a HashMap: a
     /// dozen entries, and no new HashMap instance in the wasm.
@@ -56,7 +79,7 @@ thread_local! {
 
 /// Hands over the source of the library module `name` (the page, after fetching it).
 pub fn register(name: &str, source: &str) {
-    let Some(name) = MODULES.iter().find(|m| **m == name) else {
+    let Some(name) = MODULES.iter().chain(PARTS).find(|m| **m == name) else {
         return;
     };
     SOURCES.with(|s| {
@@ -67,13 +90,20 @@ pub fn register(name: &str, source: &str) {
     });
 }
 
-fn source(name: &str) -> Option<Rc<str>> {
-    if let Some(s) = SOURCES.with(|s| {
+fn handed(name: &str) -> Option<Rc<str>> {
+    SOURCES.with(|s| {
         s.borrow()
             .iter()
             .find(|(n, _)| *n == name)
             .map(|(_, s)| s.clone())
-    }) {
+    })
+}
+
+fn source(name: &str) -> Option<Rc<str>> {
+    if PARTS.contains(&name) {
+        return None;
+    }
+    if let Some(s) = handed(name) {
         return Some(s);
     }
     #[cfg(not(target_arch = "wasm32"))]
