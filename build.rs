@@ -79,8 +79,13 @@ fn shrink(text: &str) -> String {
     let mut in_string: Option<&str> = None; // the open triple quote
     for line in text.lines() {
         let has_triple = line.contains("\"\"\"") || line.contains("'''");
-        if in_string.is_some() || has_triple {
+        if in_string.is_some() {
             out.push_str(line);
+        } else if has_triple {
+            // code that opens a string (a docstring): its indentation is structural
+            let body = line.trim_start_matches(' ');
+            out.push_str(&" ".repeat(indent_level(line.len() - body.len())));
+            out.push_str(body);
         } else {
             out.push_str(&shrink_line(line));
         }
@@ -108,11 +113,15 @@ fn shrink_line(line: &str) -> String {
         Some(i) if !body.contains(['\'', '"']) => &body[..i],
         _ => body,
     };
-    let indent = line.len() - line.trim_start_matches(' ').len();
-    let indent = if indent.is_multiple_of(4) {
-        indent / 4
-    } else {
-        indent
-    };
+    let indent = indent_level(line.len() - line.trim_start_matches(' ').len());
     format!("{}{}", " ".repeat(indent), body.trim_end())
+}
+
+/// Four spaces a level become one; other indentation (continuation lines) stays.
+fn indent_level(spaces: usize) -> usize {
+    if spaces.is_multiple_of(4) {
+        spaces / 4
+    } else {
+        spaces
+    }
 }
