@@ -57,7 +57,10 @@ fn code_only(text: &str) -> String {
                     i += 1;
                 }
             }
-        } else if c == 'r' && matches!(b.get(i + 1), Some('"') | Some('#')) && !ident(b.get(i.wrapping_sub(1))) {
+        } else if c == 'r'
+            && matches!(b.get(i + 1), Some('"') | Some('#'))
+            && !ident(b.get(i.wrapping_sub(1)))
+        {
             // Raw string r"..." or r#"..."#.
             let mut j = i + 1;
             let mut hashes = 0;
@@ -132,8 +135,20 @@ fn declared(line: &str) -> Option<String> {
     let words: Vec<&str> = line.split_whitespace().collect();
     let at = words.iter().position(|w| *w == "fn")?;
     // Only qualifiers may stand before `fn` (not `|x| fn` or a type `fn(..)`).
-    let qualifiers = ["pub", "pub(crate)", "pub(super)", "async", "const", "unsafe", "extern", "\"C\""];
-    if !words[..at].iter().all(|w| qualifiers.contains(w) || w.starts_with("pub(")) {
+    let qualifiers = [
+        "pub",
+        "pub(crate)",
+        "pub(super)",
+        "async",
+        "const",
+        "unsafe",
+        "extern",
+        "\"C\"",
+    ];
+    if !words[..at]
+        .iter()
+        .all(|w| qualifiers.contains(w) || w.starts_with("pub("))
+    {
         return None;
     }
     let name = words.get(at + 1)?;
@@ -192,7 +207,11 @@ fn functions() -> Vec<(String, usize)> {
 #[test]
 fn no_function_of_the_crate_is_longer_than_250_lines() {
     let all = functions();
-    assert!(all.len() > 500, "the measure found only {} functions", all.len());
+    assert!(
+        all.len() > 500,
+        "the measure found only {} functions",
+        all.len()
+    );
     // The ten longest, for the record (`cargo test --test function_length -- --nocapture`).
     for (name, lines) in all.iter().take(10) {
         println!("{lines:5} {name}");
@@ -207,6 +226,9 @@ fn the_measure_counts_a_function_from_its_fn_line_to_its_closing_brace() {
     let text = code_only(src);
     assert_eq!(text.matches('{').count(), 1);
     assert_eq!(text.matches('}').count(), 1);
-    assert_eq!(declared("    pub(crate) fn step(&mut self) {").as_deref(), Some("step"));
+    assert_eq!(
+        declared("    pub(crate) fn step(&mut self) {").as_deref(),
+        Some("step")
+    );
     assert_eq!(declared("    let f: fn(u8) -> u8 = g;"), None);
 }
