@@ -200,7 +200,7 @@ fn functions() -> Vec<(String, usize)> {
             n += 1;
         }
     }
-    found.sort_by(|a, b| b.1.cmp(&a.1));
+    found.sort_by_key(|f| std::cmp::Reverse(f.1));
     found
 }
 
