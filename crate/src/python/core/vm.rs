@@ -1086,8 +1086,8 @@ impl Vm {
             StoreSubscript => self.op_store_subscript(),
             DeleteSubscript => self.op_delete_subscript(),
             // operators and stack moves (ops_operators.rs)
-            Binary(op) => self.op_binary(op),
-            Inplace(op) => self.op_inplace(op),
+            Binary(op) => self.op_binary(op, false),
+            Inplace(op) => self.op_binary(op, true),
             Unary(op) => self.op_unary(op),
             Compare(op) => self.op_compare(op),
             ExcMatch => self.op_exc_match(),

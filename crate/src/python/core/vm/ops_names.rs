@@ -24,13 +24,7 @@ impl Vm {
             }
             None => {
                 let n = f.code.varnames[i as usize].clone();
-                return self.err(
-                    ExcKind::UnboundLocalError,
-                    format!(
-                        "cannot access local variable '{}' where it is not associated with a value",
-                        n
-                    ),
-                );
+                return Err(self.unbound_local(&n));
             }
         }
         Ok(Flow::Next)
@@ -50,13 +44,7 @@ impl Vm {
         let f = self.top();
         if f.fast[i as usize].take().is_none() {
             let n = f.code.varnames[i as usize].clone();
-            return self.err(
-                ExcKind::UnboundLocalError,
-                format!(
-                    "cannot access local variable '{}' where it is not associated with a value",
-                    n
-                ),
-            );
+            return Err(self.unbound_local(&n));
         }
         Ok(Flow::Next)
     }
@@ -80,7 +68,7 @@ impl Vm {
                     .unwrap_or_else(|| "?".into());
                 let is_cell = (i as usize) < f.code.cellvars.len();
                 if is_cell {
-                    return self.err(ExcKind::UnboundLocalError, format!("cannot access local variable '{}' where it is not associated with a value", n));
+                    return Err(self.unbound_local(&n));
                 }
                 return self.err(ExcKind::NameError, format!("cannot access free variable '{}' where it is not associated with a value in enclosing scope", n));
             }
@@ -264,5 +252,15 @@ impl Vm {
         let o = self.pop();
         self.delitem(&o, &idx)?;
         Ok(Flow::Next)
+    }
+
+    /// The error of reading or deleting a local before it is bound (the cold path of
+    /// the fast loads, kept out of them).
+    #[cold]
+    fn unbound_local(&mut self, n: &str) -> Value {
+        self.new_exc(
+            ExcKind::UnboundLocalError,
+            format!("cannot access local variable '{n}' where it is not associated with a value"),
+        )
     }
 }

@@ -6,22 +6,12 @@ use super::*;
 use crate::python::front::ast::{BinOp, CmpOp, UnOp};
 
 impl Vm {
-    /// `Binary(op)`
+    /// `Binary(op)` and, with `inplace`, `Inplace(op)` (`a += b` tries `__iadd__` first).
     #[inline]
-    pub(super) fn op_binary(&mut self, op: BinOp) -> PyResult<Flow> {
+    pub(super) fn op_binary(&mut self, op: BinOp, inplace: bool) -> PyResult<Flow> {
         let b = self.pop();
         let a = self.pop();
-        let v = self.binary(op, &a, &b, false)?;
-        self.push(v);
-        Ok(Flow::Next)
-    }
-
-    /// `Inplace(op)`
-    #[inline]
-    pub(super) fn op_inplace(&mut self, op: BinOp) -> PyResult<Flow> {
-        let b = self.pop();
-        let a = self.pop();
-        let v = self.binary(op, &a, &b, true)?;
+        let v = self.binary(op, &a, &b, inplace)?;
         self.push(v);
         Ok(Flow::Next)
     }
