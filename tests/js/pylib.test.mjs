@@ -13,7 +13,7 @@ const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 test('the module list is the pylib folder and the engine\'s list', () => {
   const files = fs.readdirSync(path.join(REPO, 'www/pylib')).filter((f) => f.endsWith('.py')).map((f) => f.slice(0, -3));
   assert.deepEqual([...MODULES].sort(), files.sort());
-  const rust = fs.readFileSync(path.join(REPO, 'crate/src/python/stdlib.rs'), 'utf8');
+  const rust = fs.readFileSync(path.join(REPO, 'crate/src/python/lib/stdlib.rs'), 'utf8');
   const listed = rust.slice(rust.indexOf('pylib!(')).split(');')[0].match(/"(\w+)"/g).map((s) => s.slice(1, -1));
   assert.deepEqual([...listed].sort(), files.sort());
   // the hint for a missing module lists them all, with the engine's own
