@@ -52,149 +52,9 @@ impl Vm {
 
     fn getattr_plain(&mut self, o: &Value, name: &str) -> PyResult<Value> {
         match o {
-            Value::Instance(inst) => {
-                if let Some(v) = inst.attrs.borrow().get(name) {
-                    return Ok(v.clone());
-                }
-                match name {
-                    "__class__" => return Ok(Value::Class(inst.class.clone())),
-                    "__dict__" => {
-                        let mut d = Dict::new();
-                        for (k, v) in inst.attrs.borrow().iter() {
-                            d.insert(HashKey::Str(k.clone()), Value::Str(k.clone()), v.clone());
-                        }
-                        return Ok(Value::dict(d));
-                    }
-                    _ => {}
-                }
-                if inst.class.is_exception {
-                    let st = inst.exc.borrow();
-                    match name {
-                        "__context__" => return Ok(st.context.clone().unwrap_or(Value::None)),
-                        "__cause__" => return Ok(st.cause.clone().unwrap_or(Value::None)),
-                        "__suppress_context__" => return Ok(Value::Bool(st.suppress_context)),
-                        "__traceback__" => return Ok(Value::None),
-                        "value" | "code"
-                            if inst.class.name.as_ref()
-                                == if name == "value" {
-                                    "StopIteration"
-                                } else {
-                                    "SystemExit"
-                                } =>
-                        {
-                            drop(st);
-                            return Ok(self.exc_args(o).first().cloned().unwrap_or(Value::None));
-                        }
-                        _ => {}
-                    }
-                }
-                if let Some(a) = inst.class.lookup(name) {
-                    if let Value::Wrapper(w) = &a {
-                        if w.0 == WrapperKind::Property {
-                            let getter = match &w.1 {
-                                Value::Tuple(t) => t[0].clone(),
-                                g => g.clone(),
-                            };
-                            return self.call1(&getter, vec![o.clone()]);
-                        }
-                    }
-                    return Ok(bind(a, o, &inst.class));
-                }
-                if inst.class.is_exception {
-                    if let Some(m) = (self.lib.exception_method)(self, o, name) {
-                        return Ok(m);
-                    }
-                    // AttributeError's `name` / `obj` and NameError's `name` are None
-                    // unless the lookup that failed set them
-                    if super::suggest::has_none_default(self, inst, name) {
-                        return Ok(Value::None);
-                    }
-                }
-                if let Some(ga) = inst.class.lookup("__getattr__") {
-                    let m = bind(ga, o, &inst.class);
-                    return self.call1(&m, vec![Value::str(name)]);
-                }
-                self.err(
-                    ExcKind::AttributeError,
-                    format!("'{}' object has no attribute '{}'", inst.class.name, name),
-                )
-            }
-            Value::Class(c) => {
-                match name {
-                    "__name__" => return Ok(Value::Str(c.name.clone())),
-                    "__qualname__" => return Ok(Value::Str(c.qualname.clone())),
-                    "__module__" => return Ok(Value::Str(c.module.clone())),
-                    "__bases__" => {
-                        let b: Vec<Value> = if c.bases.is_empty() {
-                            vec![Value::Type(BuiltinType::Object)]
-                        } else {
-                            c.bases.iter().map(|b| Value::Class(b.clone())).collect()
-                        };
-                        return Ok(Value::tuple(b));
-                    }
-                    "__mro__" => {
-                        let mut m: Vec<Value> = c
-                            .mro
-                            .borrow()
-                            .iter()
-                            .map(|b| Value::Class(b.clone()))
-                            .collect();
-                        m.push(Value::Type(BuiltinType::Object));
-                        return Ok(Value::tuple(m));
-                    }
-                    "__dict__" => {
-                        let mut d = Dict::new();
-                        for (k, v) in c.attrs.borrow().iter() {
-                            d.insert(HashKey::Str(k.clone()), Value::Str(k.clone()), v.clone());
-                        }
-                        return Ok(Value::dict(d));
-                    }
-                    _ => {}
-                }
-                match c.lookup(name) {
-                    Some(Value::Wrapper(w)) if w.0 == WrapperKind::ClassMethod => {
-                        Ok(Value::Method(Rc::new((w.1.clone(), o.clone()))))
-                    }
-                    Some(Value::Wrapper(w)) if w.0 == WrapperKind::StaticMethod => Ok(w.1.clone()),
-                    Some(v) => Ok(v),
-                    // inherited from object: `Base.__new__(cls)`
-                    None if name == "__new__" => {
-                        Ok((self.lib.type_attr)(self, BuiltinType::Object, name)
-                            .unwrap_or(Value::None))
-                    }
-                    None => self.err(
-                        ExcKind::AttributeError,
-                        format!("type object '{}' has no attribute '{}'", c.name, name),
-                    ),
-                }
-            }
-            Value::Module(m) => {
-                if name == "__name__" {
-                    return Ok(Value::Str(m.name.clone()));
-                }
-                if name == "__dict__" {
-                    // a snapshot (CPython's is live; reading it is what programs do)
-                    let mut d = Dict::new();
-                    for (k, v) in m.attrs.borrow().iter() {
-                        d.insert(HashKey::Str(k.clone()), Value::Str(k.clone()), v.clone());
-                    }
-                    return Ok(Value::dict(d));
-                }
-                let v = m.attrs.borrow().get(name).cloned();
-                // PEP 562: a module's own `__getattr__` answers for missing names
-                // (asyncio loads its less used parts this way).
-                let hook = || m.attrs.borrow().get("__getattr__").cloned();
-                match v {
-                    Some(v) => Ok(v),
-                    None => match hook() {
-                        Some(h) if name != "__getattr__" => self.call1(&h, vec![Value::str(name)]),
-                        _ => self.err(
-                            ExcKind::AttributeError,
-                            format!("module '{}' has no attribute '{}'", m.name, name),
-                        ),
-                    },
-                }
-            }
+            Value::Instance(inst) => self.instance_attr(o, inst, name),
+            Value::Class(c) => self.class_attr(o, c, name),
+            Value::Module(m) => self.module_attr(m, name),
             // An assigned `__name__` / `__qualname__` (as functools.wraps does)
             // wins over the code's.
             Value::Function(f) => match name {
@@ -241,59 +101,7 @@ impl Vm {
                     ),
                 ),
             },
-            Value::Super(s) => {
-                let (cls, obj) = (&s.0, &s.1);
-                let start = match obj {
-                    Value::Instance(i) => i.class.clone(),
-                    Value::Class(c) => c.clone(),
-                    _ => cls.clone(),
-                };
-                let mro = start.mro.borrow().clone();
-                let pos = mro
-                    .iter()
-                    .position(|c| Rc::ptr_eq(c, cls))
-                    .map(|p| p + 1)
-                    .unwrap_or(mro.len());
-                for c in &mro[pos..] {
-                    let a = c.attrs.borrow().get(name).cloned();
-                    if let Some(a) = a {
-                        // `__new__` is a static method: `super().__new__(cls)`
-                        if name == "__new__" {
-                            return Ok(a);
-                        }
-                        return Ok(bind(a, obj, &start));
-                    }
-                }
-                if name == "__new__" {
-                    if let Some(new) = (self.lib.type_attr)(self, BuiltinType::Object, "__new__") {
-                        return Ok(new);
-                    }
-                }
-                // object's and BaseException's methods
-                if name == "__init__" {
-                    if let Value::Instance(i) = obj {
-                        if i.class.is_exception {
-                            return Ok(crate::python::core::value::native_method(
-                                obj.clone(),
-                                "__init__",
-                                self.lib.exc_init,
-                            ));
-                        }
-                    }
-                    return Ok(crate::python::core::value::native_method(
-                        obj.clone(),
-                        "__init__",
-                        |_, _, _| Ok(Value::None),
-                    ));
-                }
-                if let Some(m) = (self.lib.object_method)(self, obj, name) {
-                    return Ok(m);
-                }
-                self.err(
-                    ExcKind::AttributeError,
-                    format!("'super' object has no attribute '{}'", name),
-                )
-            }
+            Value::Super(s) => self.super_attr(s, name),
             Value::Gen(g) => match name {
                 "__name__" => Ok(Value::Str(g.borrow().name.clone())),
                 "__qualname__" => Ok(Value::Str(g.borrow().qualname.clone())),
@@ -330,6 +138,197 @@ impl Vm {
                 }
             }
         }
+    }
+
+    /// `getattr` on an instance: its own attributes, the exception state, the class (properties and bound methods), then `__getattr__`.
+    fn instance_attr(&mut self, o: &Value, inst: &Rc<Instance>, name: &str) -> PyResult<Value> {
+        if let Some(v) = inst.attrs.borrow().get(name) {
+            return Ok(v.clone());
+        }
+        match name {
+            "__class__" => return Ok(Value::Class(inst.class.clone())),
+            "__dict__" => {
+                return Ok(namespace_dict(inst.attrs.borrow().iter()));
+            }
+            _ => {}
+        }
+        if inst.class.is_exception {
+            let st = inst.exc.borrow();
+            match name {
+                "__context__" => return Ok(st.context.clone().unwrap_or(Value::None)),
+                "__cause__" => return Ok(st.cause.clone().unwrap_or(Value::None)),
+                "__suppress_context__" => return Ok(Value::Bool(st.suppress_context)),
+                "__traceback__" => return Ok(Value::None),
+                "value" | "code"
+                    if inst.class.name.as_ref()
+                        == if name == "value" {
+                            "StopIteration"
+                        } else {
+                            "SystemExit"
+                        } =>
+                {
+                    drop(st);
+                    return Ok(self.exc_args(o).first().cloned().unwrap_or(Value::None));
+                }
+                _ => {}
+            }
+        }
+        if let Some(a) = inst.class.lookup(name) {
+            if let Value::Wrapper(w) = &a {
+                if w.0 == WrapperKind::Property {
+                    let getter = match &w.1 {
+                        Value::Tuple(t) => t[0].clone(),
+                        g => g.clone(),
+                    };
+                    return self.call1(&getter, vec![o.clone()]);
+                }
+            }
+            return Ok(bind(a, o, &inst.class));
+        }
+        if inst.class.is_exception {
+            if let Some(m) = (self.lib.exception_method)(self, o, name) {
+                return Ok(m);
+            }
+            // AttributeError's `name` / `obj` and NameError's `name` are None
+            // unless the lookup that failed set them
+            if super::suggest::has_none_default(self, inst, name) {
+                return Ok(Value::None);
+            }
+        }
+        if let Some(ga) = inst.class.lookup("__getattr__") {
+            let m = bind(ga, o, &inst.class);
+            return self.call1(&m, vec![Value::str(name)]);
+        }
+        self.err(
+            ExcKind::AttributeError,
+            format!("'{}' object has no attribute '{}'", inst.class.name, name),
+        )
+    }
+
+    /// `getattr` on a class: the dunders describing it, then its MRO (class and static methods unwrapped).
+    fn class_attr(&mut self, o: &Value, c: &Rc<Class>, name: &str) -> PyResult<Value> {
+        match name {
+            "__name__" => return Ok(Value::Str(c.name.clone())),
+            "__qualname__" => return Ok(Value::Str(c.qualname.clone())),
+            "__module__" => return Ok(Value::Str(c.module.clone())),
+            "__bases__" => {
+                let b: Vec<Value> = if c.bases.is_empty() {
+                    vec![Value::Type(BuiltinType::Object)]
+                } else {
+                    c.bases.iter().map(|b| Value::Class(b.clone())).collect()
+                };
+                return Ok(Value::tuple(b));
+            }
+            "__mro__" => {
+                let mut m: Vec<Value> = c
+                    .mro
+                    .borrow()
+                    .iter()
+                    .map(|b| Value::Class(b.clone()))
+                    .collect();
+                m.push(Value::Type(BuiltinType::Object));
+                return Ok(Value::tuple(m));
+            }
+            "__dict__" => {
+                return Ok(namespace_dict(c.attrs.borrow().iter()));
+            }
+            _ => {}
+        }
+        match c.lookup(name) {
+            Some(Value::Wrapper(w)) if w.0 == WrapperKind::ClassMethod => {
+                Ok(Value::Method(Rc::new((w.1.clone(), o.clone()))))
+            }
+            Some(Value::Wrapper(w)) if w.0 == WrapperKind::StaticMethod => Ok(w.1.clone()),
+            Some(v) => Ok(v),
+            // inherited from object: `Base.__new__(cls)`
+            None if name == "__new__" => {
+                Ok((self.lib.type_attr)(self, BuiltinType::Object, name).unwrap_or(Value::None))
+            }
+            None => self.err(
+                ExcKind::AttributeError,
+                format!("type object '{}' has no attribute '{}'", c.name, name),
+            ),
+        }
+    }
+
+    /// `getattr` on a module, with its `__getattr__` hook (PEP 562).
+    fn module_attr(&mut self, m: &Rc<Module>, name: &str) -> PyResult<Value> {
+        if name == "__name__" {
+            return Ok(Value::Str(m.name.clone()));
+        }
+        if name == "__dict__" {
+            // a snapshot (CPython's is live; reading it is what programs do)
+            return Ok(namespace_dict(m.attrs.borrow().iter()));
+        }
+        let v = m.attrs.borrow().get(name).cloned();
+        // PEP 562: a module's own `__getattr__` answers for missing names
+        // (asyncio loads its less used parts this way).
+        let hook = || m.attrs.borrow().get("__getattr__").cloned();
+        match v {
+            Some(v) => Ok(v),
+            None => match hook() {
+                Some(h) if name != "__getattr__" => self.call1(&h, vec![Value::str(name)]),
+                _ => self.err(
+                    ExcKind::AttributeError,
+                    format!("module '{}' has no attribute '{}'", m.name, name),
+                ),
+            },
+        }
+    }
+
+    /// `super().name`: the MRO after the class, then `object`'s and `BaseException`'s methods.
+    fn super_attr(&mut self, s: &Rc<(Rc<Class>, Value)>, name: &str) -> PyResult<Value> {
+        let (cls, obj) = (&s.0, &s.1);
+        let start = match obj {
+            Value::Instance(i) => i.class.clone(),
+            Value::Class(c) => c.clone(),
+            _ => cls.clone(),
+        };
+        let mro = start.mro.borrow().clone();
+        let pos = mro
+            .iter()
+            .position(|c| Rc::ptr_eq(c, cls))
+            .map(|p| p + 1)
+            .unwrap_or(mro.len());
+        for c in &mro[pos..] {
+            let a = c.attrs.borrow().get(name).cloned();
+            if let Some(a) = a {
+                // `__new__` is a static method: `super().__new__(cls)`
+                if name == "__new__" {
+                    return Ok(a);
+                }
+                return Ok(bind(a, obj, &start));
+            }
+        }
+        if name == "__new__" {
+            if let Some(new) = (self.lib.type_attr)(self, BuiltinType::Object, "__new__") {
+                return Ok(new);
+            }
+        }
+        // object's and BaseException's methods
+        if name == "__init__" {
+            if let Value::Instance(i) = obj {
+                if i.class.is_exception {
+                    return Ok(crate::python::core::value::native_method(
+                        obj.clone(),
+                        "__init__",
+                        self.lib.exc_init,
+                    ));
+                }
+            }
+            return Ok(crate::python::core::value::native_method(
+                obj.clone(),
+                "__init__",
+                |_, _, _| Ok(Value::None),
+            ));
+        }
+        if let Some(m) = (self.lib.object_method)(self, obj, name) {
+            return Ok(m);
+        }
+        self.err(
+            ExcKind::AttributeError,
+            format!("'super' object has no attribute '{}'", name),
+        )
     }
 
     /// `o.name = v`
@@ -471,4 +470,14 @@ fn bind(a: Value, obj: &Value, cls: &Rc<Class>) -> Value {
         },
         _ => a,
     }
+}
+
+/// A `__dict__` snapshot of an attribute table (CPython's is live; reading it is what
+/// programs do).
+fn namespace_dict<'a>(attrs: impl Iterator<Item = (&'a Rc<str>, &'a Value)>) -> Value {
+    let mut d = Dict::new();
+    for (k, v) in attrs {
+        d.insert(HashKey::Str(k.clone()), Value::Str(k.clone()), v.clone());
+    }
+    Value::dict(d)
 }

@@ -15,6 +15,15 @@ use crate::python::core::library::Library;
 use crate::python::core::value::*;
 use crate::python::front::bytecode::{CodeKind, Instr};
 
+// `Vm::step`'s opcodes, one file a category (as Boa groups them).
+mod ops_blocks;
+mod ops_build;
+mod ops_calls;
+mod ops_control;
+mod ops_names;
+mod ops_operators;
+mod ops_suspend;
+
 /// CPython's default recursion limit (frames, the module's included).
 pub const RECURSION_LIMIT: usize = 1000;
 /// How deep native code may re-enter the interpreter (protects the Rust stack).
@@ -1055,827 +1064,104 @@ impl Vm {
         self.frames.last().unwrap().code.names[i as usize].clone()
     }
 
+    /// Runs one instruction: each arm calls the opcode's method, found in `vm/ops_*.rs`
+    /// by category (loads and stores, operators, control flow, containers, calls,
+    /// blocks, generators and coroutines).
     fn step(&mut self, instr: Instr) -> PyResult<Flow> {
         use Instr::*;
         match instr {
-            Nop => {}
-            LoadConst(i) => {
-                let v = self.top().code.consts[i as usize].clone();
-                self.push(v);
-            }
-            LoadFast(i) => {
-                let f = self.top();
-                match &f.fast[i as usize] {
-                    Some(v) => {
-                        let v = v.clone();
-                        f.stack.push(v);
-                    }
-                    None => {
-                        let n = f.code.varnames[i as usize].clone();
-                        return self.err(ExcKind::UnboundLocalError, format!("cannot access local variable '{}' where it is not associated with a value", n));
-                    }
-                }
-            }
-            StoreFast(i) => {
-                let v = self.pop();
-                self.top().fast[i as usize] = Some(v);
-            }
-            DeleteFast(i) => {
-                let f = self.top();
-                if f.fast[i as usize].take().is_none() {
-                    let n = f.code.varnames[i as usize].clone();
-                    return self.err(ExcKind::UnboundLocalError, format!("cannot access local variable '{}' where it is not associated with a value", n));
-                }
-            }
-            LoadDeref(i) => {
-                let f = self.top();
-                let v = f.cells[i as usize].borrow().clone();
-                match v {
-                    Some(v) => self.push(v),
-                    None => {
-                        let f = self.top();
-                        let n = f
-                            .code
-                            .cellvars
-                            .iter()
-                            .chain(&f.code.freevars)
-                            .nth(i as usize)
-                            .cloned()
-                            .unwrap_or_else(|| "?".into());
-                        let is_cell = (i as usize) < f.code.cellvars.len();
-                        if is_cell {
-                            return self.err(ExcKind::UnboundLocalError, format!("cannot access local variable '{}' where it is not associated with a value", n));
-                        }
-                        return self.err(ExcKind::NameError, format!("cannot access free variable '{}' where it is not associated with a value in enclosing scope", n));
-                    }
-                }
-            }
-            StoreDeref(i) => {
-                let v = self.pop();
-                *self.top().cells[i as usize].borrow_mut() = Some(v);
-            }
-            DeleteDeref(i) => {
-                *self.top().cells[i as usize].borrow_mut() = None;
-            }
-            LoadClosure(i) => {
-                let c = self.top().cells[i as usize].clone();
-                self.push(Value::Cell(c));
-            }
-            LoadGlobal(i) => {
-                let n = self.name(i);
-                let v = self.top().globals.borrow().get(&n).cloned();
-                let v = match v {
-                    Some(v) => v,
-                    None => {
-                        let b = self.builtins.borrow().get(&n).cloned();
-                        match b {
-                            Some(v) => v,
-                            None => match (self.lib.lazy_builtin)(self, &n)? {
-                                Some(v) => v,
-                                None => return Err(self.name_error(&n)),
-                            },
-                        }
-                    }
-                };
-                self.push(v);
-            }
-            StoreGlobal(i) => {
-                let n = self.name(i);
-                let v = self.pop();
-                let old = self.top().globals.borrow_mut().insert(n, v);
-                if old.is_some_and(|o| matches!(o, Value::Gen(_))) {
-                    self.close_dropped();
-                }
-            }
-            DeleteGlobal(i) => {
-                let n = self.name(i);
-                if self.top().globals.borrow_mut().remove(&n).is_none() {
-                    return Err(self.name_error(&n));
-                }
-            }
-            LoadName(i) => {
-                let n = self.name(i);
-                let f = self.top();
-                let mut v = f.ns.as_ref().and_then(|ns| ns.borrow().get(&n).cloned());
-                if v.is_none() {
-                    v = f.globals.borrow().get(&n).cloned();
-                }
-                if v.is_none() {
-                    v = self.builtins.borrow().get(&n).cloned();
-                }
-                if v.is_none() {
-                    v = (self.lib.lazy_builtin)(self, &n)?;
-                }
-                match v {
-                    Some(v) => self.push(v),
-                    None => return Err(self.name_error(&n)),
-                }
-            }
-            StoreName(i) => {
-                let n = self.name(i);
-                let v = self.pop();
-                let f = self.top();
-                let old = match &f.ns {
-                    Some(ns) => ns.borrow_mut().insert(n.clone(), v),
-                    None => f.globals.borrow_mut().insert(n.clone(), v),
-                };
-                if let (None, Mode::Class { order, .. }) = (&old, &mut f.mode) {
-                    order.push(n);
-                }
-                if old.is_some_and(|o| matches!(o, Value::Gen(_))) {
-                    self.close_dropped();
-                }
-            }
-            DeleteName(i) => {
-                let n = self.name(i);
-                let f = self.top();
-                let removed = match &f.ns {
-                    Some(ns) => ns.borrow_mut().remove(&n),
-                    None => f.globals.borrow_mut().remove(&n),
-                };
-                if removed.is_none() {
-                    return Err(self.name_error(&n));
-                }
-            }
-            LoadAttr(i) => {
-                let n = self.name(i);
-                let o = self.pop();
-                let v = self.getattr(&o, &n)?;
-                self.push(v);
-            }
-            StoreAttr(i) => {
-                let n = self.name(i);
-                let o = self.pop();
-                let v = self.pop();
-                self.setattr(&o, &n, v)?;
-            }
-            DeleteAttr(i) => {
-                let n = self.name(i);
-                let o = self.pop();
-                self.delattr(&o, &n)?;
-            }
-            Subscript => {
-                let idx = self.pop();
-                let o = self.pop();
-                let v = self.getitem(&o, &idx)?;
-                self.push(v);
-            }
-            StoreSubscript => {
-                let idx = self.pop();
-                let o = self.pop();
-                let v = self.pop();
-                self.setitem(&o, idx, v)?;
-            }
-            DeleteSubscript => {
-                let idx = self.pop();
-                let o = self.pop();
-                self.delitem(&o, &idx)?;
-            }
-            Binary(op) => {
-                let b = self.pop();
-                let a = self.pop();
-                let v = self.binary(op, &a, &b, false)?;
-                self.push(v);
-            }
-            Inplace(op) => {
-                let b = self.pop();
-                let a = self.pop();
-                let v = self.binary(op, &a, &b, true)?;
-                self.push(v);
-            }
-            Unary(op) => {
-                let a = self.pop();
-                let v = self.unary(op, &a)?;
-                self.push(v);
-            }
-            Compare(op) => {
-                let b = self.pop();
-                let a = self.pop();
-                let v = self.compare(op, &a, &b)?;
-                self.push(v);
-            }
-            ExcMatch => {
-                let t = self.pop();
-                let e = self.top().stack.last().cloned().unwrap_or(Value::None);
-                let m = self.exc_matches(&e, &t)?;
-                self.push(Value::Bool(m));
-            }
-            Pop => {
-                self.pop();
-                // `f()` without await: the coroutine dies right here.
-                self.warn_unawaited(false);
-                self.close_dropped();
-            }
-            Dup => {
-                let v = self.top().stack.last().cloned().unwrap_or(Value::None);
-                self.push(v);
-            }
-            DupTwo => {
-                let s = &mut self.top().stack;
-                let n = s.len();
-                let (a, b) = (s[n - 2].clone(), s[n - 1].clone());
-                s.push(a);
-                s.push(b);
-            }
-            Rot2 => {
-                let s = &mut self.top().stack;
-                let n = s.len();
-                s.swap(n - 1, n - 2);
-            }
-            Rot3 => {
-                let s = &mut self.top().stack;
-                let v = s.pop().unwrap();
-                let n = s.len();
-                s.insert(n - 2, v);
-            }
-            Jump(t) => self.top().ip = t as usize,
-            PopJumpIfFalse(t) => {
-                let v = self.pop();
-                if !self.truthy(&v)? {
-                    self.top().ip = t as usize;
-                }
-            }
-            PopJumpIfTrue(t) => {
-                let v = self.pop();
-                if self.truthy(&v)? {
-                    self.top().ip = t as usize;
-                }
-            }
-            JumpIfFalseOrPop(t) => {
-                let v = self.top().stack.last().cloned().unwrap();
-                if !self.truthy(&v)? {
-                    self.top().ip = t as usize;
-                } else {
-                    self.pop();
-                }
-            }
-            JumpIfTrueOrPop(t) => {
-                let v = self.top().stack.last().cloned().unwrap();
-                if self.truthy(&v)? {
-                    self.top().ip = t as usize;
-                } else {
-                    self.pop();
-                }
-            }
-            GetIter => {
-                let v = self.pop();
-                let it = self.iter(&v)?;
-                self.push(it);
-            }
-            ForIter(t) => {
-                let it = self.top().stack.last().cloned().unwrap();
-                if let Value::Gen(g) = &it {
-                    if !g.borrow().is_coroutine() {
-                        if !self.resume_gen(g, Value::None, None, Mode::ForIter(t))? {
-                            self.pop();
-                            self.top().ip = t as usize;
-                        }
-                        return Ok(Flow::Next);
-                    }
-                }
-                match self.next(&it)? {
-                    Some(v) => self.push(v),
-                    None => {
-                        self.pop();
-                        self.top().ip = t as usize;
-                    }
-                }
-            }
-            BuildList(n) => {
-                let v = self.popn(n as usize);
-                self.push(Value::list(v));
-            }
-            BuildTuple(n) => {
-                let v = self.popn(n as usize);
-                self.push(Value::tuple(v));
-            }
-            BuildSet(n) | BuildConstSet(n) => {
-                let v = self.popn(n as usize);
-                let mut d = Dict::new_set();
-                for x in v {
-                    let k = self.hash(&x)?;
-                    d.insert(k, x, Value::None);
-                }
-                if let BuildConstSet(_) = instr {
-                    // CPython's constant is a frozenset, which its compiler rebuilds
-                    // from its own order when it registers it (merge_consts_recursive);
-                    // the set is a copy of that
-                    let mut f = Dict::new_set();
-                    f.set_update(&crate::python::core::set::Operand::Items(d.keys_hashed()));
-                    d = f.set_copy();
-                }
-                self.push(Value::Set(Rc::new(RefCell::new(d))));
-            }
-            BuildMap(n) => {
-                let v = self.popn(2 * n as usize);
-                let mut d = Dict::new();
-                for kv in v.chunks(2) {
-                    let k = self.hash(&kv[0])?;
-                    d.insert(k, kv[0].clone(), kv[1].clone());
-                }
-                self.push(Value::dict(d));
-            }
-            BuildSlice(n) => {
-                let step = if n == 3 { self.pop() } else { Value::None };
-                let stop = self.pop();
-                let start = self.pop();
-                self.push(Value::Slice(Rc::new((start, stop, step))));
-            }
-            ListAppend(d) => {
-                let v = self.pop();
-                let s = &self.top().stack;
-                if let Value::List(l) = &s[s.len() - d as usize] {
-                    l.borrow_mut().push(v);
-                }
-            }
-            SetAdd(d) => {
-                let v = self.pop();
-                let k = self.hash(&v)?;
-                let s = &self.top().stack;
-                if let Value::Set(l) = &s[s.len() - d as usize] {
-                    l.borrow_mut().insert(k, v, Value::None);
-                }
-            }
-            MapAdd(d) => {
-                let v = self.pop();
-                let k = self.pop();
-                let hk = self.hash(&k)?;
-                let s = &self.top().stack;
-                if let Value::Dict(m) = &s[s.len() - d as usize] {
-                    m.borrow_mut().insert(hk, k, v);
-                }
-            }
-            ListExtend => {
-                let it = self.pop();
-                let items = self.to_vec(&it).map_err(|e| {
-                    if self.exc_is(&e, ExcKind::TypeError) {
-                        self.new_exc(
-                            ExcKind::TypeError,
-                            format!("Value after * must be an iterable, not {}", it.type_name()),
-                        )
-                    } else {
-                        e
-                    }
-                })?;
-                if let Some(Value::List(l)) = self.top().stack.last() {
-                    l.borrow_mut().extend(items);
-                }
-            }
-            SetUpdate => {
-                let it = self.pop();
-                let o = crate::python::core::set::Operand::new(self, &it)?;
-                if let Some(Value::Set(l)) = self.top().stack.last() {
-                    l.borrow_mut().set_update(&o);
-                }
-            }
-            DictUpdate => {
-                let m = self.pop();
-                let items = self.mapping_items(&m)?;
-                if let Some(Value::Dict(d)) = self.top().stack.last() {
-                    let mut d = d.borrow_mut();
-                    for (hk, k, v) in items {
-                        d.insert(hk, k, v);
-                    }
-                }
-            }
-            ListToTuple => {
-                let v = self.pop();
-                if let Value::List(l) = v {
-                    let t = l.borrow().clone();
-                    self.push(Value::tuple(t));
-                }
-            }
-            BuildString(n) => {
-                let v = self.popn(n as usize);
-                let mut s = String::new();
-                for x in v {
-                    if let Value::Str(x) = x {
-                        s.push_str(&x);
-                    }
-                }
-                self.push(Value::str(&s));
-            }
-            FormatValue(conv, has_spec) => {
-                let spec = if has_spec { self.pop() } else { Value::str("") };
-                let v = self.pop();
-                let v = match conv {
-                    Some('r') => Value::str(&self.repr(&v)?),
-                    Some('s') => Value::str(&self.to_str(&v)?),
-                    Some('a') => Value::str(&crate::python::core::format::ascii(&self.repr(&v)?)),
-                    _ => v,
-                };
-                let spec = match spec {
-                    Value::Str(s) => s,
-                    _ => "".into(),
-                };
-                let s = self.format(&v, &spec)?;
-                self.push(Value::str(&s));
-            }
-            UnpackSequence(n) => {
-                let v = self.pop();
-                let items = self.unpack(&v, n as usize)?;
-                for x in items.into_iter().rev() {
-                    self.push(x);
-                }
-            }
-            UnpackEx(before, after) => {
-                let v = self.pop();
-                let items = self.to_vec(&v)?;
-                let (b, a) = (before as usize, after as usize);
-                if items.len() < b + a {
-                    return self.err(
-                        ExcKind::ValueError,
-                        format!(
-                            "not enough values to unpack (expected at least {}, got {})",
-                            b + a,
-                            items.len()
-                        ),
-                    );
-                }
-                let mid = items[b..items.len() - a].to_vec();
-                let mut out = items[..b].to_vec();
-                out.push(Value::list(mid));
-                out.extend(items[items.len() - a..].iter().cloned());
-                for x in out.into_iter().rev() {
-                    self.push(x);
-                }
-            }
-            Call(n) => {
-                let args = self.popn(n as usize);
-                let f = self.pop();
-                self.call_push(f, Args::new(args))?;
-            }
-            CallKw(n, names) => {
-                let names = self.top().code.consts[names as usize].clone();
-                let names = match names {
-                    Value::Tuple(t) => t,
-                    _ => Rc::from(vec![]),
-                };
-                let mut args = self.popn(n as usize);
-                let kwv = args.split_off(args.len() - names.len());
-                let f = self.pop();
-                let kw = names
-                    .iter()
-                    .zip(kwv)
-                    .map(|(k, v)| {
-                        (
-                            match k {
-                                Value::Str(s) => s.clone(),
-                                _ => "".into(),
-                            },
-                            v,
-                        )
-                    })
-                    .collect();
-                self.call_push(f, Args { pos: args, kw })?;
-            }
-            CallEx(has_kw) => {
-                let kw = if has_kw { self.pop() } else { Value::None };
-                let args = self.pop();
-                let f = self.pop();
-                let pos = match args {
-                    Value::Tuple(t) => t.to_vec(),
-                    _ => vec![],
-                };
-                let mut kws = vec![];
-                if let Value::Dict(d) = kw {
-                    for (k, v) in d.borrow().iter() {
-                        match k {
-                            Value::Str(s) => kws.push((s.clone(), v.clone())),
-                            _ => return self.type_err("keywords must be strings"),
-                        }
-                    }
-                }
-                self.call_push(f, Args { pos, kw: kws })?;
-            }
-            LoadSuper => {
-                let obj = self.pop();
-                let cls = self.pop();
-                match cls {
-                    Value::Class(c) => self.push(Value::Super(Rc::new((c, obj)))),
-                    _ => {
-                        return self.err(ExcKind::RuntimeError, "super(): __class__ cell not found")
-                    }
-                }
-            }
-            MakeFunction(c, flags) => {
-                let closure = if flags & 8 != 0 {
-                    match self.pop() {
-                        Value::Tuple(t) => t
-                            .iter()
-                            .filter_map(|c| {
-                                if let Value::Cell(c) = c {
-                                    Some(c.clone())
-                                } else {
-                                    None
-                                }
-                            })
-                            .collect(),
-                        _ => vec![],
-                    }
-                } else {
-                    vec![]
-                };
-                let mut kwdefaults = vec![];
-                if flags & 2 != 0 {
-                    if let Value::Dict(d) = self.pop() {
-                        for (k, v) in d.borrow().iter() {
-                            if let Value::Str(s) = k {
-                                kwdefaults.push((s.clone(), v.clone()));
-                            }
-                        }
-                    }
-                }
-                let defaults = if flags & 1 != 0 {
-                    match self.pop() {
-                        Value::Tuple(t) => t.to_vec(),
-                        _ => vec![],
-                    }
-                } else {
-                    vec![]
-                };
-                let code = match &self.top().code.consts[c as usize] {
-                    Value::Code(c) => c.clone(),
-                    _ => return self.err(ExcKind::SystemError, "bad code constant"),
-                };
-                let globals = self.top().globals.clone();
-                self.push(Value::Function(Rc::new(Function {
-                    code,
-                    globals,
-                    defaults,
-                    kwdefaults,
-                    closure,
-                    attrs: RefCell::new(HashMap::new()),
-                })));
-            }
-            BuildClass(c) => {
-                let body = self.pop();
-                let bases = self.pop();
-                let name = match &self.top().code.consts[c as usize] {
-                    Value::Str(s) => s.clone(),
-                    _ => "?".into(),
-                };
-                let mut bs = vec![];
-                if let Value::Tuple(t) = bases {
-                    for b in t.iter() {
-                        match b {
-                            Value::Class(c) => bs.push(c.clone()),
-                            Value::Type(crate::python::core::value::BuiltinType::Object) => {}
-                            // a metaclass (`class EnumType(type)`), used through a
-                            // class's `__metaclass__` attribute
-                            Value::Type(crate::python::core::value::BuiltinType::Type) => {}
-                            other => {
-                                let tn = other.type_name();
-                                return self.type_err(format!("cannot inherit from {} (only classes defined in Python, exceptions and object are supported)", if let Value::Type(t) = other { t.name().into() } else { tn }));
-                            }
-                        }
-                    }
-                }
-                if let Value::Function(f) = body {
-                    let ns: Namespace = Rc::new(RefCell::new(HashMap::new()));
-                    // As CPython's class body does first (`__module__ = __name__`):
-                    // a library module's classes are its own.
-                    let module = f.globals.borrow().get("__name__").cloned();
-                    ns.borrow_mut().insert(
-                        "__module__".into(),
-                        module.unwrap_or_else(|| Value::str("__main__")),
-                    );
-                    ns.borrow_mut()
-                        .insert("__qualname__".into(), Value::Str(f.code.qualname.clone()));
-                    let mut fr = self.make_frame(&f, Args::default())?;
-                    fr.ns = Some(ns.clone());
-                    fr.mode = Mode::Class {
-                        name,
-                        bases: bs,
-                        ns,
-                        qualname: f.code.qualname.clone(),
-                        order: vec![],
-                    };
-                    self.push_frame(fr)?;
-                }
-            }
-            Return => {
-                let v = self.pop();
-                return Ok(Flow::Return(v));
-            }
-            Yield => {
-                let v = self.pop();
-                return Ok(Flow::Yield(v));
-            }
-            AgenYield => {
-                let v = self.pop();
-                return Ok(Flow::AgenYield(v));
-            }
-            GetAIter => {
-                let v = self.pop();
-                let it = match self.lookup_special(&v, "__aiter__") {
-                    Some(m) => self.call1(&m, vec![])?,
-                    None => {
-                        return self.type_err(format!(
-                            "'async for' requires an object with __aiter__ method, got {}",
-                            v.type_name()
-                        ))
-                    }
-                };
-                self.push(it);
-            }
-            GetANext => {
-                let it = self.top().stack.last().cloned().unwrap_or(Value::None);
-                let aw = match self.lookup_special(&it, "__anext__") {
-                    Some(m) => self.call1(&m, vec![])?,
-                    None => {
-                        return self.type_err(format!(
-                            "'async for' requires an iterator with __anext__ method, got {}",
-                            it.type_name()
-                        ))
-                    }
-                };
-                let aw = self.get_awaitable(aw)?;
-                self.push(aw);
-            }
-            EndAsyncFor => {
-                let exc = self.pop();
-                if !self.exc_is(&exc, ExcKind::StopAsyncIteration) {
-                    self.reraise = true;
-                    return Err(exc);
-                }
-                let f = self.top();
-                if let Some(Block::Handler) = f.blocks.last() {
-                    f.blocks.pop();
-                }
-                f.handled.pop();
-                f.stack.pop();
-            }
-            GetAwaitable => {
-                let v = self.pop();
-                let a = self.get_awaitable(v)?;
-                self.push(a);
-            }
-            GetYieldFromIter => {
-                let v = self.pop();
-                let it = match &v {
-                    Value::Gen(_) => v,
-                    _ => self.iter(&v)?,
-                };
-                self.push(it);
-            }
-            Send(t) => {
-                let v = self.pop();
-                let it = self.top().stack.last().cloned().unwrap();
-                if let Value::Gen(g) = &it {
-                    if !self.resume_gen(g, v, None, Mode::Send(t))? {
-                        self.pop();
-                        let r = self.step_result.take().unwrap_or(Value::None);
-                        self.push(r);
-                        self.top().ip = t as usize;
-                    }
-                    return Ok(Flow::Next);
-                }
-                match self.next(&it)? {
-                    Some(y) => self.push(y),
-                    None => {
-                        self.pop();
-                        let r = self.take_iter_result(&it);
-                        self.push(r);
-                        self.top().ip = t as usize;
-                    }
-                }
-            }
-            SetupExcept(h) => {
-                let level = self.top().stack.len();
-                self.top().blocks.push(Block::Except {
-                    handler: h as usize,
-                    level,
-                });
-            }
-            PopBlock => {
-                self.top().blocks.pop();
-            }
-            PopExcept => {
-                let f = self.top();
-                if let Some(Block::Handler) = f.blocks.last() {
-                    f.blocks.pop();
-                }
-                f.handled.pop();
-            }
-            Reraise => {
-                let e = self.pop();
-                self.reraise = true;
-                return Err(e);
-            }
-            Raise(n) => return Err(self.do_raise(n)),
-            SetupWith(h) => {
-                let mgr = self.pop();
-                let exit = match self.lookup_special(&mgr, "__exit__") {
-                    Some(e) => e,
-                    None => {
-                        let msg = if self.lookup_special(&mgr, "__enter__").is_none() {
-                            format!(
-                                "'{}' object does not support the context manager protocol",
-                                mgr.type_name()
-                            )
-                        } else {
-                            format!("'{}' object does not support the context manager protocol (missed __exit__ method)", mgr.type_name())
-                        };
-                        return self.type_err(msg);
-                    }
-                };
-                let enter = match self.lookup_special(&mgr, "__enter__") {
-                    Some(e) => e,
-                    None => {
-                        return self.type_err(format!(
-                            "'{}' object does not support the context manager protocol",
-                            mgr.type_name()
-                        ))
-                    }
-                };
-                self.push(exit);
-                let level = self.top().stack.len();
-                self.top().blocks.push(Block::Except {
-                    handler: h as usize,
-                    level,
-                });
-                self.call_push(enter, Args::default())?;
-            }
-            WithExitNormal => {
-                let exit = self.pop();
-                self.call_push(exit, Args::new(vec![Value::None, Value::None, Value::None]))?;
-            }
-            WithExitExc => {
-                let s = &self.top().stack;
-                let exc = s[s.len() - 1].clone();
-                let exit = s[s.len() - 2].clone();
-                let t = self.type_of(&exc);
-                self.call_push(exit, Args::new(vec![t, exc, Value::None]))?;
-            }
-            ImportName(c) => {
-                let name = match &self.top().code.consts[c as usize] {
-                    Value::Str(s) => s.clone(),
-                    _ => "".into(),
-                };
-                let m = (self.lib.import)(self, &name)?;
-                self.push(m);
-            }
-            ImportFrom(i) => {
-                let n = self.name(i);
-                let m = self.top().stack.last().cloned().unwrap();
-                match self.getattr(&m, &n) {
-                    Ok(v) => self.push(v),
-                    Err(_) => {
-                        let mn = match &m {
-                            Value::Module(m) => m.name.clone(),
-                            _ => "?".into(),
-                        };
-                        return self.err(
-                            ExcKind::ImportError,
-                            format!(
-                                "cannot import name '{}' from '{}' (unknown location)",
-                                n, mn
-                            ),
-                        );
-                    }
-                }
-            }
-            ImportStar => {
-                let m = self.pop();
-                if let Value::Module(m) = m {
-                    // The names of `__all__` when the module has one (fetched with
-                    // getattr, so a PEP 562 `__getattr__` provides the lazy ones),
-                    // else every public name, as CPython does.
-                    let all = m.attrs.borrow().get("__all__").cloned();
-                    let items: Vec<_> = match all {
-                        Some(all) => {
-                            let module = Value::Module(m.clone());
-                            let mut items = Vec::new();
-                            for n in self.to_vec(&all)? {
-                                let Value::Str(key) = n else { continue };
-                                let v = self.getattr(&module, &key)?;
-                                items.push((key, v));
-                            }
-                            items
-                        }
-                        None => m
-                            .attrs
-                            .borrow()
-                            .iter()
-                            .filter(|(k, _)| !k.starts_with('_'))
-                            .map(|(k, v)| (k.clone(), v.clone()))
-                            .collect(),
-                    };
-                    let f = self.top();
-                    let target = f.ns.clone().unwrap_or_else(|| f.globals.clone());
-                    for (k, v) in items {
-                        target.borrow_mut().insert(k, v);
-                    }
-                }
-            }
-            LoadAssertionError => {
-                let c = self.exc_class(ExcKind::AssertionError);
-                self.push(Value::Class(c));
-            }
-            SetupAnnotations => {}
+            // loads and stores (ops_names.rs)
+            LoadConst(i) => self.op_load_const(i),
+            LoadFast(i) => self.op_load_fast(i),
+            StoreFast(i) => self.op_store_fast(i),
+            DeleteFast(i) => self.op_delete_fast(i),
+            LoadDeref(i) => self.op_load_deref(i),
+            StoreDeref(i) => self.op_store_deref(i),
+            DeleteDeref(i) => self.op_delete_deref(i),
+            LoadClosure(i) => self.op_load_closure(i),
+            LoadGlobal(i) => self.op_load_global(i),
+            StoreGlobal(i) => self.op_store_global(i),
+            DeleteGlobal(i) => self.op_delete_global(i),
+            LoadName(i) => self.op_load_name(i),
+            StoreName(i) => self.op_store_name(i),
+            DeleteName(i) => self.op_delete_name(i),
+            LoadAttr(i) => self.op_load_attr(i),
+            StoreAttr(i) => self.op_store_attr(i),
+            DeleteAttr(i) => self.op_delete_attr(i),
+            Subscript => self.op_subscript(),
+            StoreSubscript => self.op_store_subscript(),
+            DeleteSubscript => self.op_delete_subscript(),
+            // operators and stack moves (ops_operators.rs)
+            Binary(op) => self.op_binary(op, false),
+            Inplace(op) => self.op_binary(op, true),
+            Unary(op) => self.op_unary(op),
+            Compare(op) => self.op_compare(op),
+            ExcMatch => self.op_exc_match(),
+            Pop => self.op_pop(),
+            Dup => self.op_dup(),
+            DupTwo => self.op_dup_two(),
+            Rot2 => self.op_rot_2(),
+            Rot3 => self.op_rot_3(),
+            // control flow (ops_control.rs)
+            Jump(t) => self.op_jump(t),
+            PopJumpIfFalse(t) => self.op_pop_jump_if_false(t),
+            PopJumpIfTrue(t) => self.op_pop_jump_if_true(t),
+            JumpIfFalseOrPop(t) => self.op_jump_if_false_or_pop(t),
+            JumpIfTrueOrPop(t) => self.op_jump_if_true_or_pop(t),
+            GetIter => self.op_get_iter(),
+            ForIter(t) => self.op_for_iter(t),
+            Return => self.op_return(),
+            // containers and strings (ops_build.rs)
+            BuildList(n) => self.op_build_list(n),
+            BuildTuple(n) => self.op_build_tuple(n),
+            BuildSet(n) => self.op_build_set(n, false),
+            BuildConstSet(n) => self.op_build_set(n, true),
+            BuildMap(n) => self.op_build_map(n),
+            BuildSlice(n) => self.op_build_slice(n),
+            ListAppend(d) => self.op_list_append(d),
+            SetAdd(d) => self.op_set_add(d),
+            MapAdd(d) => self.op_map_add(d),
+            ListExtend => self.op_list_extend(),
+            SetUpdate => self.op_set_update(),
+            DictUpdate => self.op_dict_update(),
+            ListToTuple => self.op_list_to_tuple(),
+            BuildString(n) => self.op_build_string(n),
+            FormatValue(conv, has_spec) => self.op_format_value(conv, has_spec),
+            UnpackSequence(n) => self.op_unpack_sequence(n),
+            UnpackEx(before, after) => self.op_unpack_ex(before, after),
+            // calls, functions, classes, imports (ops_calls.rs)
+            Call(n) => self.op_call(n),
+            CallKw(n, names) => self.op_call_kw(n, names),
+            CallEx(has_kw) => self.op_call_ex(has_kw),
+            LoadSuper => self.op_load_super(),
+            MakeFunction(c, flags) => self.op_make_function(c, flags),
+            BuildClass(c) => self.op_build_class(c),
+            ImportName(c) => self.op_import_name(c),
+            ImportFrom(i) => self.op_import_from(i),
+            ImportStar => self.op_import_star(),
+            // exceptions and blocks (ops_blocks.rs)
+            SetupExcept(h) => self.op_setup_except(h),
+            PopBlock => self.op_pop_block(),
+            PopExcept => self.op_pop_except(),
+            Reraise => self.op_reraise(),
+            Raise(n) => self.op_raise(n),
+            SetupWith(h) => self.op_setup_with(h),
+            WithExitNormal => self.op_with_exit_normal(),
+            WithExitExc => self.op_with_exit_exc(),
+            LoadAssertionError => self.op_load_assertion_error(),
+            // generators and coroutines (ops_suspend.rs)
+            Yield => self.op_yield(),
+            AgenYield => self.op_agen_yield(),
+            GetAIter => self.op_get_a_iter(),
+            GetANext => self.op_get_a_next(),
+            EndAsyncFor => self.op_end_async_for(),
+            GetAwaitable => self.op_get_awaitable(),
+            GetYieldFromIter => self.op_get_yield_from_iter(),
+            Send(t) => self.op_send(t),
+            // no-ops
+            Nop => Ok(Flow::Next),
+            SetupAnnotations => Ok(Flow::Next),
         }
-        Ok(Flow::Next)
     }
 
     fn name_error(&mut self, n: &str) -> Value {

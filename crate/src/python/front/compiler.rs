@@ -329,36 +329,7 @@ impl Compiler {
                     self.store(t)?;
                 }
             }
-            StmtKind::AugAssign(t, op, v) => match &t.kind {
-                ExprKind::Name(n) => {
-                    self.load_name(n);
-                    self.expr(v)?;
-                    self.set_line(s.pos.line);
-                    self.emit(Instr::Inplace(*op));
-                    self.store_name(n);
-                }
-                ExprKind::Attribute(obj, attr) => {
-                    self.expr(obj)?;
-                    self.emit(Instr::Dup);
-                    let i = self.name_idx(attr);
-                    self.emit(Instr::LoadAttr(i));
-                    self.expr(v)?;
-                    self.emit(Instr::Inplace(*op));
-                    self.emit(Instr::Rot2);
-                    self.emit(Instr::StoreAttr(i));
-                }
-                ExprKind::Subscript(obj, idx) => {
-                    self.expr(obj)?;
-                    self.expr(idx)?;
-                    self.emit(Instr::DupTwo);
-                    self.emit(Instr::Subscript);
-                    self.expr(v)?;
-                    self.emit(Instr::Inplace(*op));
-                    self.emit(Instr::Rot3);
-                    self.emit(Instr::StoreSubscript);
-                }
-                _ => return Err(err("illegal expression for augmented assignment", t.pos)),
-            },
+            StmtKind::AugAssign(t, op, v) => self.aug_assign(s, t, *op, v)?,
             StmtKind::AnnAssign(t, ann, v) => {
                 if let Some(v) = v {
                     self.expr(v)?;
@@ -433,40 +404,8 @@ impl Compiler {
                 self.emit(Instr::Raise(1));
                 self.patch(j);
             }
-            StmtKind::Import(names) => {
-                for (n, alias) in names {
-                    let c = self.const_idx(Constant::Lit(Const::Str(n.clone())));
-                    self.emit(Instr::ImportName(c));
-                    match alias {
-                        Some(a) => {
-                            // `import a.b as c` binds the submodule
-                            for part in n.split('.').skip(1) {
-                                let i = self.name_idx(&part.into());
-                                self.emit(Instr::LoadAttr(i));
-                            }
-                            self.store_name(a);
-                        }
-                        None => {
-                            let first: Rc<str> = n.split('.').next().unwrap().into();
-                            self.store_name(&first);
-                        }
-                    }
-                }
-            }
-            StmtKind::ImportFrom(module, names) => {
-                let c = self.const_idx(Constant::Lit(Const::Str(module.clone())));
-                self.emit(Instr::ImportName(c));
-                for (n, alias) in names {
-                    if &**n == "*" {
-                        self.emit(Instr::ImportStar);
-                        return Ok(());
-                    }
-                    let i = self.name_idx(n);
-                    self.emit(Instr::ImportFrom(i));
-                    self.store_name(alias.as_ref().unwrap_or(n));
-                }
-                self.emit(Instr::Pop);
-            }
+            StmtKind::Import(names) => self.import(names)?,
+            StmtKind::ImportFrom(module, names) => self.import_from(module, names)?,
             StmtKind::If(test, body, orelse) => {
                 self.expr(test)?;
                 let j = self.emit(Instr::PopJumpIfFalse(0));
@@ -480,103 +419,20 @@ impl Compiler {
                     self.patch(end);
                 }
             }
-            StmtKind::While(test, body, orelse) => {
-                let start = self.here();
-                self.expr(test)?;
-                let j = self.emit(Instr::PopJumpIfFalse(0));
-                self.u().fblocks.push(FBlock::Loop {
-                    start,
-                    breaks: vec![],
-                    for_loop: false,
-                });
-                self.stmts(body)?;
-                self.set_line(s.pos.line);
-                self.emit(Instr::Jump(start as u32));
-                let fb = self.u().fblocks.pop();
-                self.patch(j);
-                self.stmts(orelse)?;
-                if let Some(FBlock::Loop { breaks, .. }) = fb {
-                    for b in breaks {
-                        self.patch(b);
-                    }
-                }
-            }
+            StmtKind::While(test, body, orelse) => self.while_loop(s, test, body, orelse)?,
             StmtKind::For {
                 target,
                 iter,
                 body,
                 orelse,
                 is_async,
-            } => {
-                if *is_async && !self.u().is_async {
-                    return Err(err("'async for' outside async function", s.pos));
-                }
-                self.expr(iter)?;
-                self.set_line(s.pos.line);
-                let start;
-                let fi = if *is_async {
-                    // await __anext__() until StopAsyncIteration, whose handler
-                    // (EndAsyncFor) ends the loop
-                    self.emit(Instr::GetAIter);
-                    start = self.here();
-                    self.async_next()
-                } else {
-                    self.emit(Instr::GetIter);
-                    start = self.here();
-                    self.emit(Instr::ForIter(0))
-                };
-                self.store(target)?;
-                self.u().fblocks.push(FBlock::Loop {
-                    start,
-                    breaks: vec![],
-                    for_loop: true,
-                });
-                self.stmts(body)?;
-                self.set_line(s.pos.line);
-                self.emit(Instr::Jump(start as u32));
-                let fb = self.u().fblocks.pop();
-                self.patch(fi);
-                if *is_async {
-                    self.emit(Instr::EndAsyncFor);
-                }
-                self.stmts(orelse)?;
-                if let Some(FBlock::Loop { breaks, .. }) = fb {
-                    for b in breaks {
-                        self.patch(b);
-                    }
-                }
-            }
+            } => self.for_loop(s, target, iter, body, orelse, *is_async)?,
             StmtKind::Try {
                 body,
                 handlers,
                 orelse,
                 finalbody,
-            } => {
-                if finalbody.is_empty() {
-                    self.try_except(body, handlers, orelse)?;
-                } else {
-                    let fin = Rc::new(finalbody.clone());
-                    let setup = self.emit(Instr::SetupExcept(0));
-                    self.u().fblocks.push(FBlock::Finally(fin.clone()));
-                    if handlers.is_empty() {
-                        self.stmts(body)?;
-                    } else {
-                        self.try_except(body, handlers, orelse)?;
-                    }
-                    self.u().fblocks.pop();
-                    self.emit(Instr::PopBlock);
-                    self.stmts(finalbody)?;
-                    let end = self.emit(Instr::Jump(0));
-                    self.patch(setup);
-                    self.u()
-                        .fblocks
-                        .push(FBlock::Handler { exc_on_stack: true });
-                    self.stmts(finalbody)?;
-                    self.u().fblocks.pop();
-                    self.emit(Instr::Reraise);
-                    self.patch(end);
-                }
-            }
+            } => self.try_stmt(body, handlers, orelse, finalbody)?,
             StmtKind::With {
                 items,
                 body,
@@ -620,6 +476,194 @@ impl Compiler {
                 }
                 self.store_name(name);
             }
+        }
+        Ok(())
+    }
+
+    /// `t op= v`: the target is read once (its object and index kept on the stack).
+    fn aug_assign(&mut self, s: &Stmt, t: &Expr, op: BinOp, v: &Expr) -> CResult<()> {
+        match &t.kind {
+            ExprKind::Name(n) => {
+                self.load_name(n);
+                self.expr(v)?;
+                self.set_line(s.pos.line);
+                self.emit(Instr::Inplace(op));
+                self.store_name(n);
+            }
+            ExprKind::Attribute(obj, attr) => {
+                self.expr(obj)?;
+                self.emit(Instr::Dup);
+                let i = self.name_idx(attr);
+                self.emit(Instr::LoadAttr(i));
+                self.expr(v)?;
+                self.emit(Instr::Inplace(op));
+                self.emit(Instr::Rot2);
+                self.emit(Instr::StoreAttr(i));
+            }
+            ExprKind::Subscript(obj, idx) => {
+                self.expr(obj)?;
+                self.expr(idx)?;
+                self.emit(Instr::DupTwo);
+                self.emit(Instr::Subscript);
+                self.expr(v)?;
+                self.emit(Instr::Inplace(op));
+                self.emit(Instr::Rot3);
+                self.emit(Instr::StoreSubscript);
+            }
+            _ => return Err(err("illegal expression for augmented assignment", t.pos)),
+        }
+        Ok(())
+    }
+
+    /// `import a.b [as c]`.
+    fn import(&mut self, names: &[(Rc<str>, Option<Rc<str>>)]) -> CResult<()> {
+        for (n, alias) in names {
+            let c = self.const_idx(Constant::Lit(Const::Str(n.clone())));
+            self.emit(Instr::ImportName(c));
+            match alias {
+                Some(a) => {
+                    // `import a.b as c` binds the submodule
+                    for part in n.split('.').skip(1) {
+                        let i = self.name_idx(&part.into());
+                        self.emit(Instr::LoadAttr(i));
+                    }
+                    self.store_name(a);
+                }
+                None => {
+                    let first: Rc<str> = n.split('.').next().unwrap().into();
+                    self.store_name(&first);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// `from m import a [as b], ...` or `*`.
+    fn import_from(
+        &mut self,
+        module: &Rc<str>,
+        names: &[(Rc<str>, Option<Rc<str>>)],
+    ) -> CResult<()> {
+        let c = self.const_idx(Constant::Lit(Const::Str(module.clone())));
+        self.emit(Instr::ImportName(c));
+        for (n, alias) in names {
+            if &**n == "*" {
+                self.emit(Instr::ImportStar);
+                return Ok(());
+            }
+            let i = self.name_idx(n);
+            self.emit(Instr::ImportFrom(i));
+            self.store_name(alias.as_ref().unwrap_or(n));
+        }
+        self.emit(Instr::Pop);
+        Ok(())
+    }
+
+    /// `while test: body else: orelse`.
+    fn while_loop(&mut self, s: &Stmt, test: &Expr, body: &[Stmt], orelse: &[Stmt]) -> CResult<()> {
+        let start = self.here();
+        self.expr(test)?;
+        let j = self.emit(Instr::PopJumpIfFalse(0));
+        self.u().fblocks.push(FBlock::Loop {
+            start,
+            breaks: vec![],
+            for_loop: false,
+        });
+        self.stmts(body)?;
+        self.set_line(s.pos.line);
+        self.emit(Instr::Jump(start as u32));
+        let fb = self.u().fblocks.pop();
+        self.patch(j);
+        self.stmts(orelse)?;
+        if let Some(FBlock::Loop { breaks, .. }) = fb {
+            for b in breaks {
+                self.patch(b);
+            }
+        }
+        Ok(())
+    }
+
+    /// `[async] for target in iter: body else: orelse`.
+    fn for_loop(
+        &mut self,
+        s: &Stmt,
+        target: &Expr,
+        iter: &Expr,
+        body: &[Stmt],
+        orelse: &[Stmt],
+        is_async: bool,
+    ) -> CResult<()> {
+        if is_async && !self.u().is_async {
+            return Err(err("'async for' outside async function", s.pos));
+        }
+        self.expr(iter)?;
+        self.set_line(s.pos.line);
+        let start;
+        let fi = if is_async {
+            // await __anext__() until StopAsyncIteration, whose handler
+            // (EndAsyncFor) ends the loop
+            self.emit(Instr::GetAIter);
+            start = self.here();
+            self.async_next()
+        } else {
+            self.emit(Instr::GetIter);
+            start = self.here();
+            self.emit(Instr::ForIter(0))
+        };
+        self.store(target)?;
+        self.u().fblocks.push(FBlock::Loop {
+            start,
+            breaks: vec![],
+            for_loop: true,
+        });
+        self.stmts(body)?;
+        self.set_line(s.pos.line);
+        self.emit(Instr::Jump(start as u32));
+        let fb = self.u().fblocks.pop();
+        self.patch(fi);
+        if is_async {
+            self.emit(Instr::EndAsyncFor);
+        }
+        self.stmts(orelse)?;
+        if let Some(FBlock::Loop { breaks, .. }) = fb {
+            for b in breaks {
+                self.patch(b);
+            }
+        }
+        Ok(())
+    }
+
+    /// `try` with its handlers, `else` and `finally` (the `finally` body compiled twice: normal and exceptional exits).
+    fn try_stmt(
+        &mut self,
+        body: &[Stmt],
+        handlers: &[Handler],
+        orelse: &[Stmt],
+        finalbody: &[Stmt],
+    ) -> CResult<()> {
+        if finalbody.is_empty() {
+            self.try_except(body, handlers, orelse)?;
+        } else {
+            let fin = Rc::new(finalbody.to_vec());
+            let setup = self.emit(Instr::SetupExcept(0));
+            self.u().fblocks.push(FBlock::Finally(fin.clone()));
+            if handlers.is_empty() {
+                self.stmts(body)?;
+            } else {
+                self.try_except(body, handlers, orelse)?;
+            }
+            self.u().fblocks.pop();
+            self.emit(Instr::PopBlock);
+            self.stmts(finalbody)?;
+            let end = self.emit(Instr::Jump(0));
+            self.patch(setup);
+            self.u()
+                .fblocks
+                .push(FBlock::Handler { exc_on_stack: true });
+            self.stmts(finalbody)?;
+            self.u().fblocks.pop();
+            self.emit(Instr::Reraise);
+            self.patch(end);
         }
         Ok(())
     }

@@ -12,6 +12,58 @@ use crate::python::num::bigint::BigInt;
 
 pub use crate::python::core::value::{native, native_method, new_exc_class};
 
+/// The built-in functions, by the name Python sees: each a named `fn` below (a new
+/// builtin is one row here and its function).
+const FUNCTIONS: &[(&str, NativeFn)] = &[
+    ("print", bi_print),
+    ("len", bi_len),
+    ("repr", bi_repr),
+    ("ascii", bi_ascii),
+    ("abs", bi_abs),
+    ("min", bi_min),
+    ("max", bi_max),
+    ("sum", bi_sum),
+    ("sorted", bi_sorted),
+    ("reversed", bi_reversed),
+    ("enumerate", bi_enumerate),
+    ("zip", bi_zip),
+    ("map", bi_map),
+    ("filter", bi_filter),
+    ("any", bi_any),
+    ("all", bi_all),
+    ("isinstance", bi_isinstance),
+    ("issubclass", bi_issubclass),
+    ("id", bi_id),
+    ("hash", bi_hash),
+    ("hasattr", bi_hasattr),
+    ("getattr", bi_getattr),
+    ("setattr", bi_setattr),
+    ("delattr", bi_delattr),
+    ("iter", bi_iter),
+    ("__copy_exc_state", bi_copy_exc_state),
+    ("aiter", bi_aiter),
+    ("anext", bi_anext),
+    ("next", bi_next),
+    ("callable", bi_callable),
+    ("chr", bi_chr),
+    ("ord", bi_ord),
+    ("hex", bi_hex),
+    ("oct", bi_oct),
+    ("bin", bi_bin),
+    ("divmod", bi_divmod),
+    ("pow", bi_pow),
+    ("round", bi_round),
+    ("format", bi_format),
+    ("vars", bi_vars),
+    ("dir", bi_dir),
+    ("globals", bi_globals),
+    ("input", bi_input),
+    ("exit", bi_exit),
+    ("quit", bi_exit),
+    ("open", bi_open),
+    ("__build_class__", bi_build_class),
+];
+
 /// Install builtins into a fresh VM.
 pub fn install(vm: &mut Vm) {
     for (kind, base) in ExcKind::BUILTIN {
@@ -50,414 +102,461 @@ pub fn install(vm: &mut Vm) {
     b.insert("None".into(), Value::None);
     b.insert("Ellipsis".into(), Value::Ellipsis);
     b.insert("NotImplemented".into(), Value::NotImplemented);
-    let fns: &[(&str, NativeFn)] = &[
-        ("print", bi_print),
-        ("len", |vm, _, a| {
-            let v = arg1(vm, &a, "len")?;
-            Ok(Value::Int(vm.len(&v)?))
-        }),
-        ("repr", |vm, _, a| {
-            let v = arg1(vm, &a, "repr")?;
-            Ok(Value::str(&vm.repr(&v)?))
-        }),
-        ("ascii", |vm, _, a| {
-            let v = arg1(vm, &a, "ascii")?;
-            let r = vm.repr(&v)?;
-            Ok(Value::str(&crate::python::core::format::ascii(&r)))
-        }),
-        ("abs", bi_abs),
-        ("min", |vm, _, a| min_max(vm, a, true)),
-        ("max", |vm, _, a| min_max(vm, a, false)),
-        ("sum", bi_sum),
-        ("sorted", bi_sorted),
-        ("reversed", bi_reversed),
-        ("enumerate", bi_enumerate),
-        ("zip", |vm, _, a| {
-            let mut its = vec![];
-            for x in &a.pos {
-                its.push(vm.iter(x)?);
-            }
-            Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Zip(its)))))
-        }),
-        ("map", |vm, _, a| {
-            if a.pos.len() < 2 {
-                return vm.type_err("map() must have at least two arguments.");
-            }
-            let mut its = vec![];
-            for x in &a.pos[1..] {
-                its.push(vm.iter(x)?);
-            }
-            Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Map(
-                a.pos[0].clone(),
-                its,
-            )))))
-        }),
-        ("filter", |vm, _, a| {
-            if a.pos.len() != 2 {
-                return vm.type_err(format!("filter expected 2 arguments, got {}", a.pos.len()));
-            }
-            let it = vm.iter(&a.pos[1])?;
-            Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Filter(
-                a.pos[0].clone(),
-                it,
-            )))))
-        }),
-        ("any", |vm, _, a| {
-            let v = arg1(vm, &a, "any")?;
-            let it = vm.iter(&v)?;
-            while let Some(x) = vm.next(&it)? {
-                if vm.truthy(&x)? {
-                    return Ok(Value::Bool(true));
-                }
-            }
-            Ok(Value::Bool(false))
-        }),
-        ("all", |vm, _, a| {
-            let v = arg1(vm, &a, "all")?;
-            let it = vm.iter(&v)?;
-            while let Some(x) = vm.next(&it)? {
-                if !vm.truthy(&x)? {
-                    return Ok(Value::Bool(false));
-                }
-            }
-            Ok(Value::Bool(true))
-        }),
-        ("isinstance", |vm, _, a| {
-            if a.pos.len() != 2 {
-                return vm.type_err(format!(
-                    "isinstance expected 2 arguments, got {}",
-                    a.pos.len()
-                ));
-            }
-            Ok(Value::Bool(isinstance(vm, &a.pos[0], &a.pos[1])?))
-        }),
-        ("issubclass", |vm, _, a| {
-            if a.pos.len() != 2 {
-                return vm.type_err(format!(
-                    "issubclass expected 2 arguments, got {}",
-                    a.pos.len()
-                ));
-            }
-            Ok(Value::Bool(issubclass(vm, &a.pos[0], &a.pos[1])?))
-        }),
-        ("id", |vm, _, a| {
-            let v = arg1(vm, &a, "id")?;
-            Ok(Value::Int((v.id() as u64 & 0x7fff_ffff_ffff) as i64))
-        }),
-        ("hash", |vm, _, a| {
-            let v = arg1(vm, &a, "hash")?;
-            let k = vm.hash(&v)?;
-            Ok(Value::Int(match k {
-                HashKey::Int(i) | HashKey::User(i) => i,
-                other => {
-                    use std::hash::{Hash, Hasher};
-                    let mut h = std::collections::hash_map::DefaultHasher::new();
-                    other.hash(&mut h);
-                    (h.finish() >> 2) as i64
-                }
-            }))
-        }),
-        ("hasattr", |vm, _, a| {
-            if a.pos.len() != 2 {
-                return vm.type_err(format!("hasattr expected 2 arguments, got {}", a.pos.len()));
-            }
-            let n = str_arg(vm, &a.pos[1], "hasattr(): attribute name must be string")?;
-            Ok(Value::Bool(vm.getattr_opt(&a.pos[0], &n)?.is_some()))
-        }),
-        ("getattr", |vm, _, a| {
-            if a.pos.len() < 2 || a.pos.len() > 3 {
-                return vm.type_err(format!(
-                    "getattr expected 2 or 3 arguments, got {}",
-                    a.pos.len()
-                ));
-            }
-            let n = str_arg(vm, &a.pos[1], "attribute name must be string")?;
-            if a.pos.len() == 3 {
-                return Ok(vm
-                    .getattr_opt(&a.pos[0], &n)?
-                    .unwrap_or_else(|| a.pos[2].clone()));
-            }
-            vm.getattr(&a.pos[0], &n)
-        }),
-        ("setattr", |vm, _, a| {
-            if a.pos.len() != 3 {
-                return vm.type_err(format!("setattr expected 3 arguments, got {}", a.pos.len()));
-            }
-            let n = str_arg(vm, &a.pos[1], "attribute name must be string")?;
-            vm.setattr(&a.pos[0], &n, a.pos[2].clone())?;
-            Ok(Value::None)
-        }),
-        ("delattr", |vm, _, a| {
-            if a.pos.len() != 2 {
-                return vm.type_err(format!("delattr expected 2 arguments, got {}", a.pos.len()));
-            }
-            let n = str_arg(vm, &a.pos[1], "attribute name must be string")?;
-            vm.delattr(&a.pos[0], &n)?;
-            Ok(Value::None)
-        }),
-        ("iter", |vm, _, a| {
-            let v = arg1(vm, &a, "iter")?;
-            vm.iter(&v)
-        }),
-        ("__copy_exc_state", |_, _, a| {
-            // for exceptiongroup.py: split() copies the group's metadata to its parts
-            if let (Some(Value::Instance(src)), Some(Value::Instance(dst))) =
-                (a.pos.first(), a.pos.get(1))
-            {
-                let s = src.exc.borrow();
-                let mut d = dst.exc.borrow_mut();
-                d.traceback = s.traceback.clone();
-                d.cause = s.cause.clone();
-                d.context = s.context.clone();
-                d.suppress_context = s.suppress_context;
-            }
-            Ok(Value::None)
-        }),
-        ("aiter", |vm, _, a| {
-            let it = a.pos.first().cloned().unwrap_or(Value::None);
-            match vm.lookup_special(&it, "__aiter__") {
-                Some(m) => vm.call1(&m, vec![]),
-                None => vm.type_err(format!(
-                    "'{}' object is not an async iterable",
-                    it.type_name()
-                )),
-            }
-        }),
-        ("anext", |vm, _, a| {
-            if a.pos.is_empty() || a.pos.len() > 2 {
-                return vm.type_err(format!(
-                    "anext expected at least 1 argument, got {}",
-                    a.pos.len()
-                ));
-            }
-            let it = &a.pos[0];
-            if let (Value::Gen(g), Some(d)) = (it, a.pos.get(1)) {
-                if matches!(g.borrow().kind, GenKind::AsyncGen) {
-                    let end = StepEnd {
-                        close: false,
-                        default: Some(d.clone()),
-                    };
-                    return Ok(crate::python::lib::methods::agen_step(
-                        g,
-                        Value::None,
-                        None,
-                        end,
-                    ));
-                }
-            }
-            match vm.lookup_special(it, "__anext__") {
-                // a default is only supported with native async generators
-                Some(m) if a.pos.len() == 1 => vm.call1(&m, vec![]),
-                Some(_) => vm.err(
-                    ExcKind::NotImplementedError,
-                    "anext() with a default needs an async generator here",
-                ),
-                None => vm.type_err(format!(
-                    "'{}' object is not an async iterator",
-                    it.type_name()
-                )),
-            }
-        }),
-        ("next", |vm, _, a| {
-            if a.pos.is_empty() || a.pos.len() > 2 {
-                return vm.type_err(format!(
-                    "next expected at least 1 argument, got {}",
-                    a.pos.len()
-                ));
-            }
-            let it = &a.pos[0];
-            if !matches!(it, Value::Iter(_) | Value::Gen(_))
-                && vm.lookup_special(it, "__next__").is_none()
-            {
-                return vm.type_err(format!("'{}' object is not an iterator", it.type_name()));
-            }
-            if let Value::Gen(g) = it {
-                let g = g.clone();
-                let base = vm.frames.len();
-                if !vm.resume_gen(&g, Value::None, None, crate::python::core::vm::Mode::Sync)? {
-                    return match a.pos.get(1) {
-                        Some(d) => Ok(d.clone()),
-                        None => Err(vm.new_exc(ExcKind::StopIteration, "")),
-                    };
-                }
-                let r = vm.run(base, None);
-                return match r {
-                    crate::python::core::vm::Exit::Suspend(_) => Err(vm.new_exc(
-                        ExcKind::RuntimeError,
-                        "this event loop call cannot block here (inside a nested call)",
-                    )),
-                    crate::python::core::vm::Exit::Yield(v) => Ok(v),
-                    crate::python::core::vm::Exit::Return(v) => match a.pos.get(1) {
-                        Some(d) => Ok(d.clone()),
-                        None => {
-                            let args = if matches!(v, Value::None) {
-                                vec![]
-                            } else {
-                                vec![v]
-                            };
-                            Err(vm.make_exc(vm.exc_class(ExcKind::StopIteration), args))
-                        }
-                    },
-                    crate::python::core::vm::Exit::Error(e) => Err(e),
-                    crate::python::core::vm::Exit::Budget => Ok(Value::None),
-                };
-            }
-            match vm.next(it)? {
-                Some(v) => Ok(v),
-                None => match a.pos.get(1) {
-                    Some(d) => Ok(d.clone()),
-                    None => Err(vm.new_exc(ExcKind::StopIteration, "")),
-                },
-            }
-        }),
-        ("callable", |vm, _, a| {
-            let v = arg1(vm, &a, "callable")?;
-            Ok(Value::Bool(match &v {
-                Value::Function(_)
-                | Value::Builtin(_)
-                | Value::Method(_)
-                | Value::Class(_)
-                | Value::Type(_) => true,
-                Value::Instance(_) => vm.lookup_special(&v, "__call__").is_some(),
-                _ => false,
-            }))
-        }),
-        ("chr", |vm, _, a| {
-            let v = arg1(vm, &a, "chr")?;
-            match v {
-                Value::Int(i) => match char::from_u32(i as u32) {
-                    Some(c) if (0..0x110000).contains(&i) => {
-                        Ok(Value::str(c.encode_utf8(&mut [0; 4])))
-                    }
-                    _ => vm.err(ExcKind::ValueError, "chr() arg not in range(0x110000)"),
-                },
-                other => vm.type_err(format!(
-                    "'{}' object cannot be interpreted as an integer",
-                    other.type_name()
-                )),
-            }
-        }),
-        ("ord", |vm, _, a| {
-            let v = arg1(vm, &a, "ord")?;
-            match &v {
-                Value::Str(s) if s.chars().count() == 1 => {
-                    Ok(Value::Int(s.chars().next().unwrap() as i64))
-                }
-                Value::Str(s) => vm.type_err(format!(
-                    "ord() expected a character, but string of length {} found",
-                    s.chars().count()
-                )),
-                other => vm.type_err(format!(
-                    "ord() expected string of length 1, but {} found",
-                    other.type_name()
-                )),
-            }
-        }),
-        ("hex", |vm, _, a| radix(vm, a, 16, "0x")),
-        ("oct", |vm, _, a| radix(vm, a, 8, "0o")),
-        ("bin", |vm, _, a| radix(vm, a, 2, "0b")),
-        ("divmod", |vm, _, a| {
-            if a.pos.len() != 2 {
-                return vm.type_err(format!("divmod expected 2 arguments, got {}", a.pos.len()));
-            }
-            let q = vm.binary(
-                crate::python::front::ast::BinOp::FloorDiv,
-                &a.pos[0],
-                &a.pos[1],
-                false,
-            )?;
-            let r = vm.binary(
-                crate::python::front::ast::BinOp::Mod,
-                &a.pos[0],
-                &a.pos[1],
-                false,
-            )?;
-            Ok(Value::tuple(vec![q, r]))
-        }),
-        ("pow", |vm, _, a| {
-            if a.pos.len() == 3 {
-                let p = vm.binary(
-                    crate::python::front::ast::BinOp::Pow,
-                    &a.pos[0],
-                    &a.pos[1],
-                    false,
-                )?;
-                return vm.binary(crate::python::front::ast::BinOp::Mod, &p, &a.pos[2], false);
-            }
-            if a.pos.len() != 2 {
-                return vm.type_err("pow() takes 2 or 3 arguments");
-            }
-            vm.binary(
-                crate::python::front::ast::BinOp::Pow,
-                &a.pos[0],
-                &a.pos[1],
-                false,
-            )
-        }),
-        ("round", bi_round),
-        ("format", |vm, _, a| {
-            let spec = match a.pos.get(1) {
-                Some(Value::Str(s)) => s.to_string(),
-                _ => String::new(),
-            };
-            let v = a.pos.first().cloned().unwrap_or(Value::None);
-            Ok(Value::str(&vm.format(&v, &spec)?))
-        }),
-        ("vars", |vm, _, a| {
-            let v = arg1(vm, &a, "vars")?;
-            vm.getattr(&v, "__dict__")
-        }),
-        ("dir", |vm, _, a| {
-            let v = arg1(vm, &a, "dir")?;
-            let names: Vec<String> = match &v {
-                Value::Instance(i) => {
-                    let mut n: Vec<String> =
-                        i.attrs.borrow().keys().map(|k| k.to_string()).collect();
-                    for c in i.class.mro.borrow().iter() {
-                        n.extend(c.attrs.borrow().keys().map(|k| k.to_string()));
-                    }
-                    n
-                }
-                Value::Module(m) => m.attrs.borrow().keys().map(|k| k.to_string()).collect(),
-                Value::Class(c) => c.attrs.borrow().keys().map(|k| k.to_string()).collect(),
-                _ => vec![],
-            };
-            let mut names = sort_strings(names);
-            names.dedup();
-            Ok(Value::list(names.iter().map(|s| Value::str(s)).collect()))
-        }),
-        ("globals", |vm, _, _| {
-            let g = vm.frames.first().map(|f| f.globals.clone());
-            let mut d = Dict::new();
-            if let Some(g) = g {
-                for (k, v) in g.borrow().iter() {
-                    d.insert(HashKey::Str(k.clone()), Value::Str(k.clone()), v.clone());
-                }
-            }
-            Ok(Value::dict(d))
-        }),
-        ("input", |vm, _, a| {
-            if let Some(p) = a.pos.first() {
-                let s = vm.to_str(p)?;
-                vm.write_out(&s);
-            }
-            vm.err(ExcKind::EOFError, "EOF when reading a line")
-        }),
-        ("exit", bi_exit),
-        ("quit", bi_exit),
-        ("open", |vm, _, _| {
-            vm.err(
-                ExcKind::OSError,
-                "files are not available in this interpreter",
-            )
-        }),
-        ("__build_class__", |vm, _, _| {
-            vm.type_err("__build_class__ is not available")
-        }),
-    ];
-    for (name, f) in fns {
+    for (name, f) in FUNCTIONS {
         b.insert((*name).into(), native(name, *f));
     }
+}
+
+fn bi_len(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let v = arg1(vm, &a, "len")?;
+    Ok(Value::Int(vm.len(&v)?))
+}
+
+fn bi_repr(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let v = arg1(vm, &a, "repr")?;
+    Ok(Value::str(&vm.repr(&v)?))
+}
+
+fn bi_ascii(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let v = arg1(vm, &a, "ascii")?;
+    let r = vm.repr(&v)?;
+    Ok(Value::str(&crate::python::core::format::ascii(&r)))
+}
+
+fn bi_min(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    min_max(vm, a, true)
+}
+
+fn bi_max(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    min_max(vm, a, false)
+}
+
+fn bi_zip(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let mut its = vec![];
+    for x in &a.pos {
+        its.push(vm.iter(x)?);
+    }
+    Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Zip(its)))))
+}
+
+fn bi_map(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    if a.pos.len() < 2 {
+        return vm.type_err("map() must have at least two arguments.");
+    }
+    let mut its = vec![];
+    for x in &a.pos[1..] {
+        its.push(vm.iter(x)?);
+    }
+    Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Map(
+        a.pos[0].clone(),
+        its,
+    )))))
+}
+
+fn bi_filter(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    if a.pos.len() != 2 {
+        return vm.type_err(format!("filter expected 2 arguments, got {}", a.pos.len()));
+    }
+    let it = vm.iter(&a.pos[1])?;
+    Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Filter(
+        a.pos[0].clone(),
+        it,
+    )))))
+}
+
+fn bi_any(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let v = arg1(vm, &a, "any")?;
+    let it = vm.iter(&v)?;
+    while let Some(x) = vm.next(&it)? {
+        if vm.truthy(&x)? {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+fn bi_all(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let v = arg1(vm, &a, "all")?;
+    let it = vm.iter(&v)?;
+    while let Some(x) = vm.next(&it)? {
+        if !vm.truthy(&x)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+fn bi_isinstance(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    if a.pos.len() != 2 {
+        return vm.type_err(format!(
+            "isinstance expected 2 arguments, got {}",
+            a.pos.len()
+        ));
+    }
+    Ok(Value::Bool(isinstance(vm, &a.pos[0], &a.pos[1])?))
+}
+
+fn bi_issubclass(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    if a.pos.len() != 2 {
+        return vm.type_err(format!(
+            "issubclass expected 2 arguments, got {}",
+            a.pos.len()
+        ));
+    }
+    Ok(Value::Bool(issubclass(vm, &a.pos[0], &a.pos[1])?))
+}
+
+fn bi_id(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let v = arg1(vm, &a, "id")?;
+    Ok(Value::Int((v.id() as u64 & 0x7fff_ffff_ffff) as i64))
+}
+
+fn bi_hash(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let v = arg1(vm, &a, "hash")?;
+    // A class's own __hash__, its result as it returned it; `__hash__ = None`
+    // makes it unhashable (dicts and sets key such objects by it: `Vm::hash`).
+    if let Value::Instance(i) = &v {
+        match i.class.lookup("__hash__") {
+            Some(Value::None) => {
+                return vm.type_err(format!("unhashable type: '{}'", i.class.name))
+            }
+            Some(f @ Value::Function(_)) => {
+                let r = vm.call1(&f, vec![v.clone()])?;
+                return match r {
+                    Value::Int(_) | Value::Big(_) | Value::Bool(_) => Ok(r),
+                    _ => vm.type_err("__hash__ method should return an integer"),
+                };
+            }
+            _ => {}
+        }
+    }
+    let k = vm.hash(&v)?;
+    Ok(Value::Int(match k {
+        HashKey::Int(i) | HashKey::User(i) => i,
+        other => {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            other.hash(&mut h);
+            (h.finish() >> 2) as i64
+        }
+    }))
+}
+
+fn bi_hasattr(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    if a.pos.len() != 2 {
+        return vm.type_err(format!("hasattr expected 2 arguments, got {}", a.pos.len()));
+    }
+    let n = str_arg(vm, &a.pos[1], "hasattr(): attribute name must be string")?;
+    Ok(Value::Bool(vm.getattr_opt(&a.pos[0], &n)?.is_some()))
+}
+
+fn bi_getattr(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    if a.pos.len() < 2 || a.pos.len() > 3 {
+        return vm.type_err(format!(
+            "getattr expected 2 or 3 arguments, got {}",
+            a.pos.len()
+        ));
+    }
+    let n = str_arg(vm, &a.pos[1], "attribute name must be string")?;
+    if a.pos.len() == 3 {
+        return Ok(vm
+            .getattr_opt(&a.pos[0], &n)?
+            .unwrap_or_else(|| a.pos[2].clone()));
+    }
+    vm.getattr(&a.pos[0], &n)
+}
+
+fn bi_setattr(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    if a.pos.len() != 3 {
+        return vm.type_err(format!("setattr expected 3 arguments, got {}", a.pos.len()));
+    }
+    let n = str_arg(vm, &a.pos[1], "attribute name must be string")?;
+    vm.setattr(&a.pos[0], &n, a.pos[2].clone())?;
+    Ok(Value::None)
+}
+
+fn bi_delattr(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    if a.pos.len() != 2 {
+        return vm.type_err(format!("delattr expected 2 arguments, got {}", a.pos.len()));
+    }
+    let n = str_arg(vm, &a.pos[1], "attribute name must be string")?;
+    vm.delattr(&a.pos[0], &n)?;
+    Ok(Value::None)
+}
+
+fn bi_iter(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let v = arg1(vm, &a, "iter")?;
+    vm.iter(&v)
+}
+
+fn bi_copy_exc_state(_: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    // for exceptiongroup.py: split() copies the group's metadata to its parts
+    if let (Some(Value::Instance(src)), Some(Value::Instance(dst))) = (a.pos.first(), a.pos.get(1))
+    {
+        let s = src.exc.borrow();
+        let mut d = dst.exc.borrow_mut();
+        d.traceback = s.traceback.clone();
+        d.cause = s.cause.clone();
+        d.context = s.context.clone();
+        d.suppress_context = s.suppress_context;
+    }
+    Ok(Value::None)
+}
+
+fn bi_aiter(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let it = a.pos.first().cloned().unwrap_or(Value::None);
+    match vm.lookup_special(&it, "__aiter__") {
+        Some(m) => vm.call1(&m, vec![]),
+        None => vm.type_err(format!(
+            "'{}' object is not an async iterable",
+            it.type_name()
+        )),
+    }
+}
+
+fn bi_anext(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    if a.pos.is_empty() || a.pos.len() > 2 {
+        return vm.type_err(format!(
+            "anext expected at least 1 argument, got {}",
+            a.pos.len()
+        ));
+    }
+    let it = &a.pos[0];
+    if let (Value::Gen(g), Some(d)) = (it, a.pos.get(1)) {
+        if matches!(g.borrow().kind, GenKind::AsyncGen) {
+            let end = StepEnd {
+                close: false,
+                default: Some(d.clone()),
+            };
+            return Ok(crate::python::lib::methods::agen_step(
+                g,
+                Value::None,
+                None,
+                end,
+            ));
+        }
+    }
+    match vm.lookup_special(it, "__anext__") {
+        // a default is only supported with native async generators
+        Some(m) if a.pos.len() == 1 => vm.call1(&m, vec![]),
+        Some(_) => vm.err(
+            ExcKind::NotImplementedError,
+            "anext() with a default needs an async generator here",
+        ),
+        None => vm.type_err(format!(
+            "'{}' object is not an async iterator",
+            it.type_name()
+        )),
+    }
+}
+
+fn bi_next(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    if a.pos.is_empty() || a.pos.len() > 2 {
+        return vm.type_err(format!(
+            "next expected at least 1 argument, got {}",
+            a.pos.len()
+        ));
+    }
+    let it = &a.pos[0];
+    if !matches!(it, Value::Iter(_) | Value::Gen(_)) && vm.lookup_special(it, "__next__").is_none()
+    {
+        return vm.type_err(format!("'{}' object is not an iterator", it.type_name()));
+    }
+    if let Value::Gen(g) = it {
+        let g = g.clone();
+        let base = vm.frames.len();
+        if !vm.resume_gen(&g, Value::None, None, crate::python::core::vm::Mode::Sync)? {
+            return match a.pos.get(1) {
+                Some(d) => Ok(d.clone()),
+                None => Err(vm.new_exc(ExcKind::StopIteration, "")),
+            };
+        }
+        let r = vm.run(base, None);
+        return match r {
+            crate::python::core::vm::Exit::Suspend(_) => Err(vm.new_exc(
+                ExcKind::RuntimeError,
+                "this event loop call cannot block here (inside a nested call)",
+            )),
+            crate::python::core::vm::Exit::Yield(v) => Ok(v),
+            crate::python::core::vm::Exit::Return(v) => match a.pos.get(1) {
+                Some(d) => Ok(d.clone()),
+                None => {
+                    let args = if matches!(v, Value::None) {
+                        vec![]
+                    } else {
+                        vec![v]
+                    };
+                    Err(vm.make_exc(vm.exc_class(ExcKind::StopIteration), args))
+                }
+            },
+            crate::python::core::vm::Exit::Error(e) => Err(e),
+            crate::python::core::vm::Exit::Budget => Ok(Value::None),
+        };
+    }
+    match vm.next(it)? {
+        Some(v) => Ok(v),
+        None => match a.pos.get(1) {
+            Some(d) => Ok(d.clone()),
+            None => Err(vm.new_exc(ExcKind::StopIteration, "")),
+        },
+    }
+}
+
+fn bi_callable(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let v = arg1(vm, &a, "callable")?;
+    Ok(Value::Bool(match &v {
+        Value::Function(_)
+        | Value::Builtin(_)
+        | Value::Method(_)
+        | Value::Class(_)
+        | Value::Type(_) => true,
+        Value::Instance(_) => vm.lookup_special(&v, "__call__").is_some(),
+        _ => false,
+    }))
+}
+
+fn bi_chr(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let v = arg1(vm, &a, "chr")?;
+    match v {
+        Value::Int(i) => match char::from_u32(i as u32) {
+            Some(c) if (0..0x110000).contains(&i) => Ok(Value::str(c.encode_utf8(&mut [0; 4]))),
+            _ => vm.err(ExcKind::ValueError, "chr() arg not in range(0x110000)"),
+        },
+        other => vm.type_err(format!(
+            "'{}' object cannot be interpreted as an integer",
+            other.type_name()
+        )),
+    }
+}
+
+fn bi_ord(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let v = arg1(vm, &a, "ord")?;
+    match &v {
+        Value::Str(s) if s.chars().count() == 1 => Ok(Value::Int(s.chars().next().unwrap() as i64)),
+        Value::Str(s) => vm.type_err(format!(
+            "ord() expected a character, but string of length {} found",
+            s.chars().count()
+        )),
+        other => vm.type_err(format!(
+            "ord() expected string of length 1, but {} found",
+            other.type_name()
+        )),
+    }
+}
+
+fn bi_hex(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    radix(vm, a, 16, "0x")
+}
+
+fn bi_oct(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    radix(vm, a, 8, "0o")
+}
+
+fn bi_bin(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    radix(vm, a, 2, "0b")
+}
+
+fn bi_divmod(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    if a.pos.len() != 2 {
+        return vm.type_err(format!("divmod expected 2 arguments, got {}", a.pos.len()));
+    }
+    let q = vm.binary(
+        crate::python::front::ast::BinOp::FloorDiv,
+        &a.pos[0],
+        &a.pos[1],
+        false,
+    )?;
+    let r = vm.binary(
+        crate::python::front::ast::BinOp::Mod,
+        &a.pos[0],
+        &a.pos[1],
+        false,
+    )?;
+    Ok(Value::tuple(vec![q, r]))
+}
+
+fn bi_pow(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    if a.pos.len() == 3 {
+        let p = vm.binary(
+            crate::python::front::ast::BinOp::Pow,
+            &a.pos[0],
+            &a.pos[1],
+            false,
+        )?;
+        return vm.binary(crate::python::front::ast::BinOp::Mod, &p, &a.pos[2], false);
+    }
+    if a.pos.len() != 2 {
+        return vm.type_err("pow() takes 2 or 3 arguments");
+    }
+    vm.binary(
+        crate::python::front::ast::BinOp::Pow,
+        &a.pos[0],
+        &a.pos[1],
+        false,
+    )
+}
+
+fn bi_format(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let spec = match a.pos.get(1) {
+        Some(Value::Str(s)) => s.to_string(),
+        _ => String::new(),
+    };
+    let v = a.pos.first().cloned().unwrap_or(Value::None);
+    Ok(Value::str(&vm.format(&v, &spec)?))
+}
+
+fn bi_vars(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let v = arg1(vm, &a, "vars")?;
+    vm.getattr(&v, "__dict__")
+}
+
+fn bi_dir(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let v = arg1(vm, &a, "dir")?;
+    let names: Vec<String> = match &v {
+        Value::Instance(i) => {
+            let mut n: Vec<String> = i.attrs.borrow().keys().map(|k| k.to_string()).collect();
+            for c in i.class.mro.borrow().iter() {
+                n.extend(c.attrs.borrow().keys().map(|k| k.to_string()));
+            }
+            n
+        }
+        Value::Module(m) => m.attrs.borrow().keys().map(|k| k.to_string()).collect(),
+        Value::Class(c) => c.attrs.borrow().keys().map(|k| k.to_string()).collect(),
+        _ => vec![],
+    };
+    let mut names = sort_strings(names);
+    names.dedup();
+    Ok(Value::list(names.iter().map(|s| Value::str(s)).collect()))
+}
+
+fn bi_globals(vm: &mut Vm, _: &Builtin, _: Args) -> PyResult<Value> {
+    let g = vm.frames.first().map(|f| f.globals.clone());
+    let mut d = Dict::new();
+    if let Some(g) = g {
+        for (k, v) in g.borrow().iter() {
+            d.insert(HashKey::Str(k.clone()), Value::Str(k.clone()), v.clone());
+        }
+    }
+    Ok(Value::dict(d))
+}
+
+fn bi_input(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    if let Some(p) = a.pos.first() {
+        let s = vm.to_str(p)?;
+        vm.write_out(&s);
+    }
+    vm.err(ExcKind::EOFError, "EOF when reading a line")
+}
+
+fn bi_open(vm: &mut Vm, _: &Builtin, _: Args) -> PyResult<Value> {
+    vm.err(
+        ExcKind::OSError,
+        "files are not available in this interpreter",
+    )
+}
+
+fn bi_build_class(vm: &mut Vm, _: &Builtin, _: Args) -> PyResult<Value> {
+    vm.type_err("__build_class__ is not available")
 }
 
 fn bi_exit(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {

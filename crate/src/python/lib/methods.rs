@@ -10,60 +10,6 @@ use crate::python::core::vm::{Exit, Mode, Vm};
 use crate::python::lib::builtins::{kwarg, native_method, sort_values};
 use crate::python::num::engine;
 
-const STR_METHODS: &[&str] = &[
-    "upper",
-    "lower",
-    "strip",
-    "lstrip",
-    "rstrip",
-    "split",
-    "rsplit",
-    "join",
-    "replace",
-    "startswith",
-    "endswith",
-    "find",
-    "rfind",
-    "index",
-    "rindex",
-    "count",
-    "format",
-    "isdigit",
-    "isalpha",
-    "isalnum",
-    "isspace",
-    "isupper",
-    "islower",
-    "isnumeric",
-    "isdecimal",
-    "istitle",
-    "isidentifier",
-    "title",
-    "capitalize",
-    "center",
-    "ljust",
-    "rjust",
-    "zfill",
-    "splitlines",
-    "partition",
-    "rpartition",
-    "encode",
-    "casefold",
-    "swapcase",
-    "expandtabs",
-    "removeprefix",
-    "removesuffix",
-    "format_map",
-    "isascii",
-    "__len__",
-    "__contains__",
-    "__getitem__",
-    "__add__",
-    "__mul__",
-    "__eq__",
-    "__str__",
-    "__repr__",
-];
 const LIST_METHODS: &[&str] = &[
     "append",
     "extend",
@@ -99,13 +45,8 @@ const DICT_METHODS: &[&str] = &[
     "__contains__",
     "__iter__",
 ];
-const SET_METHODS: &[&str] = &[
-    "add",
-    "remove",
-    "discard",
-    "pop",
-    "clear",
-    // SET_METHODS[5..14] are frozenset's
+/// The methods of `frozenset`: those that leave the set as it is (a `set` has them too).
+const FROZENSET_METHODS: &[&str] = &[
     "union",
     "intersection",
     "difference",
@@ -116,6 +57,19 @@ const SET_METHODS: &[&str] = &[
     "copy",
     "__len__",
     "__contains__",
+];
+/// Whether `set` has a method `name`: frozenset's and its own.
+fn set_has(name: &str) -> bool {
+    FROZENSET_METHODS.contains(&name) || SET_ONLY_METHODS.contains(&name)
+}
+
+/// The methods only a `set` has: those that change it.
+const SET_ONLY_METHODS: &[&str] = &[
+    "add",
+    "remove",
+    "discard",
+    "pop",
+    "clear",
     "update",
     "intersection_update",
     "difference_update",
@@ -146,23 +100,24 @@ const AGEN_METHODS: &[&str] = &["__aiter__", "__anext__", "asend", "athrow", "ac
 
 /// A bound method of a built-in value, if the type has it.
 pub fn method(_vm: &mut Vm, v: &Value, name: &str) -> Option<Value> {
-    let list: &[&str] = match v {
-        Value::Str(_) => STR_METHODS,
-        Value::List(_) => LIST_METHODS,
-        Value::Dict(_) => DICT_METHODS,
-        Value::Set(_) => SET_METHODS,
-        // the methods that do not change the set
-        Value::FrozenSet(_) => &SET_METHODS[5..14],
-        Value::Tuple(_) => TUPLE_METHODS,
-        Value::Int(_) | Value::Big(_) | Value::Bool(_) => INT_METHODS,
-        Value::Float(_) => FLOAT_METHODS,
-        Value::Gen(g) if matches!(g.borrow().kind, GenKind::AsyncGen) => AGEN_METHODS,
-        Value::Gen(_) => GEN_METHODS,
-        Value::Iter(_) => &["__next__", "__iter__"],
-        Value::Bytes(_) => &["decode", "hex"],
-        _ => &[],
+    let has = match v {
+        Value::Str(_) => str_has(name),
+        Value::List(_) => LIST_METHODS.contains(&name),
+        Value::Dict(_) => DICT_METHODS.contains(&name),
+        Value::Set(_) => set_has(name),
+        Value::FrozenSet(_) => FROZENSET_METHODS.contains(&name),
+        Value::Tuple(_) => TUPLE_METHODS.contains(&name),
+        Value::Int(_) | Value::Big(_) | Value::Bool(_) => INT_METHODS.contains(&name),
+        Value::Float(_) => FLOAT_METHODS.contains(&name),
+        Value::Gen(g) if matches!(g.borrow().kind, GenKind::AsyncGen) => {
+            AGEN_METHODS.contains(&name)
+        }
+        Value::Gen(_) => GEN_METHODS.contains(&name),
+        Value::Iter(_) => ["__next__", "__iter__"].contains(&name),
+        Value::Bytes(_) => ["decode", "hex"].contains(&name),
+        _ => false,
     };
-    if list.contains(&name) {
+    if has {
         Some(native_method(v.clone(), name, dispatch))
     } else {
         None
@@ -245,22 +200,23 @@ pub fn known_names(v: &Value) -> Vec<&'static str> {
     match v {
         Value::Module(m) if &*m.name == "asyncio" => crate::python::asyncio::SYNC_NAMES.to_vec(),
         Value::Module(_) | Value::Instance(_) | Value::Class(_) => vec![],
-        other => method_names(other.builtin_type()).to_vec(),
+        other => method_names(other.builtin_type()),
     }
 }
 
 /// The method names of a built-in type (what "Did you mean" compares a typo with).
-pub fn method_names(t: BuiltinType) -> &'static [&'static str] {
+pub fn method_names(t: BuiltinType) -> Vec<&'static str> {
     use BuiltinType as T;
     match t {
-        T::Str => STR_METHODS,
-        T::List => LIST_METHODS,
-        T::Dict => DICT_METHODS,
-        T::Set => SET_METHODS,
-        T::Tuple => TUPLE_METHODS,
-        T::Int | T::Bool => INT_METHODS,
-        T::Float => FLOAT_METHODS,
-        _ => &[],
+        T::Str => STR_METHODS.iter().map(|(n, _)| *n).collect(),
+        T::List => LIST_METHODS.to_vec(),
+        T::Dict => DICT_METHODS.to_vec(),
+        T::Set => [FROZENSET_METHODS, SET_ONLY_METHODS].concat(),
+        T::FrozenSet => FROZENSET_METHODS.to_vec(),
+        T::Tuple => TUPLE_METHODS.to_vec(),
+        T::Int | T::Bool => INT_METHODS.to_vec(),
+        T::Float => FLOAT_METHODS.to_vec(),
+        _ => vec![],
     }
 }
 
@@ -282,17 +238,17 @@ pub fn type_attr(_vm: &mut Vm, t: BuiltinType, name: &str) -> Option<Value> {
             },
         ));
     }
-    let list: &[&str] = match t {
-        T::Str => STR_METHODS,
-        T::List => LIST_METHODS,
-        T::Dict => DICT_METHODS,
-        T::Set => SET_METHODS,
-        T::Tuple => TUPLE_METHODS,
-        T::Int => INT_METHODS,
-        T::Float => FLOAT_METHODS,
-        _ => &[],
+    let has = match t {
+        T::Str => str_has(name),
+        T::List => LIST_METHODS.contains(&name),
+        T::Dict => DICT_METHODS.contains(&name),
+        T::Set => set_has(name),
+        T::Tuple => TUPLE_METHODS.contains(&name),
+        T::Int => INT_METHODS.contains(&name),
+        T::Float => FLOAT_METHODS.contains(&name),
+        _ => false,
     };
-    if list.contains(&name) {
+    if has {
         return Some(Value::Builtin(Rc::new(Builtin {
             name: name.into(),
             bound: None,
@@ -823,15 +779,97 @@ fn py_split(s: &str, sep: Option<&str>, max: i64) -> Vec<String> {
     out
 }
 
+/// The methods of `str`, each with the function that implements it (named after the
+/// group it belongs to); the dunders go through `generic_dunder`.
+const STR_METHODS: &[(&str, StrMethod)] = &[
+    ("upper", str_case),
+    ("lower", str_case),
+    ("casefold", str_case),
+    ("swapcase", str_case),
+    ("title", str_case),
+    ("capitalize", str_case),
+    ("strip", str_strip),
+    ("lstrip", str_strip),
+    ("rstrip", str_strip),
+    ("split", str_split),
+    ("rsplit", str_split),
+    ("splitlines", str_split),
+    ("join", str_join),
+    ("replace", str_replace),
+    ("startswith", str_affix),
+    ("endswith", str_affix),
+    ("removeprefix", str_affix),
+    ("removesuffix", str_affix),
+    ("find", str_search),
+    ("rfind", str_search),
+    ("index", str_search),
+    ("rindex", str_search),
+    ("count", str_search),
+    ("format", str_format),
+    ("format_map", str_format),
+    ("isdigit", str_test),
+    ("isdecimal", str_test),
+    ("isnumeric", str_test),
+    ("isalpha", str_test),
+    ("isalnum", str_test),
+    ("isspace", str_test),
+    ("isascii", str_test),
+    ("isidentifier", str_test),
+    ("isupper", str_test),
+    ("islower", str_test),
+    ("istitle", str_test),
+    ("center", str_pad),
+    ("ljust", str_pad),
+    ("rjust", str_pad),
+    ("zfill", str_pad),
+    ("partition", str_partition),
+    ("rpartition", str_partition),
+    ("expandtabs", str_expandtabs),
+    ("encode", str_encode),
+    ("__len__", str_dunder),
+    ("__contains__", str_dunder),
+    ("__getitem__", str_dunder),
+    ("__add__", str_dunder),
+    ("__mul__", str_dunder),
+    ("__eq__", str_dunder),
+    ("__str__", str_dunder),
+    ("__repr__", str_dunder),
+];
+
+/// A method of `str`: the VM, the string, the method's name (one function serves a group).
+type StrMethod = fn(&mut Vm, &Rc<str>, &str, Args) -> PyResult<Value>;
+
+/// Whether `str` has a method `name`.
+fn str_has(name: &str) -> bool {
+    STR_METHODS.iter().any(|(n, _)| *n == name)
+}
+
 fn str_method(vm: &mut Vm, s: &Rc<str>, name: &str, a: Args) -> PyResult<Value> {
-    let arg_str = |vm: &mut Vm, i: usize| -> PyResult<Option<Rc<str>>> {
-        match a.pos.get(i) {
-            None | Some(Value::None) => Ok(None),
-            Some(Value::Str(x)) => Ok(Some(x.clone())),
-            Some(o) => vm.type_err(format!("must be str or None, not {}", o.type_name())),
-        }
-    };
-    let st = |x: String| Ok(Value::str(&x));
+    match STR_METHODS.iter().find(|(n, _)| *n == name) {
+        Some((_, f)) => f(vm, s, name, a),
+        None => str_dunder(vm, s, name, a),
+    }
+}
+
+fn str_dunder(vm: &mut Vm, s: &Rc<str>, name: &str, a: Args) -> PyResult<Value> {
+    generic_dunder(vm, &Value::Str(s.clone()), name, a)
+}
+
+/// The `i`th argument as an optional str (`None` or absent is `None`).
+fn opt_str_arg(vm: &mut Vm, a: &Args, i: usize) -> PyResult<Option<Rc<str>>> {
+    match a.pos.get(i) {
+        None | Some(Value::None) => Ok(None),
+        Some(Value::Str(x)) => Ok(Some(x.clone())),
+        Some(o) => vm.type_err(format!("must be str or None, not {}", o.type_name())),
+    }
+}
+
+fn st(x: String) -> PyResult<Value> {
+    Ok(Value::str(&x))
+}
+
+/// Case changes.
+fn str_case(_vm: &mut Vm, s: &Rc<str>, name: &str, _a: Args) -> PyResult<Value> {
     match name {
         "upper" => st(engine::upper(s)),
         "lower" | "casefold" => st(engine::lower(s)),
@@ -846,22 +884,42 @@ fn str_method(vm: &mut Vm, s: &Rc<str>, name: &str, a: Args) -> PyResult<Value> 
             }
             st(out)
         }
-        "strip" | "lstrip" | "rstrip" => {
-            let chars = arg_str(vm, 0)?;
-            let pat = |c: char| match &chars {
-                Some(cs) => cs.contains(c),
-                None => c.is_whitespace(),
-            };
-            st(match name {
-                "strip" => s.trim_matches(pat).to_string(),
-                "lstrip" => s.trim_start_matches(pat).to_string(),
-                _ => s.trim_end_matches(pat).to_string(),
+        "title" => st(title(s)),
+        _ => {
+            let mut c = s.chars();
+            st(match c.next() {
+                Some(f) => {
+                    let mut out = String::new();
+                    engine::push_upper(&mut out, f);
+                    out + &engine::lower(c.as_str())
+                }
+                None => String::new(),
             })
         }
+    }
+}
+
+/// `strip`, `lstrip`, `rstrip`: whitespace or the given characters.
+fn str_strip(vm: &mut Vm, s: &Rc<str>, name: &str, a: Args) -> PyResult<Value> {
+    let chars = opt_str_arg(vm, &a, 0)?;
+    let pat = |c: char| match &chars {
+        Some(cs) => cs.contains(c),
+        None => c.is_whitespace(),
+    };
+    st(match name {
+        "strip" => s.trim_matches(pat).to_string(),
+        "lstrip" => s.trim_start_matches(pat).to_string(),
+        _ => s.trim_end_matches(pat).to_string(),
+    })
+}
+
+/// `split`, `rsplit` (CPython's whitespace rule without a separator), `splitlines`.
+fn str_split(vm: &mut Vm, s: &Rc<str>, name: &str, a: Args) -> PyResult<Value> {
+    match name {
         "split" | "rsplit" => {
             let sep = match kwarg(&a, "sep") {
                 Some(Value::Str(x)) => Some(x),
-                _ => arg_str(vm, 0)?,
+                _ => opt_str_arg(vm, &a, 0)?,
             };
             if let Some(sp) = &sep {
                 if sp.is_empty() {
@@ -886,37 +944,47 @@ fn str_method(vm: &mut Vm, s: &Rc<str>, name: &str, a: Args) -> PyResult<Value> 
             };
             Ok(Value::list(parts.iter().map(|x| Value::str(x)).collect()))
         }
-        "splitlines" => Ok(Value::list(s.lines().map(Value::str).collect())),
-        "join" => {
-            want(vm, &a, "join", 1, 1)?;
-            let items = vm.to_vec(&a.pos[0])?;
-            let mut out = String::new();
-            for (i, x) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push_str(s);
-                }
-                match x {
-                    Value::Str(x) => out.push_str(x),
-                    o => {
-                        return vm.type_err(format!(
-                            "sequence item {}: expected str instance, {} found",
-                            i,
-                            o.type_name()
-                        ))
-                    }
-                }
-            }
-            st(out)
+        _ => Ok(Value::list(s.lines().map(Value::str).collect())),
+    }
+}
+
+/// `sep.join(iterable)`: every item must be a str.
+fn str_join(vm: &mut Vm, s: &Rc<str>, _name: &str, a: Args) -> PyResult<Value> {
+    want(vm, &a, "join", 1, 1)?;
+    let items = vm.to_vec(&a.pos[0])?;
+    let mut out = String::new();
+    for (i, x) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(s);
         }
-        "replace" => {
-            want(vm, &a, "replace", 2, 3)?;
-            let old = as_str(vm, &a.pos[0], "replace() argument 1 ")?;
-            let new = as_str(vm, &a.pos[1], "replace() argument 2 ")?;
-            match a.pos.get(2) {
-                Some(Value::Int(n)) if *n >= 0 => st(s.replacen(&*old, &new, *n as usize)),
-                _ => st(s.replace(&*old, &new)),
+        match x {
+            Value::Str(x) => out.push_str(x),
+            o => {
+                return vm.type_err(format!(
+                    "sequence item {}: expected str instance, {} found",
+                    i,
+                    o.type_name()
+                ))
             }
         }
+    }
+    st(out)
+}
+
+/// `replace(old, new[, count])`.
+fn str_replace(vm: &mut Vm, s: &Rc<str>, _name: &str, a: Args) -> PyResult<Value> {
+    want(vm, &a, "replace", 2, 3)?;
+    let old = as_str(vm, &a.pos[0], "replace() argument 1 ")?;
+    let new = as_str(vm, &a.pos[1], "replace() argument 2 ")?;
+    match a.pos.get(2) {
+        Some(Value::Int(n)) if *n >= 0 => st(s.replacen(&*old, &new, *n as usize)),
+        _ => st(s.replace(&*old, &new)),
+    }
+}
+
+/// Prefixes and suffixes: tests and removal.
+fn str_affix(vm: &mut Vm, s: &Rc<str>, name: &str, a: Args) -> PyResult<Value> {
+    match name {
         "startswith" | "endswith" => {
             want(vm, &a, name, 1, 3)?;
             // s[start:end] when they are given (as slice bounds; a start past the
@@ -966,52 +1034,66 @@ fn str_method(vm: &mut Vm, s: &Rc<str>, name: &str, a: Args) -> PyResult<Value> 
             }
             Ok(Value::Bool(false))
         }
-        "find" | "rfind" | "index" | "rindex" | "count" => {
-            want(vm, &a, name, 1, 3)?;
-            let sub = as_str(vm, &a.pos[0], "")?;
-            let chars: Vec<char> = s.chars().collect();
-            let n = chars.len() as i64;
-            let norm = |v: Option<&Value>, d: i64| -> i64 {
-                match v {
-                    Some(Value::Int(i)) => {
-                        let i = if *i < 0 { i + n } else { *i };
-                        i.clamp(0, n)
-                    }
-                    _ => d,
-                }
-            };
-            let (start, end) = (norm(a.pos.get(1), 0), norm(a.pos.get(2), n));
-            if start > end {
-                return match name {
-                    "count" => Ok(Value::Int(0)),
-                    "index" | "rindex" => vm.err(ExcKind::ValueError, "substring not found"),
-                    _ => Ok(Value::Int(-1)),
-                };
-            }
-            let hay: String = chars[start as usize..end as usize].iter().collect();
-            if name == "count" {
-                if sub.is_empty() {
-                    return Ok(Value::Int(hay.chars().count() as i64 + 1));
-                }
-                return Ok(Value::Int(hay.matches(&*sub).count() as i64));
-            }
-            let pos = if name.starts_with('r') {
-                hay.rfind(&*sub)
-            } else {
-                hay.find(&*sub)
-            };
-            match pos {
-                Some(p) => Ok(Value::Int(start + hay[..p].chars().count() as i64)),
-                None if name.contains("index") => {
-                    vm.err(ExcKind::ValueError, "substring not found")
-                }
-                None => Ok(Value::Int(-1)),
-            }
+        "removeprefix" => {
+            let p = as_str(vm, a.pos.first().unwrap_or(&Value::None), "")?;
+            st(s.strip_prefix(&*p).unwrap_or(s).to_string())
         }
+        _ => {
+            let p = as_str(vm, a.pos.first().unwrap_or(&Value::None), "")?;
+            st(s.strip_suffix(&*p).unwrap_or(s).to_string())
+        }
+    }
+}
+
+/// `find`, `rfind`, `index`, `rindex`, `count` over an optional `[start:end]`.
+fn str_search(vm: &mut Vm, s: &Rc<str>, name: &str, a: Args) -> PyResult<Value> {
+    want(vm, &a, name, 1, 3)?;
+    let sub = as_str(vm, &a.pos[0], "")?;
+    let chars: Vec<char> = s.chars().collect();
+    let n = chars.len() as i64;
+    let norm = |v: Option<&Value>, d: i64| -> i64 {
+        match v {
+            Some(Value::Int(i)) => {
+                let i = if *i < 0 { i + n } else { *i };
+                i.clamp(0, n)
+            }
+            _ => d,
+        }
+    };
+    let (start, end) = (norm(a.pos.get(1), 0), norm(a.pos.get(2), n));
+    if start > end {
+        return match name {
+            "count" => Ok(Value::Int(0)),
+            "index" | "rindex" => vm.err(ExcKind::ValueError, "substring not found"),
+            _ => Ok(Value::Int(-1)),
+        };
+    }
+    let hay: String = chars[start as usize..end as usize].iter().collect();
+    if name == "count" {
+        if sub.is_empty() {
+            return Ok(Value::Int(hay.chars().count() as i64 + 1));
+        }
+        return Ok(Value::Int(hay.matches(&*sub).count() as i64));
+    }
+    let pos = if name.starts_with('r') {
+        hay.rfind(&*sub)
+    } else {
+        hay.find(&*sub)
+    };
+    match pos {
+        Some(p) => Ok(Value::Int(start + hay[..p].chars().count() as i64)),
+        None if name.contains("index") => vm.err(ExcKind::ValueError, "substring not found"),
+        None => Ok(Value::Int(-1)),
+    }
+}
+
+/// `format` and `format_map`.
+fn str_format(vm: &mut Vm, s: &Rc<str>, name: &str, a: Args) -> PyResult<Value> {
+    match name {
         "format" => st(crate::python::core::format::str_format(
             vm, s, &a.pos, &a.kw,
         )?),
-        "format_map" => {
+        _ => {
             let m = a.pos.first().cloned().unwrap_or(Value::None);
             let items = vm.mapping_items(&m)?;
             let kw: Vec<(Rc<str>, Value)> = items
@@ -1026,6 +1108,12 @@ fn str_method(vm: &mut Vm, s: &Rc<str>, name: &str, a: Args) -> PyResult<Value> 
                 .collect();
             st(crate::python::core::format::str_format(vm, s, &[], &kw)?)
         }
+    }
+}
+
+/// The `is…` predicates.
+fn str_test(_vm: &mut Vm, s: &Rc<str>, name: &str, _a: Args) -> PyResult<Value> {
+    match name {
         "isdecimal" => Ok(Value::Bool(!s.is_empty() && s.chars().all(is_decimal))),
         "isdigit" | "isnumeric" => Ok(Value::Bool(
             !s.is_empty() && s.chars().all(|c| c.is_numeric()),
@@ -1051,24 +1139,18 @@ fn str_method(vm: &mut Vm, s: &Rc<str>, name: &str, a: Args) -> PyResult<Value> 
         "islower" => Ok(Value::Bool(
             s.chars().any(|c| c.is_alphabetic()) && !s.chars().any(|c| c.is_uppercase()),
         )),
-        "istitle" => {
+        _ => {
             let t = title(s);
             Ok(Value::Bool(
                 s.chars().any(|c| c.is_alphabetic()) && t == **s,
             ))
         }
-        "title" => st(title(s)),
-        "capitalize" => {
-            let mut c = s.chars();
-            st(match c.next() {
-                Some(f) => {
-                    let mut out = String::new();
-                    engine::push_upper(&mut out, f);
-                    out + &engine::lower(c.as_str())
-                }
-                None => String::new(),
-            })
-        }
+    }
+}
+
+/// Padding to a width: `center`, `ljust`, `rjust`, `zfill`.
+fn str_pad(vm: &mut Vm, s: &Rc<str>, name: &str, a: Args) -> PyResult<Value> {
+    match name {
         "center" | "ljust" | "rjust" => {
             want(vm, &a, name, 1, 2)?;
             let w = match &a.pos[0] {
@@ -1103,7 +1185,7 @@ fn str_method(vm: &mut Vm, s: &Rc<str>, name: &str, a: Args) -> PyResult<Value> 
                 }
             })
         }
-        "zfill" => {
+        _ => {
             let w = match a.pos.first() {
                 Some(Value::Int(i)) => (*i).max(0) as usize,
                 _ => 0,
@@ -1119,58 +1201,57 @@ fn str_method(vm: &mut Vm, s: &Rc<str>, name: &str, a: Args) -> PyResult<Value> 
             };
             st(format!("{}{}{}", sign, "0".repeat(w - n), rest))
         }
-        "partition" | "rpartition" => {
-            let sep = as_str(vm, a.pos.first().unwrap_or(&Value::None), "")?;
-            if sep.is_empty() {
-                return vm.err(ExcKind::ValueError, "empty separator");
-            }
-            let pos = if name == "partition" {
-                s.find(&*sep)
-            } else {
-                s.rfind(&*sep)
-            };
-            Ok(Value::tuple(match pos {
-                Some(p) => vec![
-                    Value::str(&s[..p]),
-                    Value::Str(sep.clone()),
-                    Value::str(&s[p + sep.len()..]),
-                ],
-                None if name == "partition" => {
-                    vec![Value::Str(s.clone()), Value::str(""), Value::str("")]
-                }
-                None => vec![Value::str(""), Value::str(""), Value::Str(s.clone())],
-            }))
-        }
-        "removeprefix" => {
-            let p = as_str(vm, a.pos.first().unwrap_or(&Value::None), "")?;
-            st(s.strip_prefix(&*p).unwrap_or(s).to_string())
-        }
-        "removesuffix" => {
-            let p = as_str(vm, a.pos.first().unwrap_or(&Value::None), "")?;
-            st(s.strip_suffix(&*p).unwrap_or(s).to_string())
-        }
-        "expandtabs" => {
-            let t = match a.pos.first() {
-                Some(Value::Int(i)) => *i as usize,
-                _ => 8,
-            };
-            let mut out = String::new();
-            let mut col = 0;
-            for c in s.chars() {
-                if c == '\t' {
-                    let k = if t > 0 { t - col % t } else { 0 };
-                    out.push_str(&" ".repeat(k));
-                    col += k;
-                } else {
-                    out.push(c);
-                    col = if c == '\n' { 0 } else { col + 1 };
-                }
-            }
-            st(out)
-        }
-        "encode" => Ok(Value::Bytes(s.as_bytes().into())),
-        _ => generic_dunder(vm, &Value::Str(s.clone()), name, a),
     }
+}
+
+/// `partition`, `rpartition`.
+fn str_partition(vm: &mut Vm, s: &Rc<str>, name: &str, a: Args) -> PyResult<Value> {
+    let sep = as_str(vm, a.pos.first().unwrap_or(&Value::None), "")?;
+    if sep.is_empty() {
+        return vm.err(ExcKind::ValueError, "empty separator");
+    }
+    let pos = if name == "partition" {
+        s.find(&*sep)
+    } else {
+        s.rfind(&*sep)
+    };
+    Ok(Value::tuple(match pos {
+        Some(p) => vec![
+            Value::str(&s[..p]),
+            Value::Str(sep.clone()),
+            Value::str(&s[p + sep.len()..]),
+        ],
+        None if name == "partition" => {
+            vec![Value::Str(s.clone()), Value::str(""), Value::str("")]
+        }
+        None => vec![Value::str(""), Value::str(""), Value::Str(s.clone())],
+    }))
+}
+
+/// `expandtabs([tabsize])`.
+fn str_expandtabs(_vm: &mut Vm, s: &Rc<str>, _name: &str, a: Args) -> PyResult<Value> {
+    let t = match a.pos.first() {
+        Some(Value::Int(i)) => *i as usize,
+        _ => 8,
+    };
+    let mut out = String::new();
+    let mut col = 0;
+    for c in s.chars() {
+        if c == '\t' {
+            let k = if t > 0 { t - col % t } else { 0 };
+            out.push_str(&" ".repeat(k));
+            col += k;
+        } else {
+            out.push(c);
+            col = if c == '\n' { 0 } else { col + 1 };
+        }
+    }
+    st(out)
+}
+
+/// `encode()`: UTF-8 only.
+fn str_encode(_vm: &mut Vm, s: &Rc<str>, _name: &str, _a: Args) -> PyResult<Value> {
+    Ok(Value::Bytes(s.as_bytes().into()))
 }
 
 fn title(s: &str) -> String {

@@ -205,370 +205,352 @@ macro_rules! unary_math {
     };
 }
 
+/// The math module's functions that are more than a unary float map: each a named
+/// `fn` below.
+const MATH_FUNCTIONS: &[(&str, NativeFn)] = &[
+    ("isfinite", math_isfinite),
+    ("isinf", math_isinf),
+    ("isnan", math_isnan),
+    ("floor", math_floor),
+    ("ceil", math_ceil),
+    ("trunc", math_trunc),
+    ("log", math_log),
+    ("pow", math_pow),
+    ("atan2", math_atan2),
+    ("hypot", math_hypot),
+    ("copysign", math_copysign),
+    ("fmod", math_fmod),
+    ("isclose", math_isclose),
+    ("factorial", math_factorial),
+    ("lcm", math_lcm),
+    ("gcd", math_gcd),
+    ("comb", math_comb),
+    ("fsum", math_fsum),
+    ("prod", math_prod),
+];
+
 fn math() -> Value {
-    module(
-        "math",
-        vec![
-            ("pi", Value::Float(std::f64::consts::PI)),
-            ("e", Value::Float(std::f64::consts::E)),
-            ("tau", Value::Float(std::f64::consts::TAU)),
-            ("inf", Value::Float(f64::INFINITY)),
-            ("nan", Value::Float(f64::NAN)),
-            unary_math!("sqrt", |x| if x < 0.0 { None } else { Some(x.sqrt()) }),
-            unary_math!("exp", |x| Some(m::exp(x))),
-            unary_math!("log2", |x| if x <= 0.0 { None } else { Some(m::log2(x)) }),
-            unary_math!("log10", |x| if x <= 0.0 { None } else { Some(m::log10(x)) }),
-            unary_math!("sin", |x| if x.is_infinite() {
-                None
-            } else {
-                Some(m::sin(x))
-            }),
-            unary_math!("cos", |x| if x.is_infinite() {
-                None
-            } else {
-                Some(m::cos(x))
-            }),
-            unary_math!("tan", |x| if x.is_infinite() {
-                None
-            } else {
-                Some(m::tan(x))
-            }),
-            unary_math!("asin", |x| if !(-1.0..=1.0).contains(&x) {
-                None
-            } else {
-                Some(m::asin(x))
-            }),
-            unary_math!("acos", |x| if !(-1.0..=1.0).contains(&x) {
-                None
-            } else {
-                Some(m::acos(x))
-            }),
-            unary_math!("atan", |x| Some(m::atan(x))),
-            unary_math!("sinh", |x| Some(m::sinh(x))),
-            unary_math!("cosh", |x| Some(m::cosh(x))),
-            unary_math!("tanh", |x| Some(m::tanh(x))),
-            unary_math!("fabs", |x| Some(x.abs())),
-            unary_math!("degrees", |x| Some(x.to_degrees())),
-            unary_math!("radians", |x| Some(x.to_radians())),
-            (
-                "isfinite",
-                native("isfinite", |vm, _, a| {
-                    Ok(Value::Bool(f64_arg(vm, &a, 0, "isfinite")?.is_finite()))
-                }),
-            ),
-            (
-                "isinf",
-                native("isinf", |vm, _, a| {
-                    Ok(Value::Bool(f64_arg(vm, &a, 0, "isinf")?.is_infinite()))
-                }),
-            ),
-            (
-                "isnan",
-                native("isnan", |vm, _, a| {
-                    Ok(Value::Bool(f64_arg(vm, &a, 0, "isnan")?.is_nan()))
-                }),
-            ),
-            (
-                "floor",
-                native("floor", |vm, _, a| {
-                    if let Some(v @ (Value::Int(_) | Value::Big(_))) = a.pos.first() {
-                        return Ok(v.clone());
-                    }
-                    let x = f64_arg(vm, &a, 0, "floor")?;
-                    int_of(vm, x.floor())
-                }),
-            ),
-            (
-                "ceil",
-                native("ceil", |vm, _, a| {
-                    if let Some(v @ (Value::Int(_) | Value::Big(_))) = a.pos.first() {
-                        return Ok(v.clone());
-                    }
-                    let x = f64_arg(vm, &a, 0, "ceil")?;
-                    int_of(vm, x.ceil())
-                }),
-            ),
-            (
-                "trunc",
-                native("trunc", |vm, _, a| {
-                    if let Some(v @ (Value::Int(_) | Value::Big(_))) = a.pos.first() {
-                        return Ok(v.clone());
-                    }
-                    let x = f64_arg(vm, &a, 0, "trunc")?;
-                    int_of(vm, x.trunc())
-                }),
-            ),
-            (
-                "log",
-                native("log", |vm, _, a| {
-                    let x = match a.pos.first() {
-                        Some(Value::Big(b)) => {
-                            // log of huge ints through the decimal length
-                            let s = b.to_string();
-                            let lead = engine::parse_f64(&format!("0.{}", &s[..s.len().min(17)]))
-                                .unwrap_or(1.0);
-                            let r = m::ln(lead) + s.len() as f64 * std::f64::consts::LN_10;
-                            return match a.pos.get(1) {
-                                Some(_) => {
-                                    let base = f64_arg(vm, &a, 1, "log")?;
-                                    Ok(Value::Float(r / m::ln(base)))
-                                }
-                                None => Ok(Value::Float(r)),
-                            };
-                        }
-                        _ => f64_arg(vm, &a, 0, "log")?,
-                    };
-                    if x <= 0.0 {
-                        return domain(vm);
-                    }
-                    match a.pos.get(1) {
-                        Some(_) => {
-                            let base = f64_arg(vm, &a, 1, "log")?;
-                            if base <= 0.0 || base == 1.0 {
-                                return if base == 1.0 {
-                                    vm.err(ExcKind::ZeroDivisionError, "float division by zero")
-                                } else {
-                                    domain(vm)
-                                };
-                            }
-                            Ok(Value::Float(m::ln(x) / m::ln(base)))
-                        }
-                        None => Ok(Value::Float(m::ln(x))),
-                    }
-                }),
-            ),
-            (
-                "pow",
-                native("pow", |vm, _, a| {
-                    let (x, y) = (f64_arg(vm, &a, 0, "pow")?, f64_arg(vm, &a, 1, "pow")?);
-                    if x < 0.0 && y.fract() != 0.0 {
-                        return domain(vm);
-                    }
-                    if x == 0.0 && y < 0.0 {
-                        return domain(vm);
-                    }
-                    Ok(Value::Float(m::pow(x, y)))
-                }),
-            ),
-            (
-                "atan2",
-                native("atan2", |vm, _, a| {
-                    let (y, x) = (f64_arg(vm, &a, 0, "atan2")?, f64_arg(vm, &a, 1, "atan2")?);
-                    Ok(Value::Float(m::atan2(y, x)))
-                }),
-            ),
-            (
-                "hypot",
-                native("hypot", |vm, _, a| {
-                    let mut s = 0.0f64;
-                    for i in 0..a.pos.len() {
-                        let x = f64_arg(vm, &a, i, "hypot")?;
-                        s = s.hypot(x);
-                    }
-                    Ok(Value::Float(s))
-                }),
-            ),
-            (
-                "copysign",
-                native("copysign", |vm, _, a| {
-                    let (x, y) = (
-                        f64_arg(vm, &a, 0, "copysign")?,
-                        f64_arg(vm, &a, 1, "copysign")?,
-                    );
-                    Ok(Value::Float(x.copysign(y)))
-                }),
-            ),
-            (
-                "fmod",
-                native("fmod", |vm, _, a| {
-                    let (x, y) = (f64_arg(vm, &a, 0, "fmod")?, f64_arg(vm, &a, 1, "fmod")?);
-                    if y == 0.0 {
-                        return domain(vm);
-                    }
-                    Ok(Value::Float(x % y))
-                }),
-            ),
-            (
-                "isclose",
-                native("isclose", |vm, _, a| {
-                    let (x, y) = (
-                        f64_arg(vm, &a, 0, "isclose")?,
-                        f64_arg(vm, &a, 1, "isclose")?,
-                    );
-                    let rel = match kwarg(&a, "rel_tol") {
-                        Some(Value::Float(f)) => f,
-                        _ => 1e-9,
-                    };
-                    let abs = match kwarg(&a, "abs_tol") {
-                        Some(Value::Float(f)) => f,
-                        Some(Value::Int(i)) => i as f64,
-                        _ => 0.0,
-                    };
-                    if x == y {
-                        return Ok(Value::Bool(true));
-                    }
-                    let d = (x - y).abs();
-                    Ok(Value::Bool(
-                        d <= (rel * y.abs()).max(rel * x.abs()) || d <= abs,
-                    ))
-                }),
-            ),
-            (
-                "factorial",
-                native("factorial", |vm, _, a| {
-                    let n = match a.pos.first() {
-                        Some(Value::Int(n)) => *n,
-                        Some(Value::Bool(b)) => *b as i64,
-                        Some(v) => {
-                            return vm.type_err(format!(
-                                "'{}' object cannot be interpreted as an integer",
-                                v.type_name()
-                            ))
-                        }
-                        None => {
-                            return vm.type_err("factorial() takes exactly one argument (0 given)")
-                        }
-                    };
-                    if n < 0 {
-                        return vm.err(
-                            ExcKind::ValueError,
-                            "factorial() not defined for negative values",
-                        );
-                    }
-                    if n > 5000 {
-                        return vm.err(
-                            ExcKind::OverflowError,
-                            "factorial() argument too large for this interpreter",
-                        );
-                    }
-                    let mut acc = BigInt::from_i64(1);
-                    for i in 2..=n {
-                        acc = acc.mul(&BigInt::from_i64(i));
-                    }
-                    Ok(Value::from_big(acc))
-                }),
-            ),
-            (
-                "lcm",
-                native("lcm", |vm, _, a| {
-                    // u64, not i128: 128-bit division is 1 KB of wasm
-                    let mut l: u64 = 1;
-                    for v in &a.pos {
-                        let x = match v {
-                            Value::Int(i) => i.unsigned_abs(),
-                            Value::Bool(b) => *b as u64,
-                            o => {
-                                return vm.type_err(format!(
-                                    "'{}' object cannot be interpreted as an integer",
-                                    o.type_name()
-                                ))
-                            }
-                        };
-                        if x == 0 {
-                            return Ok(Value::Int(0));
-                        }
-                        let (mut p, mut q) = (l, x);
-                        while q != 0 {
-                            (p, q) = (q, p % q);
-                        }
-                        l = (l / p).saturating_mul(x);
-                        if l > i64::MAX as u64 {
-                            return vm.err(
-                                ExcKind::OverflowError,
-                                "lcm result too large for this interpreter",
-                            );
-                        }
-                    }
-                    Ok(Value::Int(l as i64))
-                }),
-            ),
-            (
-                "gcd",
-                native("gcd", |vm, _, a| {
-                    let mut g: i64 = 0;
-                    for v in &a.pos {
-                        let mut x = match v {
-                            Value::Int(i) => i.abs(),
-                            Value::Bool(b) => *b as i64,
-                            o => {
-                                return vm.type_err(format!(
-                                    "'{}' object cannot be interpreted as an integer",
-                                    o.type_name()
-                                ))
-                            }
-                        };
-                        let mut y = g;
-                        while y != 0 {
-                            let t = x % y;
-                            x = y;
-                            y = t;
-                        }
-                        g = x;
-                    }
-                    Ok(Value::Int(g))
-                }),
-            ),
-            (
-                "comb",
-                native("comb", |vm, _, a| {
-                    let (n, k) = match (a.pos.first(), a.pos.get(1)) {
-                        (Some(Value::Int(n)), Some(Value::Int(k))) => (*n, *k),
-                        _ => return vm.type_err("comb() takes integer arguments"),
-                    };
-                    if n < 0 || k < 0 {
-                        return vm.err(ExcKind::ValueError, "n must be a non-negative integer");
-                    }
-                    if k > n {
-                        return Ok(Value::Int(0));
-                    }
-                    let k = k.min(n - k);
-                    let mut acc = BigInt::from_i64(1);
-                    for i in 0..k {
-                        acc = acc
-                            .mul(&BigInt::from_i64(n - i))
-                            .divmod(&BigInt::from_i64(i + 1))
-                            .unwrap()
-                            .0;
-                    }
-                    Ok(Value::from_big(acc))
-                }),
-            ),
-            (
-                "fsum",
-                native("fsum", |vm, _, a| {
-                    let items = vm.to_vec(a.pos.first().unwrap_or(&Value::None))?;
-                    // Neumaier summation is close to CPython's exact fsum for course data
-                    let (mut s, mut c) = (0.0f64, 0.0f64);
-                    for x in items {
-                        let x = match x {
-                            Value::Float(f) => f,
-                            Value::Int(i) => i as f64,
-                            _ => return vm.type_err("must be real number"),
-                        };
-                        let t = s + x;
-                        c += if s.abs() >= x.abs() {
-                            (s - t) + x
-                        } else {
-                            (x - t) + s
-                        };
-                        s = t;
-                    }
-                    Ok(Value::Float(s + c))
-                }),
-            ),
-            (
-                "prod",
-                native("prod", |vm, _, a| {
-                    let items = vm.to_vec(a.pos.first().unwrap_or(&Value::None))?;
-                    let mut acc = kwarg(&a, "start").unwrap_or(Value::Int(1));
-                    for x in items {
-                        acc = vm.binary(crate::python::front::ast::BinOp::Mul, &acc, &x, false)?;
-                    }
-                    Ok(acc)
-                }),
-            ),
-        ],
-    )
+    let mut items = vec![
+        ("pi", Value::Float(std::f64::consts::PI)),
+        ("e", Value::Float(std::f64::consts::E)),
+        ("tau", Value::Float(std::f64::consts::TAU)),
+        ("inf", Value::Float(f64::INFINITY)),
+        ("nan", Value::Float(f64::NAN)),
+        unary_math!("sqrt", |x| if x < 0.0 { None } else { Some(x.sqrt()) }),
+        unary_math!("exp", |x| Some(m::exp(x))),
+        unary_math!("log2", |x| if x <= 0.0 { None } else { Some(m::log2(x)) }),
+        unary_math!("log10", |x| if x <= 0.0 { None } else { Some(m::log10(x)) }),
+        unary_math!("sin", |x| if x.is_infinite() {
+            None
+        } else {
+            Some(m::sin(x))
+        }),
+        unary_math!("cos", |x| if x.is_infinite() {
+            None
+        } else {
+            Some(m::cos(x))
+        }),
+        unary_math!("tan", |x| if x.is_infinite() {
+            None
+        } else {
+            Some(m::tan(x))
+        }),
+        unary_math!("asin", |x| if !(-1.0..=1.0).contains(&x) {
+            None
+        } else {
+            Some(m::asin(x))
+        }),
+        unary_math!("acos", |x| if !(-1.0..=1.0).contains(&x) {
+            None
+        } else {
+            Some(m::acos(x))
+        }),
+        unary_math!("atan", |x| Some(m::atan(x))),
+        unary_math!("sinh", |x| Some(m::sinh(x))),
+        unary_math!("cosh", |x| Some(m::cosh(x))),
+        unary_math!("tanh", |x| Some(m::tanh(x))),
+        unary_math!("fabs", |x| Some(x.abs())),
+        unary_math!("degrees", |x| Some(x.to_degrees())),
+        unary_math!("radians", |x| Some(x.to_radians())),
+    ];
+    items.extend(MATH_FUNCTIONS.iter().map(|(n, f)| (*n, native(n, *f))));
+    module("math", items)
+}
+
+fn math_isfinite(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    Ok(Value::Bool(f64_arg(vm, &a, 0, "isfinite")?.is_finite()))
+}
+
+fn math_isinf(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    Ok(Value::Bool(f64_arg(vm, &a, 0, "isinf")?.is_infinite()))
+}
+
+fn math_isnan(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    Ok(Value::Bool(f64_arg(vm, &a, 0, "isnan")?.is_nan()))
+}
+
+fn math_floor(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    if let Some(v @ (Value::Int(_) | Value::Big(_))) = a.pos.first() {
+        return Ok(v.clone());
+    }
+    let x = f64_arg(vm, &a, 0, "floor")?;
+    int_of(vm, x.floor())
+}
+
+fn math_ceil(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    if let Some(v @ (Value::Int(_) | Value::Big(_))) = a.pos.first() {
+        return Ok(v.clone());
+    }
+    let x = f64_arg(vm, &a, 0, "ceil")?;
+    int_of(vm, x.ceil())
+}
+
+fn math_trunc(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    if let Some(v @ (Value::Int(_) | Value::Big(_))) = a.pos.first() {
+        return Ok(v.clone());
+    }
+    let x = f64_arg(vm, &a, 0, "trunc")?;
+    int_of(vm, x.trunc())
+}
+
+fn math_log(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let x = match a.pos.first() {
+        Some(Value::Big(b)) => {
+            // log of huge ints through the decimal length
+            let s = b.to_string();
+            let lead = engine::parse_f64(&format!("0.{}", &s[..s.len().min(17)])).unwrap_or(1.0);
+            let r = m::ln(lead) + s.len() as f64 * std::f64::consts::LN_10;
+            return match a.pos.get(1) {
+                Some(_) => {
+                    let base = f64_arg(vm, &a, 1, "log")?;
+                    Ok(Value::Float(r / m::ln(base)))
+                }
+                None => Ok(Value::Float(r)),
+            };
+        }
+        _ => f64_arg(vm, &a, 0, "log")?,
+    };
+    if x <= 0.0 {
+        return domain(vm);
+    }
+    match a.pos.get(1) {
+        Some(_) => {
+            let base = f64_arg(vm, &a, 1, "log")?;
+            if base <= 0.0 || base == 1.0 {
+                return if base == 1.0 {
+                    vm.err(ExcKind::ZeroDivisionError, "float division by zero")
+                } else {
+                    domain(vm)
+                };
+            }
+            Ok(Value::Float(m::ln(x) / m::ln(base)))
+        }
+        None => Ok(Value::Float(m::ln(x))),
+    }
+}
+
+fn math_pow(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let (x, y) = (f64_arg(vm, &a, 0, "pow")?, f64_arg(vm, &a, 1, "pow")?);
+    if x < 0.0 && y.fract() != 0.0 {
+        return domain(vm);
+    }
+    if x == 0.0 && y < 0.0 {
+        return domain(vm);
+    }
+    Ok(Value::Float(m::pow(x, y)))
+}
+
+fn math_atan2(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let (y, x) = (f64_arg(vm, &a, 0, "atan2")?, f64_arg(vm, &a, 1, "atan2")?);
+    Ok(Value::Float(m::atan2(y, x)))
+}
+
+fn math_hypot(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let mut s = 0.0f64;
+    for i in 0..a.pos.len() {
+        let x = f64_arg(vm, &a, i, "hypot")?;
+        s = s.hypot(x);
+    }
+    Ok(Value::Float(s))
+}
+
+fn math_copysign(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let (x, y) = (
+        f64_arg(vm, &a, 0, "copysign")?,
+        f64_arg(vm, &a, 1, "copysign")?,
+    );
+    Ok(Value::Float(x.copysign(y)))
+}
+
+fn math_fmod(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let (x, y) = (f64_arg(vm, &a, 0, "fmod")?, f64_arg(vm, &a, 1, "fmod")?);
+    if y == 0.0 {
+        return domain(vm);
+    }
+    Ok(Value::Float(x % y))
+}
+
+fn math_isclose(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let (x, y) = (
+        f64_arg(vm, &a, 0, "isclose")?,
+        f64_arg(vm, &a, 1, "isclose")?,
+    );
+    let rel = match kwarg(&a, "rel_tol") {
+        Some(Value::Float(f)) => f,
+        _ => 1e-9,
+    };
+    let abs = match kwarg(&a, "abs_tol") {
+        Some(Value::Float(f)) => f,
+        Some(Value::Int(i)) => i as f64,
+        _ => 0.0,
+    };
+    if x == y {
+        return Ok(Value::Bool(true));
+    }
+    let d = (x - y).abs();
+    Ok(Value::Bool(
+        d <= (rel * y.abs()).max(rel * x.abs()) || d <= abs,
+    ))
+}
+
+fn math_factorial(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let n = match a.pos.first() {
+        Some(Value::Int(n)) => *n,
+        Some(Value::Bool(b)) => *b as i64,
+        Some(v) => {
+            return vm.type_err(format!(
+                "'{}' object cannot be interpreted as an integer",
+                v.type_name()
+            ))
+        }
+        None => return vm.type_err("factorial() takes exactly one argument (0 given)"),
+    };
+    if n < 0 {
+        return vm.err(
+            ExcKind::ValueError,
+            "factorial() not defined for negative values",
+        );
+    }
+    if n > 5000 {
+        return vm.err(
+            ExcKind::OverflowError,
+            "factorial() argument too large for this interpreter",
+        );
+    }
+    let mut acc = BigInt::from_i64(1);
+    for i in 2..=n {
+        acc = acc.mul(&BigInt::from_i64(i));
+    }
+    Ok(Value::from_big(acc))
+}
+
+fn math_lcm(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    // u64, not i128: 128-bit division is 1 KB of wasm
+    let mut l: u64 = 1;
+    for v in &a.pos {
+        let x = match v {
+            Value::Int(i) => i.unsigned_abs(),
+            Value::Bool(b) => *b as u64,
+            o => {
+                return vm.type_err(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    o.type_name()
+                ))
+            }
+        };
+        if x == 0 {
+            return Ok(Value::Int(0));
+        }
+        let (mut p, mut q) = (l, x);
+        while q != 0 {
+            (p, q) = (q, p % q);
+        }
+        l = (l / p).saturating_mul(x);
+        if l > i64::MAX as u64 {
+            return vm.err(
+                ExcKind::OverflowError,
+                "lcm result too large for this interpreter",
+            );
+        }
+    }
+    Ok(Value::Int(l as i64))
+}
+
+fn math_gcd(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let mut g: i64 = 0;
+    for v in &a.pos {
+        let mut x = match v {
+            Value::Int(i) => i.abs(),
+            Value::Bool(b) => *b as i64,
+            o => {
+                return vm.type_err(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    o.type_name()
+                ))
+            }
+        };
+        let mut y = g;
+        while y != 0 {
+            let t = x % y;
+            x = y;
+            y = t;
+        }
+        g = x;
+    }
+    Ok(Value::Int(g))
+}
+
+fn math_comb(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let (n, k) = match (a.pos.first(), a.pos.get(1)) {
+        (Some(Value::Int(n)), Some(Value::Int(k))) => (*n, *k),
+        _ => return vm.type_err("comb() takes integer arguments"),
+    };
+    if n < 0 || k < 0 {
+        return vm.err(ExcKind::ValueError, "n must be a non-negative integer");
+    }
+    if k > n {
+        return Ok(Value::Int(0));
+    }
+    let k = k.min(n - k);
+    let mut acc = BigInt::from_i64(1);
+    for i in 0..k {
+        acc = acc
+            .mul(&BigInt::from_i64(n - i))
+            .divmod(&BigInt::from_i64(i + 1))
+            .unwrap()
+            .0;
+    }
+    Ok(Value::from_big(acc))
+}
+
+fn math_fsum(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let items = vm.to_vec(a.pos.first().unwrap_or(&Value::None))?;
+    // Neumaier summation is close to CPython's exact fsum for course data
+    let (mut s, mut c) = (0.0f64, 0.0f64);
+    for x in items {
+        let x = match x {
+            Value::Float(f) => f,
+            Value::Int(i) => i as f64,
+            _ => return vm.type_err("must be real number"),
+        };
+        let t = s + x;
+        c += if s.abs() >= x.abs() {
+            (s - t) + x
+        } else {
+            (x - t) + s
+        };
+        s = t;
+    }
+    Ok(Value::Float(s + c))
+}
+
+fn math_prod(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    let items = vm.to_vec(a.pos.first().unwrap_or(&Value::None))?;
+    let mut acc = kwarg(&a, "start").unwrap_or(Value::Int(1));
+    for x in items {
+        acc = vm.binary(crate::python::front::ast::BinOp::Mul, &acc, &x, false)?;
+    }
+    Ok(acc)
 }
 
 fn time() -> Value {
