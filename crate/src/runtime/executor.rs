@@ -328,6 +328,16 @@ impl Loop {
         self.log_lines(text, stream);
     }
 
+    /// Keeps `text` (any part of a line) as written on `stream`, without a trace
+    /// event: the program's output as `stdout()` / `stderr()` give it back.
+    pub fn keep_text(&self, text: &str, stream: Stream) {
+        let mut st = self.0.st.borrow_mut();
+        match stream {
+            Stream::Out => st.stdout.push_str(text),
+            Stream::Err => st.stderr.push_str(text),
+        }
+    }
+
     /// Sends the program's output to `sink` as it is written, instead of keeping
     /// it (`stdout()` and `stderr()` then stay empty).
     pub fn set_output(&self, sink: OutputSink) {

@@ -57,7 +57,10 @@ impl LoopHost {
             Stream::Err => &mut self.err,
         };
         if !lp.output(stream, text) {
-            flush_lines(buf, text, |l| lp.write_line(l, stream));
+            // The loop keeps the one copy of the program's output (the VM keeps none:
+            // `PyProgram::install`); the trace gets whole lines.
+            lp.keep_text(text, stream);
+            flush_lines(buf, text, |l| lp.log_lines(l, stream));
         } else if lp.traced() {
             // Streamed: the text is out already; the trace still gets its lines.
             flush_lines(buf, text, |l| lp.log_lines(l, stream));
@@ -88,8 +91,9 @@ impl Host for LoopHost {
 
 /// A Python program installed as the loop's main program.
 pub struct PyProgram {
-    /// The interpreter (its outcome holds stdout, stderr and the exit status).
+    /// The interpreter (its outcome holds the exit status; the output is the loop's).
     pub interp: Rc<RefCell<Interpreter>>,
+    lp: Loop,
 }
 
 impl PyProgram {
@@ -101,6 +105,8 @@ impl PyProgram {
         let _ = prelude_code();
         let interp = Interpreter::new(filename, source, Box::new(LoopHost::new(lp)));
         let interp = Rc::new(RefCell::new(interp));
+        // Output is kept once, by the loop (its `stdout()` / `stderr()`).
+        interp.borrow_mut().stream_output();
         let st = {
             let mut it = interp.borrow_mut();
             let vm = it.vm();
@@ -121,12 +127,20 @@ impl PyProgram {
             st
         };
         lp.set_program(program(st, interp.clone()));
-        PyProgram { interp }
+        PyProgram {
+            interp,
+            lp: lp.clone(),
+        }
     }
 
     /// stdout, stderr and status once finished.
     pub fn outcome(&self) -> Option<crate::python::Outcome> {
-        self.interp.borrow().outcome().cloned()
+        let status = self.interp.borrow().outcome()?.status;
+        Some(crate::python::Outcome {
+            stdout: self.lp.stdout(),
+            stderr: self.lp.stderr(),
+            status,
+        })
     }
 
     /// The outcome, or for a program that never finished (stopped, or a loop left
