@@ -31,28 +31,29 @@ impl Json {
 
     /// Opens `{`.
     pub fn begin_object(&mut self) -> &mut Self {
-        self.sep();
-        self.buf.push('{');
-        self.first.push(true);
-        self
+        self.open('{')
     }
     /// Closes `}`.
     pub fn end_object(&mut self) -> &mut Self {
-        self.first.pop();
-        self.buf.push('}');
-        self
+        self.close('}')
     }
     /// Opens `[`.
     pub fn begin_array(&mut self) -> &mut Self {
-        self.sep();
-        self.buf.push('[');
-        self.first.push(true);
-        self
+        self.open('[')
     }
     /// Closes `]`.
     pub fn end_array(&mut self) -> &mut Self {
+        self.close(']')
+    }
+    fn open(&mut self, bracket: char) -> &mut Self {
+        self.sep();
+        self.buf.push(bracket);
+        self.first.push(true);
+        self
+    }
+    fn close(&mut self, bracket: char) -> &mut Self {
         self.first.pop();
-        self.buf.push(']');
+        self.buf.push(bracket);
         self
     }
     /// Writes an object key; the next value belongs to it.

@@ -24,6 +24,18 @@ fn name_list(names: &[Rc<str>]) -> String {
     }
 }
 
+/// CPython's "f() missing 2 required positional arguments: 'a' and 'b'".
+fn missing_error(vm: &mut Vm, qn: &str, missing: &[Rc<str>], what: &str) -> PyResult<()> {
+    if missing.is_empty() {
+        return Ok(());
+    }
+    vm.type_err(format!(
+        "{qn}() missing {}: {}",
+        plural(missing.len(), what),
+        name_list(missing)
+    ))
+}
+
 /// Bind call arguments to the parameters of `func`: the frame's fast locals.
 pub fn bind_args(vm: &mut Vm, func: &Function, args: Args) -> PyResult<Vec<Option<Value>>> {
     let code = &func.code;
@@ -109,14 +121,7 @@ pub fn bind_args(vm: &mut Vm, func: &Function, args: Args) -> PyResult<Vec<Optio
             }
         }
     }
-    if !missing.is_empty() {
-        return vm.type_err(format!(
-            "{}() missing {}: {}",
-            qn,
-            plural(missing.len(), "required positional argument"),
-            name_list(&missing)
-        ));
-    }
+    missing_error(vm, &qn, &missing, "required positional argument")?;
     let mut missing = vec![];
     for (i, k) in p.kwonly.iter().enumerate() {
         if fast[kwonly_base + i].is_none() {
@@ -126,14 +131,7 @@ pub fn bind_args(vm: &mut Vm, func: &Function, args: Args) -> PyResult<Vec<Optio
             }
         }
     }
-    if !missing.is_empty() {
-        return vm.type_err(format!(
-            "{}() missing {}: {}",
-            qn,
-            plural(missing.len(), "required keyword-only argument"),
-            name_list(&missing)
-        ));
-    }
+    missing_error(vm, &qn, &missing, "required keyword-only argument")?;
     if p.vararg.is_some() {
         fast[vararg_slot] = Some(Value::tuple(extra));
     }

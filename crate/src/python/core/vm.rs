@@ -100,6 +100,24 @@ pub struct Frame {
 }
 
 impl Frame {
+    /// A fresh frame running a module's code in `globals`.
+    fn module(code: Rc<Code>, globals: Namespace, mode: Mode) -> Frame {
+        Frame {
+            code,
+            ip: 0,
+            stack: vec![],
+            fast: vec![],
+            cells: vec![],
+            blocks: vec![],
+            globals,
+            ns: None,
+            handled: vec![],
+            mode,
+            gen: None,
+            init_instance: None,
+        }
+    }
+
     /// The line the frame is at (of the instruction it last ran).
     pub fn line(&self) -> u32 {
         let ip = self.ip.saturating_sub(1);
@@ -498,39 +516,13 @@ impl Vm {
 
     /// Run a library module's code to the end (a nested run: `import asyncio`).
     pub fn run_code(&mut self, code: Rc<Code>, globals: Namespace) -> PyResult<Value> {
-        let fr = Box::new(Frame {
-            code,
-            ip: 0,
-            stack: vec![],
-            fast: vec![],
-            cells: vec![],
-            blocks: vec![],
-            globals,
-            ns: None,
-            handled: vec![],
-            mode: Mode::Sync,
-            gen: None,
-            init_instance: None,
-        });
-        self.run_nested(fr)
+        self.run_nested(Box::new(Frame::module(code, globals, Mode::Sync)))
     }
 
     /// Start executing a module code object as the outermost frame.
     pub fn push_module(&mut self, code: Rc<Code>, globals: Namespace) {
-        self.frames.push(Frame {
-            code,
-            ip: 0,
-            stack: vec![],
-            fast: vec![],
-            cells: vec![],
-            blocks: vec![],
-            globals,
-            ns: None,
-            handled: vec![],
-            mode: Mode::External,
-            gen: None,
-            init_instance: None,
-        });
+        self.frames
+            .push(Frame::module(code, globals, Mode::External));
     }
 
     /// Call and deliver the result on the current frame's stack (a Python callee runs

@@ -915,19 +915,36 @@ impl Compiler {
         Ok(())
     }
 
-    fn store(&mut self, t: &Expr) -> CResult<()> {
+    /// `obj.attr` or `obj[idx]` as a target: the object (and index), then `attr_op`
+    /// or `item_op`. False for any other expression.
+    fn attr_or_item(
+        &mut self,
+        t: &Expr,
+        attr_op: fn(u32) -> Instr,
+        item_op: Instr,
+    ) -> CResult<bool> {
         match &t.kind {
-            ExprKind::Name(n) => self.store_name(n),
             ExprKind::Attribute(obj, attr) => {
                 self.expr(obj)?;
                 let i = self.name_idx(attr);
-                self.emit(Instr::StoreAttr(i));
+                self.emit(attr_op(i));
             }
             ExprKind::Subscript(obj, idx) => {
                 self.expr(obj)?;
                 self.expr(idx)?;
-                self.emit(Instr::StoreSubscript);
+                self.emit(item_op);
             }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    fn store(&mut self, t: &Expr) -> CResult<()> {
+        if self.attr_or_item(t, Instr::StoreAttr, Instr::StoreSubscript)? {
+            return Ok(());
+        }
+        match &t.kind {
+            ExprKind::Name(n) => self.store_name(n),
             ExprKind::Tuple(v) | ExprKind::List(v) => {
                 let star = v
                     .iter()
@@ -964,18 +981,11 @@ impl Compiler {
     }
 
     fn delete(&mut self, t: &Expr) -> CResult<()> {
+        if self.attr_or_item(t, Instr::DeleteAttr, Instr::DeleteSubscript)? {
+            return Ok(());
+        }
         match &t.kind {
             ExprKind::Name(n) => self.delete_name(n),
-            ExprKind::Attribute(obj, attr) => {
-                self.expr(obj)?;
-                let i = self.name_idx(attr);
-                self.emit(Instr::DeleteAttr(i));
-            }
-            ExprKind::Subscript(obj, idx) => {
-                self.expr(obj)?;
-                self.expr(idx)?;
-                self.emit(Instr::DeleteSubscript);
-            }
             ExprKind::Tuple(v) | ExprKind::List(v) => {
                 for e in v {
                     self.delete(e)?;

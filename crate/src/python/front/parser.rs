@@ -1552,33 +1552,26 @@ impl Parser {
     }
 
     fn disjunction(&mut self) -> PResult<Expr> {
-        let first = self.conjunction()?;
-        if !self.at("or") {
-            return Ok(first);
-        }
-        let mut v = vec![first];
-        while self.eat("or") {
-            v.push(self.conjunction()?);
-        }
-        let p = span(v[0].pos, v.last().unwrap().pos);
-        Ok(Expr {
-            kind: ExprKind::BoolOp(false, v),
-            pos: p,
-        })
+        self.bool_chain("or", Self::conjunction)
     }
 
     fn conjunction(&mut self) -> PResult<Expr> {
-        let first = self.inversion()?;
-        if !self.at("and") {
+        self.bool_chain("and", Self::inversion)
+    }
+
+    /// `operand (word operand)*`: one `BoolOp` for an `and` / `or` chain.
+    fn bool_chain(&mut self, word: &str, operand: fn(&mut Self) -> PResult<Expr>) -> PResult<Expr> {
+        let first = operand(self)?;
+        if !self.at(word) {
             return Ok(first);
         }
         let mut v = vec![first];
-        while self.eat("and") {
-            v.push(self.inversion()?);
+        while self.eat(word) {
+            v.push(operand(self)?);
         }
         let p = span(v[0].pos, v.last().unwrap().pos);
         Ok(Expr {
-            kind: ExprKind::BoolOp(true, v),
+            kind: ExprKind::BoolOp(word == "and", v),
             pos: p,
         })
     }

@@ -314,13 +314,19 @@ fn bi_aiter(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
     }
 }
 
-fn bi_anext(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+/// `next(it[, default])` and `anext`: one or two arguments (CPython's message).
+fn one_or_two(vm: &mut Vm, a: &Args, name: &str) -> PyResult<()> {
     if a.pos.is_empty() || a.pos.len() > 2 {
         return vm.type_err(format!(
-            "anext expected at least 1 argument, got {}",
+            "{name} expected at least 1 argument, got {}",
             a.pos.len()
         ));
     }
+    Ok(())
+}
+
+fn bi_anext(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
+    one_or_two(vm, &a, "anext")?;
     let it = &a.pos[0];
     if let (Value::Gen(g), Some(d)) = (it, a.pos.get(1)) {
         if matches!(g.borrow().kind, GenKind::AsyncGen) {
@@ -351,12 +357,7 @@ fn bi_anext(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
 }
 
 fn bi_next(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
-    if a.pos.is_empty() || a.pos.len() > 2 {
-        return vm.type_err(format!(
-            "next expected at least 1 argument, got {}",
-            a.pos.len()
-        ));
-    }
+    one_or_two(vm, &a, "next")?;
     let it = &a.pos[0];
     if !matches!(it, Value::Iter(_) | Value::Gen(_)) && vm.lookup_special(it, "__next__").is_none()
     {
@@ -922,21 +923,7 @@ fn bi_round(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
         .unwrap_or(Value::None);
     match (&x, &nd) {
         (Value::Float(f), Value::None) => {
-            if f.is_nan() {
-                return vm.err(ExcKind::ValueError, "cannot convert float NaN to integer");
-            }
-            if f.is_infinite() {
-                return vm.err(
-                    ExcKind::OverflowError,
-                    "cannot convert float infinity to integer",
-                );
-            }
-            let r = f.round_ties_even();
-            Ok(if r.abs() < 9.0e18 {
-                Value::Int(r as i64)
-            } else {
-                Value::from_big(BigInt::from_f64(r))
-            })
+            crate::python::lib::modules::int_of(vm, f.round_ties_even())
         }
         (Value::Float(f), Value::Int(n)) => {
             let n = *n;

@@ -172,7 +172,8 @@ fn domain<T>(vm: &mut Vm) -> PyResult<T> {
     vm.err(ExcKind::ValueError, "math domain error")
 }
 
-fn int_of(vm: &mut Vm, f: f64) -> PyResult<Value> {
+/// The int of an integral float: CPython's errors for NaN and infinities.
+pub fn int_of(vm: &mut Vm, f: f64) -> PyResult<Value> {
     if f.is_nan() {
         return vm.err(ExcKind::ValueError, "cannot convert float NaN to integer");
     }

@@ -17,18 +17,21 @@ impl Vm {
         Ok(Flow::AgenYield(v))
     }
 
+    /// `v.name()` for `async for`, or CPython's TypeError naming `what` was needed.
+    fn async_for_special(&mut self, v: &Value, name: &str, what: &str) -> PyResult<Value> {
+        match self.lookup_special(v, name) {
+            Some(m) => self.call1(&m, vec![]),
+            None => self.type_err(format!(
+                "'async for' requires {what} with {name} method, got {}",
+                v.type_name()
+            )),
+        }
+    }
+
     /// `GetAIter`
     pub(super) fn op_get_a_iter(&mut self) -> PyResult<Flow> {
         let v = self.pop();
-        let it = match self.lookup_special(&v, "__aiter__") {
-            Some(m) => self.call1(&m, vec![])?,
-            None => {
-                return self.type_err(format!(
-                    "'async for' requires an object with __aiter__ method, got {}",
-                    v.type_name()
-                ))
-            }
-        };
+        let it = self.async_for_special(&v, "__aiter__", "an object")?;
         self.push(it);
         Ok(Flow::Next)
     }
@@ -36,15 +39,7 @@ impl Vm {
     /// `GetANext`
     pub(super) fn op_get_a_next(&mut self) -> PyResult<Flow> {
         let it = self.top().stack.last().cloned().unwrap_or(Value::None);
-        let aw = match self.lookup_special(&it, "__anext__") {
-            Some(m) => self.call1(&m, vec![])?,
-            None => {
-                return self.type_err(format!(
-                    "'async for' requires an iterator with __anext__ method, got {}",
-                    it.type_name()
-                ))
-            }
-        };
+        let aw = self.async_for_special(&it, "__anext__", "an iterator")?;
         let aw = self.get_awaitable(aw)?;
         self.push(aw);
         Ok(Flow::Next)
