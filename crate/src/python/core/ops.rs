@@ -578,6 +578,33 @@ impl Vm {
         })
     }
 
+    /// `zip(strict=True)`: iterable `k` ended first; CPython's ValueError when it
+    /// is not the first, or when one after it still has items.
+    fn zip_strict_check(&mut self, its: &[Value], k: usize) -> PyResult<()> {
+        let before = |n: usize| {
+            if n == 1 {
+                "argument 1".to_string()
+            } else {
+                format!("arguments 1-{n}")
+            }
+        };
+        if k > 0 {
+            return self.err(
+                ExcKind::ValueError,
+                format!("zip() argument {} is shorter than {}", k + 1, before(k)),
+            );
+        }
+        for (j, i) in its.iter().enumerate().skip(1) {
+            if self.next(i)?.is_some() {
+                return self.err(
+                    ExcKind::ValueError,
+                    format!("zip() argument {} is longer than {}", j + 1, before(j)),
+                );
+            }
+        }
+        Ok(())
+    }
+
     /// Hash key (TypeError for unhashable values). An instance hashes with its
     /// class's `__hash__`; `__hash__ = None` (implicit when the class defines
     /// `__eq__` alone) makes it unhashable, as in CPython.
@@ -1028,19 +1055,22 @@ impl Vm {
                             None => Ok(None),
                         }
                     }
-                    IterObj::Zip(its) => {
-                        let its = its.clone();
+                    IterObj::Zip(its, strict) => {
+                        let (its, strict) = (its.clone(), *strict);
                         drop(st);
                         if its.is_empty() {
                             // `zip()` is empty (not an endless run of `()`)
                             return Ok(None);
                         }
                         let mut out = vec![];
-                        for i in &its {
+                        for (k, i) in its.iter().enumerate() {
                             match self.next(i)? {
                                 Some(v) => out.push(v),
                                 None => {
                                     *cell.borrow_mut() = IterObj::Done;
+                                    if strict {
+                                        self.zip_strict_check(&its, k)?;
+                                    }
                                     return Ok(None);
                                 }
                             }

@@ -524,7 +524,7 @@ pub enum IterObj {
     /// CPython raises if the size changes during the iteration (true: a set).
     Keys(Vec<Value>, usize, Rc<RefCell<Dict>>, usize, bool),
     Enumerate(Value, Value),
-    Zip(Vec<Value>),
+    Zip(Vec<Value>, bool),
     Map(Value, Vec<Value>),
     Filter(Value, Value),
     /// Yields `Some(value)` once then returns (native awaitables).

@@ -136,7 +136,14 @@ fn bi_zip(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
     for x in &a.pos {
         its.push(vm.iter(x)?);
     }
-    Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Zip(its)))))
+    // `strict=True`: a ValueError when the iterables' lengths differ
+    let strict = match kwarg(&a, "strict") {
+        Some(v) => vm.truthy(&v)?,
+        None => false,
+    };
+    Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Zip(
+        its, strict,
+    )))))
 }
 
 fn bi_map(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
