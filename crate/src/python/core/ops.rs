@@ -615,13 +615,19 @@ impl Vm {
                     return self.type_err(format!("unhashable type: '{}'", i.class.name))
                 }
                 Some(f @ Value::Function(_)) => {
-                    let r = self.call1(&f, vec![v.clone()])?;
-                    return match r {
-                        Value::Int(h) => Ok(HashKey::User(h)),
-                        Value::Bool(b) => Ok(HashKey::User(b as i64)),
-                        Value::Big(b) => Ok(HashKey::User(b.to_f64() as i64)),
-                        _ => self.type_err("__hash__ method should return an integer"),
+                    // what `__hash__` returned, as CPython keeps it: `-1` is `-2`, an
+                    // int past 64 bits is reduced as its hash() (modulo 2**61 - 1)
+                    let h = match self.call1(&f, vec![v.clone()])? {
+                        Value::Int(-1) => -2,
+                        Value::Int(h) => h,
+                        Value::Bool(b) => b as i64,
+                        Value::Big(b) => {
+                            let key = HashKey::Big(b.to_string());
+                            crate::python::core::set::py_hash(&key).unwrap_or_default() as i64
+                        }
+                        _ => return self.type_err("__hash__ method should return an integer"),
                     };
+                    return Ok(HashKey::User(h));
                 }
                 _ => {}
             },

@@ -52,7 +52,7 @@ fn signed_hash(negative: bool, m: u64) -> u64 {
 }
 
 /// CPython's `hash()` of a key, when it does not change from one run to the next.
-fn py_hash(k: &HashKey) -> Option<u64> {
+pub(crate) fn py_hash(k: &HashKey) -> Option<u64> {
     const P1: u64 = 11400714785074694791;
     const P2: u64 = 14029467366897019727;
     const P5: u64 = 2870177450012600261;

@@ -220,23 +220,7 @@ fn bi_id(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
 
 fn bi_hash(vm: &mut Vm, _: &Builtin, a: Args) -> PyResult<Value> {
     let v = arg1(vm, &a, "hash")?;
-    // A class's own __hash__, its result as it returned it; `__hash__ = None`
-    // makes it unhashable (dicts and sets key such objects by it: `Vm::hash`).
-    if let Value::Instance(i) = &v {
-        match i.class.lookup("__hash__") {
-            Some(Value::None) => {
-                return vm.type_err(format!("unhashable type: '{}'", i.class.name))
-            }
-            Some(f @ Value::Function(_)) => {
-                let r = vm.call1(&f, vec![v.clone()])?;
-                return match r {
-                    Value::Int(_) | Value::Big(_) | Value::Bool(_) => Ok(r),
-                    _ => vm.type_err("__hash__ method should return an integer"),
-                };
-            }
-            _ => {}
-        }
-    }
+    // an instance's own `__hash__` (or `__hash__ = None`) is `Vm::hash`'s to call
     let k = vm.hash(&v)?;
     Ok(Value::Int(match k {
         HashKey::Int(i) | HashKey::User(i) => i,
